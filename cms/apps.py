@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class CmsConfig(AppConfig):
+    name = "cms"
+    verbose_name = _("Content")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .locales import ensure_locales
+
+        post_migrate.connect(ensure_locales, sender=self)

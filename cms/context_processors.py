@@ -1,0 +1,49 @@
+"""Site chrome every template needs: navigation, footer partners, language direction."""
+
+from django.conf import settings
+from django.utils.translation import get_language_bidi
+from wagtail.models import Site
+
+from .i18n import localized_list
+from .models import Organisation, OrganisationKind
+
+
+def site_chrome(request):
+    return {
+        "LANGUAGE_BIDI": get_language_bidi(),
+        "site_nav": _LazyNav(request),
+        "footer_partners": _LazyPartners(),
+        # Map tiles: OpenStreetMap unless MAP_TILE_URL names another tile server.
+        "MAP_TILE_URL": settings.MAP_TILE_URL,
+    }
+
+
+class _LazyNav:
+    """Top-level pages of the home page in the active locale; queried only when a template asks."""
+
+    def __init__(self, request):
+        self.request = request
+        self._items = None
+
+    def __iter__(self):
+        if self._items is None:
+            site = Site.find_for_request(self.request)
+            self._items = []
+            if site is not None:
+                # The active language's home, or the default one where that language has no tree.
+                home = site.root_page.localized
+                self._items = list(home.get_children().live().in_menu())
+        return iter(self._items)
+
+
+class _LazyPartners:
+    def __init__(self):
+        self._items = None
+
+    def __iter__(self):
+        if self._items is None:
+            # In the reader's language where translated, else the source language.
+            self._items = localized_list(
+                Organisation.objects.filter(kind=OrganisationKind.PARTNER).order_by("name")
+            )
+        return iter(self._items)

@@ -1,0 +1,309 @@
+"""Builds the demo site tree from cms.demo.content: English pages first, then Italian ones.
+
+Call build_cms_demo() inside a transaction; every step finds what an earlier run made and only
+writes (and publishes a revision) when the content differs.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.synctree import synchronize_tree
+
+from cms.models import (
+    ContentPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    PilotActionIndexPage,
+    PilotActionPage,
+    PolicyBriefPage,
+    PublicationIndexPage,
+    SiteSettings,
+    WhitePaperPage,
+)
+
+from .content import pages as page_data
+from .content.news import NEWS
+from .content.pilot_actions_east import PILOT_ACTIONS_EAST
+from .content.pilot_actions_italy import PILOT_ACTIONS_ITALY
+from .content.pilot_actions_west import PILOT_ACTIONS_WEST
+from .content.privacy import PRIVACY
+from .content.publications import PUBLICATIONS
+from .content.translations import EXTRA_LANGUAGES
+from .snippets import build_snippets
+from .sync import apply_values, stable_key, sync_page, sync_page_translation
+from .values import (
+    content_values,
+    home_values,
+    index_values,
+    news_values,
+    partners_body,
+    pilot_values,
+    publication_documents,
+    publication_values,
+)
+
+__all__ = ["DemoContext", "build_cms_demo"]
+
+PILOT_ACTIONS = [*PILOT_ACTIONS_EAST, *PILOT_ACTIONS_ITALY, *PILOT_ACTIONS_WEST]
+
+
+@dataclass
+class DemoContext:
+    """What the build steps share: locales, built objects by key and language, counters."""
+
+    locales: dict
+    countries: dict = field(default_factory=dict)
+    topics: dict = field(default_factory=dict)
+    organisations: dict = field(default_factory=dict)
+    people: dict = field(default_factory=dict)
+    pages: dict = field(default_factory=dict)
+    documents: dict = field(default_factory=dict)
+    site: Site | None = None
+    stats: Counter = field(default_factory=Counter)
+
+    key = staticmethod(stable_key)
+
+    def count(self, kind, status):
+        self.stats[(kind, status)] += 1
+
+
+def ensure_home(ctx):
+    """The default Site's root becomes our HomePage; Wagtail's welcome page goes."""
+    root = Page.get_first_root_node()
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    home = None
+    if site is not None and isinstance(site.root_page.specific, HomePage):
+        home = site.root_page.specific
+    if home is None:
+        home = HomePage.objects.filter(depth=2, locale=ctx.locales["en"]).first()
+    plain_page = ContentType.objects.get_for_model(Page)
+    welcome = list(root.get_children().filter(content_type=plain_page, numchild=0))
+    if home is None:
+        if site is not None:
+            site.root_page = root  # Site.root_page cascades: move the site before deleting
+            site.save()
+        for page in welcome:
+            page.delete()
+        welcome = []
+        home, status = sync_page(
+            root, HomePage, "home", home_values(ctx, "en", links=False), key="home"
+        )
+        ctx.count("pages", status)
+    wanted = {"hostname": "localhost", "port": 80, "root_page": home, "is_default_site": True}
+    wanted["site_name"] = "OpenSocialCluster"
+    if site is None:
+        site = Site(**wanted)
+        site.save()
+    elif apply_values(site, wanted):
+        site.save()
+    for page in welcome:
+        if not page.sites_rooted_here.exists():
+            page.delete()
+    ctx.pages["home"] = {"en": home}
+    ctx.site = site
+    return home
+
+
+def _sync(ctx, kind, key, parent_key, model, slug, values_for, update=True):
+    """The English page under its parent, recorded in ctx.pages."""
+    parent = ctx.pages[parent_key]["en"]
+    page, status = sync_page(parent, model, slug, values_for("en"), key=key, update=update)
+    ctx.count(kind, status)
+    ctx.pages[key] = {"en": page}
+    return page
+
+
+def _translate(ctx, kind, key, values_for, update=True, language="it"):
+    source = ctx.pages[key]["en"]
+    page, status = sync_page_translation(
+        source, ctx.locales[language], values_for(language), update=update
+    )
+    ctx.count(kind, status)
+    ctx.pages[key][language] = page
+
+
+INDEX_MODELS = (
+    ("pilot-actions", PilotActionIndexPage),
+    ("publications", PublicationIndexPage),
+    ("news", NewsIndexPage),
+)
+
+
+def section_steps(ctx, links):
+    """The home page's children in menu order: (key, model, values for a language)."""
+    steps = [
+        ("about", ContentPage, lambda lang: content_values(ctx, page_data.ABOUT, lang, links=links))
+    ]
+    steps += [
+        (key, model, lambda lang, key=key: index_values(key, lang)) for key, model in INDEX_MODELS
+    ]
+    steps.append(
+        (
+            "partners",
+            ContentPage,
+            lambda lang: content_values(
+                ctx, page_data.PARTNERS_PAGE, lang, partners_body(ctx, lang)
+            ),
+        )
+    )
+    steps.append(
+        (
+            "privacy-policy",
+            ContentPage,
+            lambda lang: content_values(ctx, PRIVACY, lang, show_in_menus=False),
+        )
+    )
+    return steps
+
+
+def build_sections(ctx):
+    """Sections in menu order; About's links to later sections are added in a second pass."""
+    for key, model, values_for in section_steps(ctx, links=False):
+        _sync(ctx, "pages", key, "home", model, key, values_for, update=key != "about")
+    key, model, values_for = section_steps(ctx, links=True)[0]
+    _sync(ctx, "pages", key, "home", model, key, values_for)
+
+
+def build_pilot_actions(ctx):
+    for data in PILOT_ACTIONS:
+        _sync(
+            ctx,
+            "pilot_actions",
+            data["key"],
+            "pilot-actions",
+            PilotActionPage,
+            data["slug"],
+            lambda lang, data=data: pilot_values(ctx, data, lang),
+        )
+
+
+def build_news(ctx):
+    for data in NEWS:
+        _sync(
+            ctx,
+            "news",
+            data["key"],
+            "news",
+            NewsPage,
+            data["slug"],
+            lambda lang, data=data: news_values(ctx, data, lang),
+        )
+
+
+def build_publications(ctx):
+    for data in PUBLICATIONS:
+        documents = publication_documents(data)
+        model = WhitePaperPage if data["kind"] == "white-paper" else PolicyBriefPage
+        ctx.documents[data["key"]] = documents
+        _sync(
+            ctx,
+            "publications",
+            data["key"],
+            "publications",
+            model,
+            data["slug"],
+            lambda lang, data=data, docs=documents: publication_values(ctx, data, lang, docs),
+        )
+
+
+def build_translations(ctx):
+    """Italian copies in tree order (parents first), so copy_parents never has to alias.
+
+    Home and About link to pages translated after them: they get their links in a last pass.
+    """
+    first_pass = {"home", "about"}  # created without links, completed at the end
+    steps = [("pages", "home", lambda lang: home_values(ctx, lang, links=False))]
+    steps += [("pages", key, values_for) for key, _model, values_for in section_steps(ctx, False)]
+    steps += [
+        ("pilot_actions", data["key"], lambda lang, data=data: pilot_values(ctx, data, lang))
+        for data in PILOT_ACTIONS
+    ]
+    steps += [
+        ("news", data["key"], lambda lang, data=data: news_values(ctx, data, lang)) for data in NEWS
+    ]
+    steps += [
+        (
+            "publications",
+            data["key"],
+            lambda lang, data=data: publication_values(ctx, data, lang, ctx.documents[data["key"]]),
+        )
+        for data in PUBLICATIONS
+    ]
+    for kind, key, values_for in steps:
+        _translate(ctx, kind, key, values_for, update=key not in first_pass)
+    _translate(ctx, "pages", "about", section_steps(ctx, links=True)[0][2])
+    _translate(ctx, "pages", "home", lambda lang: home_values(ctx, lang))
+
+
+def build_nine_languages(ctx):
+    """Home, About, the pilot-action index and the pilot actions in the seven other languages.
+
+    Parents first (copy_parents never has to alias); Home and About get their links last.
+    """
+    section_values = {key: values for key, _model, values in section_steps(ctx, False)}
+    for language in EXTRA_LANGUAGES:
+        steps = [
+            ("pages", "home", lambda lang: home_values(ctx, lang, links=False), False),
+            # In the English menu order: a new translation goes after its existing siblings.
+            ("pages", "about", section_values["about"], False),
+            ("pages", "pilot-actions", section_values["pilot-actions"], True),
+        ]
+        steps += [
+            ("pilot_actions", data["key"], lambda lang, d=data: pilot_values(ctx, d, lang), True)
+            for data in PILOT_ACTIONS
+        ]
+        for kind, key, values_for, update in steps:
+            _translate(ctx, kind, key, values_for, update=update, language=language)
+        _translate(ctx, "pages", "about", section_steps(ctx, links=True)[0][2], language=language)
+        _translate(ctx, "pages", "home", lambda lang: home_values(ctx, lang), language=language)
+
+
+def synchronise_trees(ctx):
+    """Every other language tree mirrors the English one: pages not translated yet become
+    wagtail-localize aliases there, shown with a notice instead of a 404."""
+    source = ctx.locales["en"]
+    for code, locale in ctx.locales.items():
+        if code != "en":
+            synchronize_tree(source, locale)
+
+
+def finish_home(ctx):
+    """The home body links to sections, so its links are written once they exist."""
+    page, status = sync_page(
+        Page.get_first_root_node(),
+        HomePage,
+        ctx.pages["home"]["en"].slug,
+        home_values(ctx, "en"),
+        key="home",
+    )
+    ctx.count("pages", status)
+    ctx.pages["home"]["en"] = page
+
+
+def build_site_settings(ctx):
+    settings = SiteSettings.for_site(ctx.site)
+    values = {**page_data.SITE_SETTINGS, "privacy_page": ctx.pages["privacy-policy"]["en"]}
+    if apply_values(settings, values):
+        settings.save()
+        ctx.count("settings", "updated")
+    else:
+        ctx.count("settings", "unchanged")
+
+
+def build_cms_demo():
+    """Build (or bring up to date) the whole cms side of the demo; returns the context."""
+    ctx = DemoContext(locales={locale.language_code: locale for locale in Locale.objects.all()})
+    build_snippets(ctx)
+    ensure_home(ctx)
+    build_sections(ctx)
+    finish_home(ctx)
+    build_pilot_actions(ctx)
+    build_news(ctx)
+    build_publications(ctx)
+    build_translations(ctx)
+    build_nine_languages(ctx)
+    build_site_settings(ctx)
+    return ctx

@@ -1,0 +1,79 @@
+"""Demo text in the languages beyond English and Italian, keyed by the English text.
+
+The content modules write English and Italian side by side; for the home page, About, the
+pilot-action index, the seven pilot actions, countries and topics, each other site language has a
+module here (`fr.py`, `es.py`, ...) whose STRINGS maps every English text to its translation.
+`nine_language_texts()` lists the English texts those modules must cover (a test checks it).
+"""
+
+from importlib import import_module
+
+from .. import pages as page_data
+from .. import snippets as snippet_data
+from ..pilot_actions_east import PILOT_ACTIONS_EAST
+from ..pilot_actions_italy import PILOT_ACTIONS_ITALY
+from ..pilot_actions_west import PILOT_ACTIONS_WEST
+
+INLINE_LANGUAGES = ("en", "it")
+EXTRA_LANGUAGES = ("fr", "es", "pt", "el", "hr", "sl", "ar")
+
+# Structural keys whose bilingual values are names used as identifiers, never shown as prose.
+_SKIP_KEYS = frozenset({"key", "slug", "country", "lead_partner", "partners", "topics", "page"})
+
+
+def nine_language_sources():
+    """The content written in all nine languages."""
+    return [
+        page_data.HOME,
+        page_data.ABOUT,
+        page_data.INDEXES["pilot-actions"],
+        *PILOT_ACTIONS_EAST,
+        *PILOT_ACTIONS_ITALY,
+        *PILOT_ACTIONS_WEST,
+        [name for _code, name in snippet_data.COUNTRIES],
+        [(name, description) for _slug, name, description in snippet_data.TOPICS],
+    ]
+
+
+def _english_leaves(data, found):
+    if isinstance(data, dict):
+        if set(data) == set(INLINE_LANGUAGES):
+            _english_leaves_of_text(data["en"], found)
+            return
+        for key, value in data.items():
+            if key not in _SKIP_KEYS:
+                _english_leaves(value, found)
+    elif isinstance(data, list | tuple):
+        for item in data:
+            _english_leaves(item, found)
+
+
+def _english_leaves_of_text(value, found):
+    if isinstance(value, str):
+        if value.strip():
+            found.setdefault(value, None)
+    elif isinstance(value, dict | list | tuple):
+        items = value.values() if isinstance(value, dict) else value
+        for item in items:
+            _english_leaves_of_text(item, found)
+
+
+def nine_language_texts():
+    found = {}
+    for source in nine_language_sources():
+        _english_leaves(source, found)
+    return list(found)
+
+
+_catalogues = {}
+
+
+def strings(language):
+    if language not in _catalogues:
+        _catalogues[language] = import_module(f"{__name__}.{language}").STRINGS
+    return _catalogues[language]
+
+
+def translate(text, language):
+    """The translation of an English demo text, or the English text where there is none."""
+    return strings(language).get(text, text)

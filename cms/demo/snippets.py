@@ -1,0 +1,111 @@
+"""Builds the demo snippets (countries, topics, organisations, people) and their translations."""
+
+from cms.models import Country, Organisation, OrganisationKind, Person, Topic
+
+from .content import organisations as organisation_data
+from .content import snippets as data
+from .content.translations import EXTRA_LANGUAGES
+from .sync import localize, sync_snippet, sync_snippet_translation
+
+# Countries and topics exist in every site language; organisations and people in en and it.
+TRANSLATED_LANGUAGES = ("it", *EXTRA_LANGUAGES)
+
+
+def _both(ctx, kind, model, lookup, values_for, key=None, languages=("it",)):
+    """Sync the English snippet and its translations; return {"en": obj, "it": obj, ...}."""
+    en_obj, status = sync_snippet(
+        model, lookup, values_for("en"), locale=ctx.locales["en"], key=key
+    )
+    ctx.count(kind, status)
+    objects = {"en": en_obj}
+    for language in languages:
+        objects[language], status = sync_snippet_translation(
+            en_obj, ctx.locales[language], values_for(language)
+        )
+        ctx.count(kind, status)
+    return objects
+
+
+def build_countries(ctx):
+    for code, name in data.COUNTRIES:
+        ctx.countries[code] = _both(
+            ctx,
+            "countries",
+            Country,
+            {"code": code},
+            lambda lang, n=name: {"name": localize(n, lang)},
+            languages=TRANSLATED_LANGUAGES,
+        )
+
+
+def build_topics(ctx):
+    for slug, name, description in data.TOPICS:
+
+        def values(lang, name=name, description=description):
+            return {"name": localize(name, lang), "description": localize(description, lang)}
+
+        ctx.topics[slug] = _both(
+            ctx, "topics", Topic, {"slug": slug}, values, languages=TRANSLATED_LANGUAGES
+        )
+
+
+def _organisation_values(ctx, item, kind):
+    def values(lang):
+        text = localize(item, lang)
+        return {
+            "name": text["name"],
+            "short_name": text.get("short_name", ""),
+            "kind": kind,
+            "helix": text["helix"],
+            "country": ctx.countries[text["country"]][lang],
+            "city": text["city"],
+            "website": text["website"],
+            "description": text.get("description", ""),
+        }
+
+    return values
+
+
+def build_organisations(ctx):
+    rows = [(item, OrganisationKind.PARTNER) for item in organisation_data.PARTNERS]
+    rows += [(item, OrganisationKind.STAKEHOLDER) for item in organisation_data.STAKEHOLDERS]
+    for item, kind in rows:
+        key = item["key"]
+        ctx.organisations[key] = _both(
+            ctx,
+            "organisations",
+            Organisation,
+            {"translation_key": ctx.key("organisation", key)},
+            _organisation_values(ctx, item, kind),
+            key=key,
+        )
+
+
+def build_people(ctx):
+    for item in data.PEOPLE:
+
+        def values(lang, item=item):
+            text = localize(item, lang)
+            organisation = text["organisation"]
+            return {
+                "name": text["name"],
+                "role": text["role"],
+                "bio": data.FICTIONAL_BIO[lang],
+                "organisation": ctx.organisations[organisation][lang] if organisation else None,
+            }
+
+        ctx.people[item["key"]] = _both(
+            ctx,
+            "people",
+            Person,
+            {"translation_key": ctx.key("person", item["key"])},
+            values,
+            key=item["key"],
+        )
+
+
+def build_snippets(ctx):
+    build_countries(ctx)
+    build_topics(ctx)
+    build_organisations(ctx)
+    build_people(ctx)

@@ -1,0 +1,200 @@
+"""Field values of each demo page type, per language, from cms.demo.content.
+
+Each function returns {field name: value} for sync.apply_values: snippets are the ones of the
+page's language, StreamFields are raw JSON lists, child relations are lists of dicts.
+"""
+
+import datetime
+
+from django.utils.html import format_html, format_html_join, strip_tags
+
+from .content import organisations as organisation_data
+from .content import pages as page_data
+from .content import snippets as snippet_data
+from .content.publications import DOCUMENT_SUBTITLE
+from .media import demo_document, demo_image, draw_pdf
+from .sync import LANGUAGES, in_language, localize
+
+
+def _date(value):
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _image(key, title):
+    return demo_image(f"page-{key}", f"Illustration – {title}")
+
+
+def _stream(ctx, blocks, lang, links=True):
+    """(type, value) pairs to raw StreamField data; a call to action's page key to a page id.
+
+    With links=False, calls to action that point at pages are left out: the first pass of a
+    page that links to pages built after it.
+    """
+    raw = []
+    for block_type, value in localize(list(blocks), lang):
+        if block_type == "call_to_action" and isinstance(value.get("page"), str):
+            if not links:
+                continue
+            value = {**value, "page": in_language(ctx.pages[value["page"]], lang).pk}
+        raw.append({"type": block_type, "value": value})
+    return raw
+
+
+def _base(text, data):
+    """Title, summary and the listing image (named after the English title) of a page."""
+    title_en = localize(data["title"], "en")
+    return {
+        "title": text["title"],
+        "summary": text["summary"],
+        "listing_image": _image(data.get("key", data.get("slug")), title_en),
+    }
+
+
+def home_values(ctx, lang, links=True):
+    text = localize(page_data.HOME, lang)
+    image = _image("home", "home")
+    values = {
+        "title": text["title"],
+        "summary": text["summary"],
+        "hero_heading": text["hero_heading"],
+        "hero_text": text["hero_text"],
+        "hero_image": image,
+        "listing_image": image,
+        "body": _stream(ctx, page_data.HOME["body"], lang, links),
+    }
+    return values
+
+
+def content_values(ctx, data, lang, body=None, show_in_menus=True, links=True):
+    return {
+        **_base(localize(data, lang), data),
+        "show_in_menus": show_in_menus,
+        "body": body if body is not None else _stream(ctx, data["body"], lang, links),
+    }
+
+
+def partners_body(ctx, lang):
+    """The Partners page body, generated from the organisation data so it never drifts."""
+    text = localize(page_data.PARTNERS_PAGE, lang)
+    helix = localize(organisation_data.HELIX_LABELS, lang)
+    countries = {code: localize(name, lang) for code, name in snippet_data.COUNTRIES}
+    by_country = {}
+    for index, item in enumerate(organisation_data.PARTNERS):
+        by_country.setdefault(item["country"], []).append((index, localize(item, lang)))
+
+    def entry(index, org):
+        name = format_html('<a href="{}">{}</a>', org["website"], org["name"])
+        name = name if org["website"] else org["name"]
+        lead = format_html(" ({})", text["lead"]) if index == 0 else ""
+        return (name, helix[org["helix"]], org["city"], lead)
+
+    items = []
+    for code, orgs in by_country.items():
+        rows = format_html_join("", "<li>{} – {}, {}{}</li>", (entry(i, org) for i, org in orgs))
+        items.append({"question": countries[code], "answer": format_html("<ul>{}</ul>", rows)})
+    stakeholders = format_html_join(
+        "",
+        "<li>{} ({})</li>",
+        ((org["name"], org["city"]) for org in localize(organisation_data.STAKEHOLDERS, lang)),
+    )
+    return [
+        {"type": "paragraph", "value": text["intro"]},
+        {
+            "type": "key_figures",
+            "value": {
+                "heading": text["figures_heading"],
+                "figures": [{"value": v, "label": label} for v, label in text["figures"]],
+            },
+        },
+        {"type": "accordion", "value": {"heading": text["by_country"], "items": items}},
+        {"type": "heading", "value": text["stakeholders_heading"]},
+        {"type": "paragraph", "value": format_html("<ul>{}</ul>", stakeholders)},
+    ]
+
+
+def index_values(key, lang):
+    data = {**page_data.INDEXES[key], "key": key}
+    text = localize(data, lang)
+    return {**_base(text, data), "introduction": text["introduction"], "show_in_menus": True}
+
+
+def pilot_values(ctx, data, lang):
+    text = localize(data, lang)
+    return {
+        **_base(text, data),
+        "region": text["region"],
+        "place": text["place"],
+        "country": in_language(ctx.countries[data["country"]], lang),
+        "latitude": text["latitude"],
+        "longitude": text["longitude"],
+        "status": text["status"],
+        "start_date": _date(text["start_date"]),
+        "end_date": _date(text["end_date"]),
+        "macro_scenario": text["macro_scenario"],
+        "lead_partner": in_language(ctx.organisations[data["lead_partner"]], lang),
+        "partners": [in_language(ctx.organisations[key], lang) for key in data["partners"]],
+        "topics": [in_language(ctx.topics[slug], lang) for slug in data["topics"]],
+        "objectives": text["objectives"],
+        "body": _stream(ctx, data["body"], lang),
+        "timeline": [{"type": "step", "value": step} for step in text["timeline"]],
+        "outcomes": text["outcomes"],
+        "sectors": [{"sector": sector} for sector in data["sectors"]],
+        "stakeholders": [{"helix": h, "description": d} for h, d in text["stakeholders"]],
+        "indicators": [
+            {"label": row["label"], "value": row["value"], "unit": row["unit"], "is_sroi": False}
+            for row in text["indicators"]
+        ],
+    }
+
+
+def news_values(ctx, data, lang):
+    text = localize(data, lang)
+    return {
+        **_base(text, data),
+        "date": _date(data["date"]),
+        "introduction": text["introduction"],
+        "body": _stream(ctx, data["body"], lang),
+        "topics": [ctx.topics[slug][lang] for slug in data["topics"]],
+        "countries": [ctx.countries[code][lang] for code in data["countries"]],
+    }
+
+
+def publication_documents(data):
+    """One generated PDF per language, stored once and reused by both language trees."""
+    rows = []
+    for lang in LANGUAGES:
+        text = localize(data, lang)
+        title = f"{text['title']} ({lang.upper()})"
+
+        def render(text=text, lang=lang):
+            subtitle = localize(DOCUMENT_SUBTITLE[data["kind"]], lang)
+            body = strip_tags(text["abstract"])
+            for row in text.get("key_recommendations", []):
+                body += f"\n• {row['title']}"
+            year = data["publication_date"][:4]
+            return draw_pdf(text["title"], f"{subtitle} · {year}", body, data["key"])
+
+        document = demo_document(f"{data['key']}-{lang}", title, render)
+        rows.append({"language": lang, "document": document})
+    return rows
+
+
+def publication_values(ctx, data, lang, documents):
+    text = localize(data, lang)
+    values = {
+        **_base(text, data),
+        "publication_date": _date(data["publication_date"]),
+        "publisher": ctx.organisations[data["publisher"]][lang],
+        "author_links": [{"person": ctx.people[key][lang]} for key in data["authors"]],
+        "abstract": text["abstract"],
+        "body": _stream(ctx, data.get("body", []), lang),
+        "topics": [ctx.topics[slug][lang] for slug in data["topics"]],
+        "countries": [ctx.countries[code][lang] for code in data["countries"]],
+        "documents": documents,
+    }
+    if data["kind"] == "policy-brief":
+        values["policy_level"] = data["policy_level"]
+        values["key_recommendations"] = [
+            {"type": "recommendation", "value": row} for row in text["key_recommendations"]
+        ]
+    return values

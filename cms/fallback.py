@@ -1,0 +1,41 @@
+"""Never a bare 404 for a page that exists in the source language.
+
+Synchronised trees give every page a place in every language (wagtail-localize aliases), but a
+page can still be missing from one: made outside the admin, or before its language was added.
+A 404 under /<lang>/ then looks for the same path in the default language's tree and serves
+that page, in the reader's interface language; the page template says it is not translated.
+"""
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.utils.translation import get_language_from_path
+from django.views.defaults import page_not_found as django_page_not_found
+from wagtail import hooks
+from wagtail.models import Site
+
+
+def page_not_found(request, exception=None):
+    response = serve_from_source_tree(request)
+    if response is not None:
+        return response
+    return django_page_not_found(request, exception)
+
+
+def serve_from_source_tree(request):
+    language = get_language_from_path(request.path_info)
+    if not language or language == settings.LANGUAGE_CODE:
+        return None
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    components = [part for part in request.path_info.split("/")[2:] if part]
+    try:
+        page, args, kwargs = site.root_page.specific.route(request, components)
+    except Http404:
+        return None
+    # The same checks Wagtail's own serve view runs (view restrictions, ...).
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    return page.serve(request, *args, **kwargs)

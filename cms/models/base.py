@@ -1,0 +1,88 @@
+"""What every page of ours shares: a summary and image for listings, cards and social sharing."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+__all__ = ["BasePage", "paginate"]
+
+LISTING_PAGE_SIZE = 12
+
+
+def paginate(items, page_number, per_page=LISTING_PAGE_SIZE):
+    """A page of results; an out-of-range or malformed number falls back to first/last page."""
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(page_number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+class BasePage(Page):
+    """Abstract base: summary + listing image, used for cards, meta description and Open Graph."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=400,
+        help_text=_("One or two sentences shown in listings, search results and link previews."),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on cards and when the page is shared."),
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("summary"), FieldPanel("listing_image")], heading=_("Listings and sharing")
+        ),
+        *Page.promote_panels,
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    api_fields = [
+        APIField("summary"),
+        APIField(
+            "listing_image_thumbnail",
+            serializer=ImageRenditionField("fill-640x360", source="listing_image"),
+        ),
+    ]
+
+    # wagtail-localize: slugs stay the same in every language (language-neutral URLs and
+    # filter links); dates, numbers, coordinates, images and documents are synchronised by
+    # default, text is translatable.
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    def content_language(self):
+        """The language code this page's content is written in.
+
+        Usually the page's own locale. wagtail-localize fills a language's tree with aliases of
+        the source pages until they are translated, so an alias shows its source's language;
+        templates compare this with the active language to say a page is not translated yet.
+        """
+        if self.alias_of_id:
+            source = Page.objects.select_related("locale").get(pk=self.alias_of_id)
+            return source.locale.language_code
+        return self.locale.language_code
+
+    def get_template(self, request, *args, **kwargs):
+        # Templates live in the top-level templates/pages/ folder, named after the model.
+        return f"pages/{self._meta.model_name}.html"

@@ -1,0 +1,95 @@
+"""The home page: what's on now across the site, in the reader's language tree."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+
+from .base import BasePage
+from .news import NewsIndexPage, NewsPage
+from .pilot_actions import PilotActionIndexPage, PilotActionPage
+from .publications import PublicationIndexPage, PublicationPage
+
+__all__ = ["HomePage"]
+
+LATEST_COUNT = 3
+
+
+class HomePage(BasePage):
+    hero_heading = models.CharField(_("hero heading"), max_length=200, blank=True)
+    hero_text = models.TextField(_("hero text"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("hero_heading"),
+        FieldPanel("hero_text"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("hero_heading"),
+        APIField("hero_text"),
+        APIField("body"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    # subpage_types stays open on purpose: the apps above cms (events, community) add section
+    # pages that declare HomePage as their parent, and cms must not name them.
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def latest_publications(self):
+        return (
+            PublicationPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("content_type", "listing_image")
+            .prefetch_related("listing_image__renditions", "author_links__person")
+            .order_by("-publication_date")[:LATEST_COUNT]
+        )
+
+    def latest_news(self):
+        return (
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("listing_image")
+            .prefetch_related("listing_image__renditions")
+            .order_by("-date", "-pk")[:LATEST_COUNT]
+        )
+
+    def pilot_action_index(self):
+        return PilotActionIndexPage.objects.live().descendant_of(self).first()
+
+    def publication_index(self):
+        """For the home page's "all publications" link."""
+        return PublicationIndexPage.objects.live().descendant_of(self).first()
+
+    def news_index(self):
+        """For the home page's "all news" link."""
+        return NewsIndexPage.objects.live().descendant_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_publications"] = self.latest_publications()
+        context["latest_news"] = self.latest_news()
+        context["pilot_action_index"] = self.pilot_action_index()
+        context["pilot_action_count"] = (
+            PilotActionPage.objects.live().public().descendant_of(self).count()
+        )
+        return context

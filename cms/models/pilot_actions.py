@@ -1,0 +1,346 @@
+"""Pilot actions: the network's social-innovation experiments, listed, filtered and mapped."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import JsonResponse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+
+from cms.blocks import BodyBlock, TimelineItemBlock
+from cms.filters import ListingFilters
+
+from .base import BasePage, paginate
+from .choices import Helix, MacroScenario, PilotStatus, Sector
+from .snippets import Country, vocabulary_options
+
+__all__ = [
+    "PilotActionIndexPage",
+    "PilotActionPage",
+    "PilotActionSector",
+    "PilotActionStakeholder",
+    "PilotActionIndicator",
+]
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class PilotActionIndexPage(RoutablePageMixin, BasePage):
+    """Lists its pilot actions with filters and a map fed by its own GeoJSON route."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    api_fields = [*BasePage.api_fields, APIField("introduction")]
+    parent_page_types = ["cms.HomePage", "cms.ContentPage"]
+    subpage_types = ["cms.PilotActionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("pilot action index")
+
+    def parse_filters(self, request):
+        return ListingFilters.from_query(
+            request.GET, sectors=Sector.values, statuses=PilotStatus.values
+        )
+
+    def pilot_actions(self, filters=None):
+        """Live pilot actions under this index, filtered; related data fetched in bulk."""
+        qs = (
+            PilotActionPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("country", "listing_image")
+            .prefetch_related("listing_image__renditions", "sectors")
+            .order_by("-start_date", "title")
+        )
+        if filters is None:
+            return qs
+        if filters.country:
+            qs = qs.filter(country__code=filters.country)
+        if filters.topic:
+            qs = qs.filter(topics__slug=filters.topic)
+        if filters.sector:
+            qs = qs.filter(sectors__sector=filters.sector)
+        if filters.status:
+            qs = qs.filter(status=filters.status)
+        if filters.year:
+            qs = qs.filter(start_date__year__lte=filters.year).filter(
+                models.Q(end_date__isnull=True) | models.Q(end_date__year__gte=filters.year)
+            )
+        if filters.topic or filters.sector:
+            qs = qs.distinct()
+        return qs
+
+    def filter_options(self):
+        """Choices for the filter form, limited to values the children actually use."""
+        children = PilotActionPage.objects.live().child_of(self)
+        first_year = children.exclude(start_date=None).order_by("start_date").first()
+        last_year = children.exclude(end_date=None).order_by("-end_date").first()
+        years = []
+        if first_year and last_year:
+            years = list(range(last_year.end_date.year, first_year.start_date.year - 1, -1))
+        return {
+            **vocabulary_options(children, country_field="country"),
+            "years": years,
+            "sectors": Sector.choices,
+            "statuses": PilotStatus.choices,
+        }
+
+    @path("")
+    def index_route(self, request):
+        filters = self.parse_filters(request)
+        results = paginate(self.pilot_actions(filters), filters.page)
+        return self.render(
+            request,
+            context_overrides={
+                "filters": filters,
+                "results": results,
+                "options": self.filter_options(),
+            },
+        )
+
+    @path("geojson/", name="geojson")
+    def geojson_route(self, request):
+        filters = self.parse_filters(request)
+        # The map needs no images or sectors: skip the list's prefetches.
+        pages = self.pilot_actions(filters).prefetch_related(None).exclude(latitude=None)
+        features = [page.as_geojson_feature(request) for page in pages if page.has_location]
+        response = JsonResponse({"type": "FeatureCollection", "features": features})
+        response["Content-Type"] = "application/geo+json"
+        return response
+
+
+class PilotActionPage(BasePage):
+    region = models.CharField(_("region"), max_length=120)
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    place = models.CharField(_("place"), max_length=120, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    lead_partner = models.ForeignKey(
+        "cms.Organisation",
+        verbose_name=_("lead partner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    partners = ParentalManyToManyField(
+        "cms.Organisation", verbose_name=_("partner organisations"), blank=True, related_name="+"
+    )
+    topics = ParentalManyToManyField(
+        "cms.Topic", verbose_name=_("topics"), blank=True, related_name="+"
+    )
+    macro_scenario = models.CharField(
+        _("macro-scenario"), max_length=30, choices=MacroScenario.choices, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=PilotStatus.choices, default=PilotStatus.RUNNING
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    objectives = RichTextField(_("objectives"), blank=True, features=RICH_TEXT_FEATURES)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("description"))
+    timeline = StreamField(
+        [("step", TimelineItemBlock())], blank=True, verbose_name=_("activities timeline")
+    )
+    outcomes = RichTextField(_("outcomes"), blank=True, features=RICH_TEXT_FEATURES)
+    related_pages = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("Page")))],
+        blank=True,
+        verbose_name=_("related resources"),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("country"), FieldPanel("region"), FieldPanel("place")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("status"), FieldPanel("macro_scenario")]),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading=_("Status and dates"),
+        ),
+        InlinePanel("sectors", label=_("Sectors")),
+        FieldPanel("topics"),
+        FieldPanel("lead_partner"),
+        FieldPanel("partners"),
+        FieldPanel("objectives"),
+        FieldPanel("body"),
+        FieldPanel("timeline"),
+        InlinePanel("stakeholders", label=_("Stakeholders by helix")),
+        FieldPanel("outcomes"),
+        InlinePanel("indicators", label=_("Outcome and social-return (SROI) indicators")),
+        FieldPanel("related_pages"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("region"),
+        index.SearchField("place"),
+        index.SearchField("objectives"),
+        index.SearchField("body"),
+        index.SearchField("outcomes"),
+        index.FilterField("status"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("region"),
+        APIField("place"),
+        APIField("country"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("status"),
+        APIField("macro_scenario"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("sector_values"),
+        APIField("lead_partner"),
+        APIField("partners"),
+        APIField("topics"),
+        APIField("objectives"),
+        APIField("body"),
+        APIField("timeline"),
+        APIField("outcomes"),
+        APIField("stakeholders"),
+        APIField("indicators"),
+    ]
+    parent_page_types = ["cms.PilotActionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("pilot action")
+        verbose_name_plural = _("pilot actions")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
+
+    @property
+    def has_location(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def sector_values(self):
+        return [row.sector for row in self.sectors.all()]
+
+    def sector_labels(self):
+        return [row.get_sector_display() for row in self.sectors.all()]
+
+    def as_geojson_feature(self, request=None):
+        return {
+            "type": "Feature",
+            "geometry": {
+                "type": "Point",
+                # GeoJSON order is longitude, latitude (RFC 7946).
+                "coordinates": [float(self.longitude), float(self.latitude)],
+            },
+            "properties": {
+                "title": self.title,
+                "url": self.get_url(request),
+                "region": self.region,
+                "country": self.country.name if self.country else "",
+                "status": self.status,
+                "status_label": str(self.get_status_display()),
+                "summary": self.summary,
+            },
+        }
+
+
+class PilotActionSector(Orderable):
+    page = ParentalKey(PilotActionPage, on_delete=models.CASCADE, related_name="sectors")
+    sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
+
+    panels = [FieldPanel("sector")]
+    api_fields = [APIField("sector")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+
+class PageChildTranslatableMixin(TranslatableMixin):
+    """A translatable inline row lives in its page's language (wagtail-localize translates it
+    with the page); Wagtail would otherwise give new rows the default locale."""
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.locale_id = self.page.locale_id
+        super().save(*args, **kwargs)
+
+
+class PilotActionStakeholder(PageChildTranslatableMixin, Orderable):
+    page = ParentalKey(PilotActionPage, on_delete=models.CASCADE, related_name="stakeholders")
+    helix = models.CharField(_("helix"), max_length=20, choices=Helix.choices)
+    description = models.TextField(_("who took part and how"))
+
+    panels = [FieldPanel("helix"), FieldPanel("description")]
+    api_fields = [APIField("helix"), APIField("description")]
+
+    class Meta(PageChildTranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("stakeholder group")
+        verbose_name_plural = _("stakeholder groups")
+
+
+class PilotActionIndicator(PageChildTranslatableMixin, Orderable):
+    """An outcome or social-return-on-investment (SROI) indicator with its measured value.
+
+    Translatable (the label); the value, unit and SROI flag are synchronised.
+    """
+
+    page = ParentalKey(PilotActionPage, on_delete=models.CASCADE, related_name="indicators")
+    label = models.CharField(_("indicator"), max_length=200)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    is_sroi = models.BooleanField(
+        _("social return (SROI)"),
+        default=False,
+        help_text=_("Tick for social-return-on-investment ratios and monetised social value."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("label"), FieldPanel("value"), FieldPanel("unit")]),
+        FieldPanel("is_sroi"),
+    ]
+    api_fields = [APIField("label"), APIField("value"), APIField("unit"), APIField("is_sroi")]
+
+    class Meta(PageChildTranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")

@@ -1,0 +1,175 @@
+"""Language-aware site search: each language stemmed as itself, the reader's language first.
+
+Two parts:
+
+- A search backend (`WAGTAILSEARCH_BACKENDS` points at this module). On PostgreSQL it indexes
+  every translatable object with the text-search configuration of its locale and matches each
+  row with that same configuration, so an Italian page is stemmed in Italian ("cooperativa"
+  finds "cooperative") and an English one in English. On SQLite (the embedded default) it is
+  Wagtail's database backend unchanged: FTS5 matches words as written, without stemming.
+- `search_pages()`: the site search, with the reader's locale first, then the matches in other
+  languages, each page once.
+"""
+
+import copy
+from collections import defaultdict
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Case, CharField, Value, When
+from django.db.models.functions import Coalesce
+from modelsearch.backends import database
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+from wagtail.models import Locale, Page, TranslatableMixin
+
+from cms.models.base import paginate
+
+__all__ = ["SEARCH_PAGE_SIZE", "SearchBackend", "readers_language_first", "search_pages"]
+
+SEARCH_PAGE_SIZE = 10
+
+# PostgreSQL text-search configurations by language (`SELECT cfgname FROM pg_ts_config`).
+# Any other language (Croatian, Slovenian and Arabic today) is indexed with "simple": words
+# lower-cased, not stemmed.
+TEXT_SEARCH_CONFIGS = {
+    "en": "english",
+    "it": "italian",
+    "fr": "french",
+    "es": "spanish",
+    "pt": "portuguese",
+    "el": "greek",
+}
+
+
+def text_search_config(language_code):
+    """The PostgreSQL text-search configuration for a language code ("pt-br" -> "portuguese")."""
+    return TEXT_SEARCH_CONFIGS.get(language_code.lower().split("-")[0], "simple")
+
+
+def locale_text_search_config():
+    """SQL expression: the configuration of the row's locale, as `text_search_config` gives it."""
+    by_config = defaultdict(list)
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        by_config[text_search_config(code)].append(code)
+    return Case(
+        *[
+            When(locale__language_code__in=codes, then=Value(config))
+            for config, codes in by_config.items()
+            if config != "simple"
+        ],
+        default=Value("simple"),
+        output_field=CharField(),
+    )
+
+
+class LocalisedPostgresIndex(PostgresIndex):
+    def add_items(self, model, objs):
+        """Index translatable objects in groups, each with its locale's configuration."""
+        if not issubclass(model, TranslatableMixin):
+            return super().add_items(model, objs)
+        configs = {
+            pk: text_search_config(code)
+            for pk, code in Locale.objects.values_list("pk", "language_code")
+        }
+        groups = defaultdict(list)
+        for obj in objs:
+            groups[configs.get(obj.locale_id, "simple")].append(obj)
+        for config, group in groups.items():
+            PostgresIndex(self.backend.with_config(config)).add_items(model, group)
+
+
+class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+    def get_config(self, backend):
+        """Match each row with the configuration it was indexed with: its locale's.
+
+        Rows in the reader's locale are matched with the reader's language; rows in other
+        languages with theirs, so "cooperativa" also finds an Italian page for an English reader.
+        """
+        if issubclass(self.queryset.model, TranslatableMixin):
+            return locale_text_search_config()
+        return super().get_config(backend)
+
+
+class LocalisedPostgresSearchBackend(PostgresSearchBackend):
+    """PostgreSQL full-text search with a text-search configuration per locale.
+
+    Autocomplete keeps modelsearch's "simple" configuration (partial words are not stemmed).
+    """
+
+    index_class = LocalisedPostgresIndex
+    query_compiler_class = LocalisedPostgresSearchQueryCompiler
+
+    def __init__(self, params):
+        super().__init__(params)
+        # Objects without a locale (images, documents, users) are in the source language.
+        self.config = self.config or text_search_config(settings.LANGUAGE_CODE)
+
+    def with_config(self, config):
+        """This backend with another configuration, to index one locale's objects."""
+        backend = copy.copy(self)
+        backend.config = config
+        return backend
+
+
+def SearchBackend(params):
+    """The backend for the default database, as `modelsearch.backends.database` picks it."""
+    if connection.vendor == "postgresql":
+        return LocalisedPostgresSearchBackend(params)
+    # SQLite FTS5 (or the plain fallback): no stemming in any language.
+    return database.SearchBackend(params)
+
+
+def readers_language_first(matches, locale_id):
+    """Order matches (best first) for a reader: their locale first, then other languages.
+
+    Each page once: a match in another language is left out when the same page (same
+    translation key) is already listed, in the reader's language or a better-ranked other one.
+    An alias outside the reader's tree is an untranslated copy of its source page, which
+    matches on its own, so it is left out too.
+    """
+    own = [match for match in matches if match.locale_id == locale_id]
+    listed = {match.translation_key for match in own}
+    others = []
+    for match in matches:
+        if match.locale_id == locale_id or match.alias_of_id is not None:
+            continue
+        if match.translation_key not in listed:
+            listed.add(match.translation_key)
+            others.append(match)
+    return own + others
+
+
+def search_pages(query, locale, page_number=1, per_page=SEARCH_PAGE_SIZE):
+    """One page of live, public pages matching `query`, for a reader in `locale`.
+
+    The database ranks every match in one query that reads only what ordering needs (id,
+    locale, translation key, language of the content); then only the requested results page
+    is loaded, in one query plus one per page type on it, whatever the number of matches.
+    Each result carries `other_language`: the code of the language it is written in when that
+    is not the reader's (a page in another tree, or an untranslated alias), else "".
+    """
+    matches = (
+        Page.objects.live()
+        .public()
+        .only("pk", "locale_id", "translation_key", "alias_of_id")
+        # An alias shows its source page's content, in its source's language.
+        .annotate(
+            content_language=Coalesce("alias_of__locale__language_code", "locale__language_code")
+        )
+        .search(query)
+    )
+    results = paginate(readers_language_first(list(matches), locale.pk), page_number, per_page)
+    pages = Page.objects.filter(pk__in=[match.pk for match in results]).specific().in_bulk()
+    object_list = []
+    for match in results:
+        page = pages.get(match.pk)
+        if page is not None:  # unpublished since the search query ran
+            language = match.content_language
+            page.other_language = "" if language == locale.language_code else language
+            object_list.append(page)
+    results.object_list = object_list
+    return results

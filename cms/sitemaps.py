@@ -1,0 +1,49 @@
+"""Sitemap of every language tree, each URL listing its language alternates (hreflang)."""
+
+from collections import defaultdict
+
+from django.db.models import Q
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+
+class MultilingualSitemap(Sitemap):
+    def listed_pages(self):
+        roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
+        in_any_tree = Q()
+        for root in roots:
+            in_any_tree |= Q(path__startswith=root.path)
+        # Untranslated copies (wagtail-localize aliases) repeat their source: not listed.
+        return Page.objects.live().public().filter(in_any_tree).filter(alias_of__isnull=True)
+
+    def items(self):
+        return self.listed_pages().order_by("path").defer_streamfields().specific()
+
+    def _urls(self, page, protocol, domain):
+        """Django's entries plus `alternates`, found with one query per sitemap page."""
+        pages = list(self.paginator.page(page).object_list)
+        versions = defaultdict(list)
+        translations = (
+            self.listed_pages()
+            .filter(translation_key__in={item.translation_key for item in pages})
+            .select_related("locale")
+            .only("url_path", "locale__language_code", "translation_key")
+        )
+        for translation in translations:
+            versions[translation.translation_key].append(
+                {
+                    "lang_code": translation.locale.language_code,
+                    "location": translation.get_full_url(self.request),
+                }
+            )
+        urls, last_mods = [], set()
+        for item in pages:
+            for url_info in item.get_sitemap_urls(self.request):
+                alternates = versions.get(item.translation_key, [])
+                if len(alternates) > 1:
+                    url_info = {**url_info, "alternates": alternates}
+                urls.append(url_info)
+                last_mods.add(url_info.get("lastmod"))
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls

@@ -1,0 +1,45 @@
+"""Admin for the shared snippets, grouped in one menu."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Country, Organisation, Person, Topic
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class CountryViewSet(SnippetViewSet):
+    model = Country
+    icon = "globe"
+    list_display = ["name", "code"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "kind", "helix", "country"]
+    list_filter = ["kind", "helix"]
+    search_fields = ["name", "short_name"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    list_display = ["name", "role", "organisation"]
+    search_fields = ["name"]
+
+
+class NetworkViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Network")
+    menu_icon = "site"
+    menu_order = 300
+    items = [OrganisationViewSet, PersonViewSet, TopicViewSet, CountryViewSet]
+
+
+register_snippet(NetworkViewSetGroup)

@@ -1,0 +1,74 @@
+"""`manage.py load_demo [--scale N]`: the demo site and demo accounts, safe to run again."""
+
+import logging
+import time
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from cms.demo.builder import build_cms_demo, synchronise_trees
+from cms.demo.synthetic import build_synthetic
+from community.demo import demo_password, ensure_demo_accounts
+
+# Loggers that report every page and background task; too chatty for a bulk load.
+CHATTY_LOGGERS = ("wagtail", "django_tasks")
+
+
+@contextmanager
+def quiet_loggers(names):
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site from the +RESILIENT network's material: pages in English and "
+        "Italian (home, about and pilot actions in all nine languages), snippets, images, "
+        "documents and demo accounts. Running it again changes nothing that is already up to "
+        "date. For local use only."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also create N synthetic pilot actions, N publications and N news items.",
+        )
+
+    def handle(self, *args, scale=0, **options):
+        if scale < 0:
+            raise CommandError("--scale must be zero or a positive number.")
+        started = time.monotonic()
+        chatty = CHATTY_LOGGERS if options["verbosity"] < 2 else ()
+        with quiet_loggers(chatty), transaction.atomic():
+            ctx = build_cms_demo()
+            synthetic = build_synthetic(ctx, scale)
+            # Last, so every page (synthetic ones too) has its place in every language tree.
+            synchronise_trees(ctx)
+            accounts = ensure_demo_accounts()
+        elapsed = time.monotonic() - started
+
+        for (kind, status), number in sorted(ctx.stats.items()):
+            self.stdout.write(f"  {kind:<14} {status:<10} {number}")
+        if scale:
+            self.stdout.write(f"  synthetic      created    {synthetic}")
+        new_accounts = sum(1 for _account, _user, created in accounts if created)
+        self.stdout.write(f"  accounts       created    {new_accounts} of {len(accounts)}")
+        self.stdout.write(self.style.SUCCESS(f"Demo site ready in {elapsed:.1f} s."))
+
+        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
+        self.stdout.write(f"\nAdmin: {admin_url}")
+        self.stdout.write(f"Demo logins (password: {demo_password()}):")
+        for account, _user, _created in accounts:
+            self.stdout.write(f"  {account.email:<24} {account.role}")

@@ -1,0 +1,30 @@
+"""Small builders shared by the cms tests: vocabularies and the editorial tree of a site."""
+
+import datetime
+from types import SimpleNamespace
+
+from cms import factories as f
+
+
+def vocabularies():
+    """Three countries and two topics, with stable codes and slugs to filter by."""
+    return SimpleNamespace(
+        italy=f.CountryFactory(name="Italy", code="IT"),
+        croatia=f.CountryFactory(name="Croatia", code="HR"),
+        greece=f.CountryFactory(name="Greece", code="GR"),
+        social_economy=f.TopicFactory(name="Social economy", slug="social-economy"),
+        open_data=f.TopicFactory(name="Open data", slug="open-data"),
+    )
+
+
+def timeline_step(title, date=datetime.date(2020, 2, 1), description=""):
+    return ("step", {"date": date, "title": title, "description": description})
+
+
+def recommendation(title, detail=""):
+    return ("recommendation", {"title": title, "detail": detail})
+
+
+def ids(results):
+    """Primary keys of a page of results (or any iterable of pages), in order."""
+    return [page.pk for page in results]

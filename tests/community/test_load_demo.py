@@ -1,0 +1,338 @@
+"""`manage.py load_demo`: the demo site from the network's material, safe to run again."""
+
+import hashlib
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from PIL import Image as PILImage
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Locale, Page, Revision, Site
+
+from cms.demo.content import translations
+from cms.models import (
+    ContentPage,
+    Country,
+    HomePage,
+    NewsPage,
+    Organisation,
+    Person,
+    PilotActionIndicator,
+    PilotActionPage,
+    PilotActionSector,
+    PolicyBriefPage,
+    PublicationDocument,
+    PublicationPage,
+    SiteSettings,
+    Topic,
+    WhitePaperPage,
+)
+from community.demo import DEMO_ACCOUNTS, ensure_demo_accounts
+
+DEMO_EMAILS = [
+    "admin@example.org",
+    "editor@example.org",
+    "moderator@example.org",
+    "reviewer@example.org",
+    "member@example.org",
+    "member2@example.org",
+]
+
+
+@pytest.fixture(autouse=True)
+def _media_in_memory():
+    """Keep the session's in-memory storage so files made by the module-wide demo survive."""
+
+
+def run_load_demo(*args):
+    out = io.StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo_output(django_db_setup, django_db_blocker):
+    """One demo build shared by the read-only tests of this module, rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield run_load_demo()
+        transaction.set_rollback(True)
+
+
+def en():
+    return Locale.objects.get(language_code="en")
+
+
+def it():
+    return Locale.objects.get(language_code="it")
+
+
+def snapshot():
+    """Row counts of everything the demo makes, plus the page tree with latest revisions."""
+    models = [
+        Page,
+        Revision,
+        Document,
+        Image,
+        Organisation,
+        Topic,
+        Country,
+        Person,
+        PilotActionSector,
+        PilotActionIndicator,
+        PublicationDocument,
+        get_user_model(),
+        EmailAddress,
+        Site,
+        SiteSettings,
+    ]
+    counts = {model.__name__: model.objects.count() for model in models}
+    tree = Page.objects.order_by("path").values_list(
+        "path", "slug", "locale__language_code", "live", "latest_revision_id"
+    )
+    counts["tree"] = hashlib.sha256(repr(list(tree)).encode()).hexdigest()
+    return counts
+
+
+@pytest.mark.django_db
+class TestDemoContent:
+    def test_home_page_replaces_the_welcome_page_as_default_site_root(self, demo_output):
+        site = Site.objects.get(is_default_site=True)
+        assert (site.hostname, site.port) == ("localhost", 80)
+        assert isinstance(site.root_page.specific, HomePage)
+        assert not Page.objects.filter(depth=2, content_type__model="page").exists()
+        settings = SiteSettings.for_site(site)
+        assert settings.contact_email
+        assert "Interreg MED" in settings.funding_statement
+        assert settings.privacy_page.slug == "privacy-policy"
+
+    def test_main_sections_are_children_of_home_shown_in_menus(self, demo_output):
+        home = Site.objects.get(is_default_site=True).root_page
+        menu = set(home.get_children().filter(show_in_menus=True).values_list("slug", flat=True))
+        assert menu == {"about", "partners", "pilot-actions", "publications", "news"}
+        assert home.get_children().filter(slug="privacy-policy", show_in_menus=False).exists()
+
+    def test_about_page_uses_the_editorial_blocks_and_the_real_budget(self, demo_output):
+        about = ContentPage.objects.get(slug="about", locale=en())
+        block_types = {block.block_type for block in about.body}
+        assert {
+            "heading",
+            "paragraph",
+            "key_figures",
+            "accordion",
+            "quote",
+            "call_to_action",
+        } <= block_types
+        figures = next(block.value for block in about.body if block.block_type == "key_figures")
+        values = {figure["value"] for figure in figures["figures"]}
+        assert {"€3,278,529.80", "€2,667,650.20", "€119,100.13"} <= values
+        cta = next(block.value for block in about.body if block.block_type == "call_to_action")
+        assert cta["page"].specific_class.__name__ == "PilotActionIndexPage"
+
+    def test_builds_the_seven_pilot_actions_with_map_coordinates(self, demo_output):
+        pilots = PilotActionPage.objects.live().filter(locale=en()).select_related("country")
+        assert pilots.count() == 7
+        by_place = {page.place: page for page in pilots}
+        assert set(by_place) == {
+            "Pula",
+            "Maribor",
+            "Venice-Mestre",
+            "Brindisi",
+            "Zaragoza",
+            "Marseille",
+        }
+        for page in pilots:
+            assert page.has_location
+            assert 35 < page.latitude < 47 and -1 < page.longitude < 18
+            assert page.country is not None and page.lead_partner is not None
+            assert page.sectors.exists() and page.stakeholders.exists()
+        zaragoza = by_place["Zaragoza"]
+        assert (zaragoza.latitude, zaragoza.longitude) == (Decimal("41.6488"), Decimal("-0.8891"))
+        assert zaragoza.country.code == "ES"
+        istria = pilots.get(slug="istria-innovations-for-sustainable-regional-development")
+        assert istria.start_date.isoformat() == "2020-02-01"
+        assert istria.lead_partner.name == "Region of Istria"
+
+    def test_indicators_only_count_what_the_sources_state(self, demo_output):
+        pilots = PilotActionPage.objects.filter(locale=en())
+        aragon = pilots.get(slug="aragon-social-clauses-public-procurement")
+        assert not aragon.indicators.exists()
+        maribor = pilots.get(slug="maribor-social-innovation-hub")
+        assert [(row.value, row.unit) for row in maribor.indicators.all()] == [
+            (Decimal("3"), "meetings")
+        ]
+        assert not PilotActionIndicator.objects.filter(is_sroi=True).exists()
+
+    def test_partnership_is_stored_as_partner_organisations(self, demo_output):
+        partners = Organisation.objects.filter(locale=en(), kind="partner")
+        assert partners.count() == 14
+        assert set(partners.values_list("country__code", flat=True)) == {
+            "IT",
+            "FR",
+            "ES",
+            "PT",
+            "GR",
+            "HR",
+            "SI",
+            "AL",
+        }
+        assert partners.filter(name="Veneto Region", helix="public").exists()
+
+    def test_news_covers_the_network_events_on_their_dates(self, demo_output):
+        dates = set(NewsPage.objects.live().filter(locale=en()).values_list("date", flat=True))
+        wanted = {"2021-03-22", "2022-01-17", "2022-03-10", "2022-04-20"}
+        assert wanted <= {date.isoformat() for date in dates}
+
+    def test_publications_have_a_pdf_document_per_language(self, demo_output):
+        publications = PublicationPage.objects.live().filter(locale=en())
+        assert WhitePaperPage.objects.filter(locale=en()).count() >= 1
+        assert PolicyBriefPage.objects.filter(locale=en()).count() >= 2
+        for page in publications:
+            languages = sorted(page.documents.values_list("language", flat=True))
+            assert languages == ["en", "it"]
+            assert page.author_links.exists() and page.topics.exists() and page.countries.exists()
+            document = page.documents.get(language="en").document
+            with document.open_file() as handle:
+                assert handle.read(5) == b"%PDF-"
+        for brief in PolicyBriefPage.objects.filter(locale=en()):
+            assert brief.policy_level and len(brief.key_recommendations) >= 2
+
+    def test_listing_images_are_generated_at_1280_by_720(self, demo_output):
+        pilot = PilotActionPage.objects.filter(locale=en()).first()
+        image = pilot.listing_image
+        assert (image.width, image.height) == (1280, 720)
+        with image.open_file() as handle:
+            assert PILImage.open(handle).size == (1280, 720)
+
+    def test_pages_are_translated_into_italian_and_published(self, demo_output):
+        for page in Page.objects.filter(locale=en(), depth__gte=2).specific():
+            translation = page.get_translation_or_none(it())
+            assert translation is not None, page.url_path
+            assert translation.live and translation.alias_of_id is None
+        about_it = ContentPage.objects.get(slug="about", locale=it())
+        assert about_it.title == "Il progetto +RESILIENT"
+        news_it = NewsPage.objects.get(slug="final-conference-venice", locale=it())
+        assert news_it.title == "Conferenza finale a Venezia"
+
+    def test_italian_pages_point_at_italian_snippets(self, demo_output):
+        marseille = PilotActionPage.objects.get(slug="marseille-food-deserts", locale=it())
+        assert marseille.place == "Marsiglia"
+        assert marseille.country.locale == it() and marseille.country.name == "Francia"
+        assert marseille.lead_partner.locale == it()
+        assert all(topic.locale == it() for topic in marseille.topics.all())
+
+    def test_snippets_have_italian_translations(self, demo_output):
+        for model in (Topic, Country, Organisation):
+            english = model.objects.filter(locale=en())
+            assert english.exists()
+            for obj in english:
+                assert obj.has_translation(it()), obj
+        assert Country.objects.get(code="IT", locale=it()).name == "Italia"
+
+    def test_demo_accounts_have_verified_emails_and_can_log_in(self, demo_output, client):
+        for email in DEMO_EMAILS:
+            address = EmailAddress.objects.get(email=email)
+            assert address.verified and address.primary
+            assert client.login(email=email, password="resilient-demo"), email
+            client.logout()
+        User = get_user_model()
+        admin = User.objects.get(email="admin@example.org")
+        assert admin.is_superuser and admin.is_staff
+        editor = User.objects.get(email="editor@example.org")
+        assert editor.is_staff and editor.groups.filter(name="Editors").exists()
+        assert User.objects.get(email="reviewer@example.org").groups.filter(name="Reviewers")
+        assert User.objects.get(email="moderator@example.org").groups.filter(name="Moderators")
+        assert all(user.display_name for user in User.objects.filter(email__in=DEMO_EMAILS))
+
+    def test_prints_the_admin_url_and_the_demo_logins(self, demo_output):
+        assert "/admin/" in demo_output
+        for email in DEMO_EMAILS:
+            assert email in demo_output
+
+
+@pytest.mark.django_db
+def test_demo_password_can_be_set_with_the_environment(monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "another-secret-pass")
+    ensure_demo_accounts()
+    user = get_user_model().objects.get(email=DEMO_ACCOUNTS[-1].email)
+    assert user.check_password("another-secret-pass")
+
+
+@pytest.mark.django_db
+def test_running_twice_duplicates_nothing_and_adds_no_revisions():
+    run_load_demo()
+    before = snapshot()
+    output = run_load_demo()
+    assert snapshot() == before
+    changes = [
+        line
+        for line in output.splitlines()
+        if ("created" in line or "updated" in line) and "accounts" not in line
+    ]
+    assert changes == []
+
+
+@pytest.mark.django_db
+def test_scale_adds_n_synthetic_items_of_each_kind_once():
+    run_load_demo()
+    english = {"locale__language_code": "en"}
+    counts = {
+        model: model.objects.filter(**english).count()
+        for model in (PilotActionPage, PublicationPage, NewsPage)
+    }
+    run_load_demo("--scale", "5")
+    after = {model: model.objects.filter(**english).count() for model in counts}
+    assert all(after[model] == counts[model] + 5 for model in counts)
+    assert PilotActionPage.objects.filter(slug="synthetic-pilot-action-5").exists()
+    before = snapshot()
+    run_load_demo("--scale", "5")
+    assert snapshot() == before
+
+
+NINE_LANGUAGE_SLUGS = ("about", "pilot-actions")
+
+
+@pytest.mark.django_db
+def test_home_about_and_pilot_actions_are_written_in_all_nine_languages():
+    run_load_demo()
+    english = {
+        p.translation_key: p for p in PilotActionPage.objects.filter(locale__language_code="en")
+    }
+    for code in ("it", "fr", "es", "pt", "el", "hr", "sl", "ar"):
+        pilots = PilotActionPage.objects.filter(locale__language_code=code, alias_of__isnull=True)
+        assert pilots.count() == 7, code
+        for pilot in pilots:
+            assert pilot.live
+            assert pilot.title != english[pilot.translation_key].title, (code, pilot.title)
+            assert pilot.country.locale.language_code == code
+        for slug in NINE_LANGUAGE_SLUGS:
+            page = Page.objects.get(locale__language_code=code, slug=slug)
+            assert page.alias_of_id is None, (code, slug)
+        home = HomePage.objects.get(locale__language_code=code)
+        assert home.alias_of_id is None
+
+
+@pytest.mark.django_db
+def test_pages_not_written_in_a_language_are_synchronised_there_as_aliases():
+    run_load_demo()
+    for code in ("fr", "el", "ar"):
+        news = NewsPage.objects.filter(locale__language_code=code)
+        assert news.count() == NewsPage.objects.filter(locale__language_code="en").count()
+        assert all(page.alias_of_id for page in news)
+    # Italian has its own translations, so nothing there is an alias.
+    assert not Page.objects.filter(locale__language_code="it", alias_of__isnull=False).exists()
+
+
+@pytest.mark.parametrize("code", ["fr", "es", "pt", "el", "hr", "sl", "ar"])
+def test_demo_translation_module_covers_every_nine_language_text(code):
+    texts = translations.nine_language_texts()
+    catalogue = translations.strings(code)
+    missing = [text for text in texts if not catalogue.get(text, "").strip()]
+    assert not missing, missing[:3]
+    for text in texts:
+        assert re.findall(r"<[^>]+>", text) == re.findall(r"<[^>]+>", catalogue[text]), text
