@@ -92,6 +92,19 @@ def _media_on_disk(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _server_idle_before_flush(live_server, transactional_db):
+    """On SQLite the live server's request threads share the test's in-memory connection, so a
+    request still being served when a test ends (a download, a click nobody waited for) makes
+    the teardown flush fail and leaves rows for the next test. The browser contexts close first
+    (this fixture is set up before `page`), then every request thread is waited for."""
+    yield
+    for thread in list(getattr(live_server.thread.httpd, "_threads", ())):
+        thread.join(timeout=15)
+        if thread.is_alive():
+            pytest.fail("the live server was still answering a request 15 s after the test")
+
+
+@pytest.fixture(autouse=True)
 def _rows_migrations_made(transactional_db):
     """A transactional test starts from a flushed database: put back the tree roots that
     Wagtail's migrations create (locales come back with post_migrate after the flush)."""

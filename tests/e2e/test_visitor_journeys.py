@@ -83,12 +83,15 @@ def test_visitor_opens_the_italian_document_of_a_white_paper(page, live_server, 
     page.goto(f"{live_server.url}/en/publications/")
     page.get_by_role("link", name="Socially responsive clusters").click()
     link = page.locator('.document-list a[hreflang="it"]')
-    assert link.get_attribute("href").endswith(".pdf")
+    href = link.get_attribute("href")
+    assert href.endswith(".pdf")
     with page.expect_response(re.compile(r"/documents/")) as response_info:
         link.click()
     response = response_info.value
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
+    assert response.finished() is None  # served to the end, without a network error
+    assert page.request.get(f"{live_server.url}{href}").body().startswith(b"%PDF")
 
 
 def test_newcomer_signs_up_confirms_the_email_and_is_logged_in(page, live_server, home):
