@@ -1,10 +1,12 @@
-"""Dates, numbers and file sizes follow the reader's language."""
+"""Dates, times with their time zone, numbers and file sizes follow the reader's language."""
 
 import datetime
+import re
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.base import ContentFile
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from cms import factories as f
 
@@ -32,8 +34,8 @@ def white_paper(home):
     ("code", "date", "size"),
     [
         ("en", "June 1, 2021", "1.2\xa0MB"),
-        ("it", "01 Giugno 2021", "1,2\xa0MB"),
-        ("el", "01/06/2021", "1,2\xa0MB"),
+        ("it", "1 giugno 2021", "1,2\xa0MB"),
+        ("el", "1 Ιουνίου 2021", "1,2\xa0MB"),
         ("ar", "1 يونيو، 2021", "1,2\xa0م.ب"),
     ],
 )
@@ -43,3 +45,48 @@ def test_publication_date_and_file_size_are_formatted_for_the_reader(
     html = client.get(f"/{code}/publications/{white_paper.slug}/").content.decode()
     assert date in html
     assert size in html
+
+
+@pytest.fixture
+def news_item(home):
+    index = f.NewsIndexPageFactory(parent=home)
+    page = f.NewsPageFactory(parent=index, title="Venice final conference")
+    for code in ("it", "el", "ar"):
+        locale = Locale.objects.get(language_code=code)
+        page.copy_for_translation(locale, copy_parents=True).save_revision().publish()
+    return page
+
+
+# 13:05 UTC in winter is 14:05 in Rome (CET); 10:30 UTC in summer is 12:30 (CEST).
+WINTER = datetime.datetime(2026, 1, 15, 13, 5, tzinfo=datetime.UTC)
+SUMMER = datetime.datetime(2026, 7, 1, 10, 30, tzinfo=datetime.UTC)
+LAST_UPDATED = {
+    "en": "Last updated:",
+    "it": "Ultimo aggiornamento:",
+    "el": "Τελευταία ενημέρωση:",
+    "ar": "آخر تحديث:",
+}
+
+
+@pytest.mark.parametrize(
+    ("published", "code", "shown"),
+    [
+        (WINTER, "en", "Jan. 15, 2026, 2:05 p.m. CET"),
+        (WINTER, "it", "15 gennaio 2026, 14:05 CET"),
+        (WINTER, "el", "15 Ιανουαρίου 2026, 14:05 CET"),
+        (WINTER, "ar", "15 يناير، 2026، 14:05 CET"),
+        (SUMMER, "en", "July 1, 2026, 12:30 p.m. CEST"),
+        (SUMMER, "it", "1 luglio 2026, 12:30 CEST"),
+    ],
+)
+def test_last_update_time_is_shown_in_the_readers_language_with_its_time_zone(
+    client, news_item, published, code, shown
+):
+    Page.objects.filter(translation_key=news_item.translation_key).update(
+        last_published_at=published
+    )
+    html = client.get(f"/{code}/{news_item.get_parent().slug}/{news_item.slug}/").content.decode()
+    stamp = re.search(r'class="page-updated">\s*(.*?)\s*<time datetime="(.*?)">(.*?)</time>', html)
+    assert stamp.group(1) == LAST_UPDATED[code]
+    assert stamp.group(2) == published.astimezone(ZoneInfo("Europe/Rome")).isoformat()
+    assert stamp.group(3) == shown

@@ -174,6 +174,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Rome"
+FORMAT_MODULE_PATH = ["cms.formats"]
 
 # Static and media. Whitenoise serves static files from the app servers
 # (https://whitenoise.readthedocs.io/en/stable/django.html).

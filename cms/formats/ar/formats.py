@@ -1,0 +1,4 @@
+# Day before month as in Django's Arabic DATE_FORMAT, which has no DATETIME_FORMAT of its own
+# (it would fall back to the English "N j, Y, P").
+DATETIME_FORMAT = "j F، Y، H:i"
+TIME_FORMAT = "H:i"
