@@ -5,12 +5,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-__all__ = ["BasePage", "paginate"]
+from cms.filters import ListingFilters
+
+__all__ = ["BasePage", "ListingPageMixin", "paginate"]
 
 LISTING_PAGE_SIZE = 12
 
@@ -86,3 +89,32 @@ class BasePage(Page):
     def get_template(self, request, *args, **kwargs):
         # Templates live in the top-level templates/pages/ folder, named after the model.
         return f"pages/{self._meta.model_name}.html"
+
+
+class ListingPageMixin(RoutablePageMixin):
+    """An index page that lists its children, filtered from the URL's query and paginated.
+
+    Subclasses define `listing(filters)` (the queryset) and `filter_options()` (the choices the
+    filter form offers), and override `parse_filters` to accept more than the shared filters.
+    """
+
+    def parse_filters(self, request):
+        return ListingFilters.from_query(request.GET)
+
+    def listing(self, filters=None):
+        raise NotImplementedError
+
+    def filter_options(self):
+        raise NotImplementedError
+
+    @path("")
+    def index_route(self, request):
+        filters = self.parse_filters(request)
+        return self.render(
+            request,
+            context_overrides={
+                "filters": filters,
+                "results": paginate(self.listing(filters), filters.page),
+                "options": self.filter_options(),
+            },
+        )

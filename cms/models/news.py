@@ -6,20 +6,18 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.filters import ListingFilters
 
-from .base import BasePage, paginate
+from .base import BasePage, ListingPageMixin
 from .snippets import filter_by_vocabulary, vocabulary_options
 
 __all__ = ["NewsIndexPage", "NewsPage"]
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(ListingPageMixin, BasePage):
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
@@ -31,7 +29,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("news index")
 
-    def news(self, filters=None):
+    def listing(self, filters=None):
         qs = (
             NewsPage.objects.live()
             .public()
@@ -52,18 +50,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             **vocabulary_options(children),
             "years": [d.year for d in children.dates("date", "year", order="DESC")],
         }
-
-    @path("")
-    def index_route(self, request):
-        filters = ListingFilters.from_query(request.GET)
-        return self.render(
-            request,
-            context_overrides={
-                "filters": filters,
-                "results": paginate(self.news(filters), filters.page),
-                "options": self.filter_options(),
-            },
-        )
 
 
 class NewsPage(BasePage):

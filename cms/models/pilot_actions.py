@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -17,7 +17,7 @@ from wagtail.search import index
 from cms.blocks import BodyBlock, TimelineItemBlock
 from cms.filters import ListingFilters
 
-from .base import BasePage, paginate
+from .base import BasePage, ListingPageMixin
 from .choices import Helix, MacroScenario, PilotStatus, Sector
 from .snippets import Country, vocabulary_options
 
@@ -32,7 +32,7 @@ __all__ = [
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class PilotActionIndexPage(RoutablePageMixin, BasePage):
+class PilotActionIndexPage(ListingPageMixin, BasePage):
     """Lists its pilot actions with filters and a map fed by its own GeoJSON route."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -51,7 +51,7 @@ class PilotActionIndexPage(RoutablePageMixin, BasePage):
             request.GET, sectors=Sector.values, statuses=PilotStatus.values
         )
 
-    def pilot_actions(self, filters=None):
+    def listing(self, filters=None):
         """Live pilot actions under this index, filtered; related data fetched in bulk."""
         qs = (
             PilotActionPage.objects.live()
@@ -94,24 +94,11 @@ class PilotActionIndexPage(RoutablePageMixin, BasePage):
             "statuses": PilotStatus.choices,
         }
 
-    @path("")
-    def index_route(self, request):
-        filters = self.parse_filters(request)
-        results = paginate(self.pilot_actions(filters), filters.page)
-        return self.render(
-            request,
-            context_overrides={
-                "filters": filters,
-                "results": results,
-                "options": self.filter_options(),
-            },
-        )
-
     @path("geojson/", name="geojson")
     def geojson_route(self, request):
         filters = self.parse_filters(request)
         # The map needs no images or sectors: skip the list's prefetches.
-        pages = self.pilot_actions(filters).prefetch_related(None).exclude(latitude=None)
+        pages = self.listing(filters).prefetch_related(None).exclude(latitude=None)
         features = [page.as_geojson_feature(request) for page in pages if page.has_location]
         response = JsonResponse({"type": "FeatureCollection", "features": features})
         response["Content-Type"] = "application/geo+json"

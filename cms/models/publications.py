@@ -9,7 +9,6 @@ from rest_framework import serializers
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -17,7 +16,7 @@ from wagtail.search import index
 from cms.blocks import BodyBlock, RecommendationBlock
 from cms.filters import ListingFilters
 
-from .base import BasePage, paginate
+from .base import BasePage, ListingPageMixin
 from .choices import PolicyLevel
 from .snippets import filter_by_vocabulary, vocabulary_options
 
@@ -42,7 +41,7 @@ class PeopleField(serializers.Field):
 PUBLICATION_TYPES = {"white-paper": "whitepaperpage", "policy-brief": "policybriefpage"}
 
 
-class PublicationIndexPage(RoutablePageMixin, BasePage):
+class PublicationIndexPage(ListingPageMixin, BasePage):
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
@@ -54,7 +53,10 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("publication index")
 
-    def publications(self, filters=None):
+    def parse_filters(self, request):
+        return ListingFilters.from_query(request.GET, types=PUBLICATION_TYPES)
+
+    def listing(self, filters=None):
         qs = (
             PublicationPage.objects.live()
             .public()
@@ -88,18 +90,6 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
                 )
             ],
         }
-
-    @path("")
-    def index_route(self, request):
-        filters = ListingFilters.from_query(request.GET, types=PUBLICATION_TYPES)
-        return self.render(
-            request,
-            context_overrides={
-                "filters": filters,
-                "results": paginate(self.publications(filters), filters.page),
-                "options": self.filter_options(),
-            },
-        )
 
 
 class PublicationPageForm(WagtailAdminPageForm):
