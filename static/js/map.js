@@ -11,6 +11,9 @@
  *                      own control names are English: these replace them, so a screen reader
  *                      announces them in the page's language)
  *
+ * On a right-to-left page the controls mirror: zoom at the top right, attribution and messages
+ * at the bottom left. The map itself stays left-to-right (west is always on the left).
+ *
  * Progressive enhancement: without JavaScript, Leaflet or tiles, the element keeps its fallback
  * text and the page's list of results stays usable.
  */
@@ -29,10 +32,17 @@
         return div.innerHTML;
     }
 
+    function isRightToLeft() {
+        // The controls speak the reader's language: follow the page's direction, not that of
+        // an untranslated page's content around the map.
+        return document.documentElement.getAttribute("dir") === "rtl";
+    }
+
     function showMessage(el, kind, text) {
         // One message per kind ("data", "tiles"), stacked at the bottom of the map. On a drawn
-        // map they go in Leaflet's bottom-right control corner, above the attribution, so that
-        // they never cover it (it wraps onto more lines in some languages).
+        // map they go in the attribution's control corner (bottom right, or bottom left on a
+        // right-to-left page), above it, so that they never cover it (it wraps onto more lines
+        // in some languages).
         if (!text) {
             return;
         }
@@ -41,7 +51,9 @@
             box = document.createElement("div");
             box.className = "map__messages";
             box.setAttribute("role", "status");
-            var corner = el.querySelector(".leaflet-bottom.leaflet-right");
+            var corner = el.querySelector(
+                isRightToLeft() ? ".leaflet-bottom.leaflet-left" : ".leaflet-bottom.leaflet-right"
+            );
             if (corner) {
                 box.classList.add("leaflet-control");
                 corner.insertBefore(box, corner.firstChild);
@@ -96,6 +108,7 @@
 
     function initMap(el) {
         var data = el.dataset;
+        var rtl = isRightToLeft();
         var map = L.map(el, {
             scrollWheelZoom: false,
             center: DEFAULT_CENTER,
@@ -103,9 +116,11 @@
             zoomControl: false
         });
         L.control.zoom({
+            position: rtl ? "topright" : "topleft",
             zoomInTitle: data.zoomInText || "Zoom in",
             zoomOutTitle: data.zoomOutText || "Zoom out"
         }).addTo(map);
+        map.attributionControl.setPosition(rtl ? "bottomleft" : "bottomright");
         map.on("popupopen", function (event) {
             var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
             if (close && data.closePopupText) {

@@ -93,6 +93,13 @@ class LanguageTreeTests(TestCase):
         assert '<html lang="ar" dir="rtl">' in html
         assert re.search(r'<div class="page-content" lang="en"( dir="ltr")?>', html)
 
+    def test_untranslated_listing_marks_only_its_header_as_english_on_an_arabic_page(self):
+        html = self.client.get("/ar/news/").content.decode()
+        assert '<div class="page-content container">' in html
+        assert re.search(r'<header class="page-header" lang="en" dir="ltr">', html)
+        # The filters are interface: they stay Arabic, right to left, like the page.
+        assert len(re.findall(r' lang="en"', html.split('<form class="filters"')[1])) == 0
+
     def test_switcher_goes_to_the_same_page_in_each_language_and_marks_untranslated_ones(self):
         html = self.client.get("/en/about/").content.decode()
         switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)

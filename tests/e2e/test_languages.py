@@ -199,6 +199,48 @@ def test_arabic_home_page_mirrors_the_english_layout(page, live_server, site_in_
     assert ar["text_align"] in {"start", "right"}
 
 
+def test_arabic_listing_mirrors_its_filters_cards_and_map_controls(
+    page, live_server, site_in_languages
+):
+    layout = {}
+    for code in ("en", "ar"):
+        page.goto(f"{live_server.url}/{code}/pilot-actions/")
+        page.wait_for_function(
+            "document.querySelectorAll('[data-map] .leaflet-marker-icon').length === 2"
+        )
+        fields = page.locator(".filters__fields .field")
+        cards = page.locator(".card-grid > li")
+        map_box = box(page.locator("[data-map]"))
+        layout[code] = {
+            "map": map_box,
+            "zoom": box(page.locator(".leaflet-control-zoom")),
+            "attribution": box(page.locator(".leaflet-control-attribution")),
+            "first_field": box(fields.nth(0)),
+            "second_field": box(fields.nth(1)),
+            "first_label": box(fields.nth(0).locator("label")),
+            "first_card": box(cards.nth(0)),
+            "second_card": box(cards.nth(1)),
+            "form_direction": page.locator("form.filters").evaluate(
+                "element => getComputedStyle(element).direction"
+            ),
+        }
+    en, ar = layout["en"], layout["ar"]
+
+    # The filter form reads from the right: its first field is the rightmost, labels hug it.
+    assert en["first_field"]["x"] < en["second_field"]["x"]
+    assert ar["first_field"]["x"] > ar["second_field"]["x"]
+    assert right(ar["first_label"]) == pytest.approx(right(ar["first_field"]), abs=2)
+    assert (en["form_direction"], ar["form_direction"]) == ("ltr", "rtl")
+    # So does the list of cards.
+    assert en["first_card"]["x"] < en["second_card"]["x"]
+    assert ar["first_card"]["x"] > ar["second_card"]["x"]
+    # The map's zoom control moves to the top right and the attribution to the bottom left.
+    assert en["zoom"]["x"] - en["map"]["x"] < 60
+    assert right(ar["map"]) - right(ar["zoom"]) < 60
+    assert right(en["map"]) - right(en["attribution"]) < 10
+    assert ar["attribution"]["x"] - ar["map"]["x"] < 10
+
+
 def test_switcher_goes_to_the_same_page_in_the_chosen_language_and_the_choice_sticks(
     page, live_server, site_in_languages
 ):
