@@ -1,7 +1,9 @@
-"""Dates, times with their time zone, numbers and file sizes follow the reader's language."""
+"""Dates, times with their time zone, numbers (grouped, with the reader's decimal mark) and file
+sizes follow the reader's language."""
 
 import datetime
 import re
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -90,3 +92,29 @@ def test_last_update_time_is_shown_in_the_readers_language_with_its_time_zone(
     assert stamp.group(1) == LAST_UPDATED[code]
     assert stamp.group(2) == published.astimezone(ZoneInfo("Europe/Rome")).isoformat()
     assert stamp.group(3) == shown
+
+
+@pytest.mark.parametrize(
+    ("code", "value", "ratio"),
+    [
+        ("en", "12,500.50", "3.20"),
+        ("it", "12.500,50", "3,20"),
+        ("el", "12.500,50", "3,20"),
+        ("ar", "12.500,50", "3,20"),
+    ],
+)
+def test_indicator_values_are_grouped_and_use_the_readers_decimal_mark(
+    client, home, code, value, ratio
+):
+    index = f.PilotActionIndexPageFactory(parent=home)
+    page = f.PilotActionPageFactory(parent=index)
+    page.indicators.create(label="People reached", value=Decimal("12500.50"), unit="people")
+    page.indicators.create(label="SROI ratio", value=Decimal("3.20"), is_sroi=True)
+    page.save_revision().publish()
+    if code != "en":
+        page.copy_for_translation(
+            Locale.objects.get(language_code=code), copy_parents=True
+        ).save_revision().publish()
+    html = client.get(f"/{code}/{index.slug}/{page.slug}/").content.decode()
+    cells = re.findall(r'<td class="numeric">(.*?)</td>', html)
+    assert cells == [value, ratio]
