@@ -1,11 +1,12 @@
 """Site chrome every template needs: navigation, footer partners, language direction."""
 
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_bidi
 from wagtail.models import Site
 
 from .i18n import localized_list
-from .models import Organisation, OrganisationKind
+from .models import FooterText, Organisation, OrganisationKind
 
 
 def site_chrome(request):
@@ -13,6 +14,7 @@ def site_chrome(request):
         "LANGUAGE_BIDI": get_language_bidi(),
         "site_nav": _LazyNav(request),
         "footer_partners": _LazyPartners(),
+        "footer_text": SimpleLazyObject(FooterText.for_active_language),
         # Map tiles: OpenStreetMap unless MAP_TILE_URL names another tile server.
         "MAP_TILE_URL": settings.MAP_TILE_URL,
     }

@@ -67,6 +67,15 @@ class PersonFactory(DjangoModelFactory):
         model = models.Person
 
 
+class FooterTextFactory(DjangoModelFactory):
+    address = "Piazza Santo Stefano 15\n32100 Belluno"
+    funding_statement = "Co-financed by the European Regional Development Fund."
+    locale = factory.LazyFunction(default_locale)
+
+    class Meta:
+        model = models.FooterText
+
+
 class BasePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Page {n}")
     summary = factory.LazyAttribute(lambda o: f"Summary of {o.title}.")

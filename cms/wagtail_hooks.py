@@ -1,10 +1,10 @@
-"""Admin for the shared snippets, grouped in one menu."""
+"""Admin for the shared snippets, grouped in one menu, and the footer text under Settings."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Country, Organisation, Person, Topic
+from .models import Country, FooterText, Organisation, Person, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -43,3 +43,16 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkViewSetGroup)
+
+
+class FooterTextViewSet(SnippetViewSet):
+    """Beside Site settings: one footer text per language, translated with wagtail-localize."""
+
+    model = FooterText
+    icon = "doc-full"
+    menu_label = _("Footer text")
+    add_to_settings_menu = True
+    list_display = ["__str__", "funding_statement"]
+
+
+register_snippet(FooterTextViewSet)

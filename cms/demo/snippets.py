@@ -1,13 +1,16 @@
-"""Builds the demo snippets (countries, topics, organisations, people) and their translations."""
+"""Builds the demo snippets (countries, topics, organisations, people, the footer text) and their
+translations."""
 
-from cms.models import Country, Organisation, OrganisationKind, Person, Topic
+from cms.models import Country, FooterText, Organisation, OrganisationKind, Person, Topic
 
 from .content import organisations as organisation_data
+from .content import pages as page_data
 from .content import snippets as data
 from .content.translations import EXTRA_LANGUAGES
 from .sync import localize, sync_snippet, sync_snippet_translation
 
-# Countries and topics exist in every site language; organisations and people in en and it.
+# Countries, topics and the footer text exist in every site language; organisations and people
+# in en and it.
 TRANSLATED_LANGUAGES = ("it", *EXTRA_LANGUAGES)
 
 
@@ -104,8 +107,22 @@ def build_people(ctx):
         )
 
 
+def build_footer_text(ctx):
+    # One footer text per language: the English one is found by its locale alone.
+    _both(
+        ctx,
+        "footer_text",
+        FooterText,
+        {},
+        lambda lang: localize(page_data.FOOTER_TEXT, lang),
+        key="footer",
+        languages=TRANSLATED_LANGUAGES,
+    )
+
+
 def build_snippets(ctx):
     build_countries(ctx)
     build_topics(ctx)
     build_organisations(ctx)
     build_people(ctx)
+    build_footer_text(ctx)

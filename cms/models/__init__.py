@@ -24,13 +24,14 @@ from .publications import (
     PublicationPage,
     WhitePaperPage,
 )
-from .site_settings import SiteSettings
+from .site_settings import FooterText, SiteSettings
 from .snippets import Country, Organisation, Person, Topic
 
 __all__ = [
     "BasePage",
     "ContentPage",
     "Country",
+    "FooterText",
     "Helix",
     "HomePage",
     "MacroScenario",

@@ -1,22 +1,22 @@
-"""Per-site settings editors manage in the admin: contact details and legal links."""
+"""What editors set once for the whole site: contact email and legal pages (SiteSettings, the
+same in every language) and the footer's words (FooterText, one per language)."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import TranslatableMixin
 
-__all__ = ["SiteSettings"]
+__all__ = ["FooterText", "SiteSettings"]
 
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(_("contact email"), blank=True)
-    address = models.TextField(_("postal address"), blank=True)
-    funding_statement = models.TextField(
-        _("funding statement"),
-        blank=True,
-        help_text=_("Shown in the footer, e.g. the programme that co-finances the network."),
-    )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("privacy policy page"),
@@ -35,12 +35,55 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("address"), FieldPanel("funding_statement")],
-            heading=_("Contact"),
-        ),
+        MultiFieldPanel([FieldPanel("contact_email")], heading=_("Contact")),
         MultiFieldPanel([FieldPanel("privacy_page"), FieldPanel("legal_page")], heading=_("Legal")),
     ]
 
     class Meta:
         verbose_name = _("site settings")
+
+
+class FooterText(TranslatableMixin, models.Model):
+    """The footer's words in one language: the postal address and the funding statement.
+
+    Editors write it in English and translate it like any snippet; a language without its own
+    translation shows the English one (marked as English in the page).
+    """
+
+    address = models.TextField(_("postal address"), blank=True)
+    funding_statement = models.TextField(
+        _("funding statement"),
+        blank=True,
+        help_text=_("Shown in the footer, e.g. the programme that co-finances the network."),
+    )
+
+    panels = [FieldPanel("address"), FieldPanel("funding_statement")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer text")
+        verbose_name_plural = _("footer texts")
+
+    def __str__(self):
+        return str(_("Footer text (%(language)s)") % {"language": self.locale.get_display_name()})
+
+    def clean(self):
+        super().clean()
+        others = FooterText.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.locale_id and others.exists():
+            raise ValidationError(
+                _("This language already has a footer text: edit or translate that one instead.")
+            )
+
+    @classmethod
+    def for_active_language(cls):
+        """The active language's footer text, else the default language's; None if neither
+        exists. One query."""
+        active = get_supported_content_language_variant(get_language())
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        texts = {
+            text.locale.language_code: text
+            for text in cls.objects.filter(
+                locale__language_code__in={active, default}
+            ).select_related("locale")
+        }
+        return texts.get(active) or texts.get(default)

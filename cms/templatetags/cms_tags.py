@@ -5,12 +5,23 @@ Everything here is display-only: formatting URLs, labels and pagination for temp
 
 from django import template
 from django.conf import settings
-from django.utils.translation import to_locale
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info, to_locale
 from wagtail.models import Site
 
 from cms import i18n
 
 register = template.Library()
+
+
+@register.simple_tag
+def lang_attrs(language_code):
+    """` lang=".." dir=".."` for an element whose text is in `language_code` when that is not
+    the reader's language (an untranslated page or snippet); nothing otherwise."""
+    if not language_code or language_code == get_language():
+        return ""
+    direction = "rtl" if get_language_info(language_code)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', language_code, direction)
 
 
 @register.simple_tag(takes_context=True)

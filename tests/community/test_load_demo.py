@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
@@ -19,6 +20,7 @@ from cms.demo.content import translations
 from cms.models import (
     ContentPage,
     Country,
+    FooterText,
     HomePage,
     NewsPage,
     Organisation,
@@ -90,6 +92,7 @@ def snapshot():
         EmailAddress,
         Site,
         SiteSettings,
+        FooterText,
     ]
     counts = {model.__name__: model.objects.count() for model in models}
     tree = Page.objects.order_by("path").values_list(
@@ -108,8 +111,16 @@ class TestDemoContent:
         assert not Page.objects.filter(depth=2, content_type__model="page").exists()
         settings = SiteSettings.for_site(site)
         assert settings.contact_email
-        assert "Interreg MED" in settings.funding_statement
         assert settings.privacy_page.slug == "privacy-policy"
+
+    def test_footer_text_exists_in_every_site_language(self, demo_output):
+        texts = {text.locale.language_code: text for text in FooterText.objects.all()}
+        assert set(texts) == {code for code, _name in django_settings.LANGUAGES}
+        assert len({text.translation_key for text in texts.values()}) == 1
+        assert "Interreg MED" in texts["en"].funding_statement
+        assert "cofinanziato" in texts["it"].funding_statement
+        assert "Ευρωπαϊκό Ταμείο" in texts["el"].funding_statement
+        assert texts["ar"].address.endswith("إيطاليا")
 
     def test_main_sections_are_children_of_home_shown_in_menus(self, demo_output):
         home = Site.objects.get(is_default_site=True).root_page

@@ -23,6 +23,7 @@ from cms.factories import (
     ContentPageFactory,
     CountryFactory,
     DocumentFactory,
+    FooterTextFactory,
     ImageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -300,10 +301,12 @@ def site():
         site=Site.objects.get(is_default_site=True),
         defaults={
             "contact_email": "hello@example.org",
-            "address": "Via Roma 1\n00100 Roma",
-            "funding_statement": "Co-financed by the European Regional Development Fund.",
             "privacy_page": privacy,
         },
+    )
+    FooterTextFactory(
+        address="Via Roma 1\n00100 Roma",
+        funding_statement="Co-financed by the European Regional Development Fund.",
     )
 
     for code, hero_heading in [

@@ -4,13 +4,24 @@ Bodies are lists of (block type, value); a call to action's "page" names another
 by its key, resolved to that page in the same language.
 """
 
-SITE_SETTINGS = {
-    "contact_email": "contact@example.org",
-    "address": "Chamber of Commerce of Treviso-Belluno – Belluno office\n"
-    "Piazza Santo Stefano 15\n32100 Belluno\nItaly",
-    "funding_statement": "+RESILIENT was co-financed by the European Regional Development Fund "
-    "(ERDF) and the Instrument for Pre-accession Assistance (IPA) through the Interreg MED "
-    "2014-2020 programme.",
+SITE_SETTINGS = {"contact_email": "contact@example.org"}
+
+# The footer's words, in all nine languages (fr, es, ... through translations/).
+FOOTER_TEXT = {
+    "address": {
+        "en": "Chamber of Commerce of Treviso-Belluno – Belluno office\n"
+        "Piazza Santo Stefano 15\n32100 Belluno\nItaly",
+        "it": "Camera di Commercio di Treviso-Belluno – Sede di Belluno\n"
+        "Piazza Santo Stefano 15\n32100 Belluno\nItalia",
+    },
+    "funding_statement": {
+        "en": "+RESILIENT was co-financed by the European Regional Development Fund (ERDF) and "
+        "the Instrument for Pre-accession Assistance (IPA) through the Interreg MED 2014-2020 "
+        "programme.",
+        "it": "+RESILIENT è stato cofinanziato dal Fondo europeo di sviluppo regionale (FESR) e "
+        "dallo Strumento di assistenza preadesione (IPA) attraverso il programma Interreg MED "
+        "2014-2020.",
+    },
 }
 
 HOME = {

@@ -26,6 +26,7 @@ def nine_language_sources():
     return [
         page_data.HOME,
         page_data.ABOUT,
+        page_data.FOOTER_TEXT,
         page_data.INDEXES["pilot-actions"],
         *PILOT_ACTIONS_EAST,
         *PILOT_ACTIONS_ITALY,

@@ -189,4 +189,6 @@ STRINGS = {
     "Tourism that supports local communities and inclusive jobs.": "سياحة تدعم المجتمعات المحلية وتوفّر فرص عمل شاملة للجميع.",
     "Cohesion policy": "سياسة التماسك",
     "EU regional funds and the policies that steer them.": "الصناديق الإقليمية للاتحاد الأوروبي والسياسات التي توجّهها.",
+    "Chamber of Commerce of Treviso-Belluno – Belluno office\nPiazza Santo Stefano 15\n32100 Belluno\nItaly": "Camera di Commercio di Treviso-Belluno – Sede di Belluno\nPiazza Santo Stefano 15\n32100 Belluno\nإيطاليا",
+    "+RESILIENT was co-financed by the European Regional Development Fund (ERDF) and the Instrument for Pre-accession Assistance (IPA) through the Interreg MED 2014-2020 programme.": "شارك في تمويل مشروع +RESILIENT الصندوق الأوروبي للتنمية الإقليمية (ERDF) وأداة المساعدة لما قبل الانضمام (IPA) من خلال برنامج Interreg MED 2014-2020.",
 }

@@ -189,4 +189,6 @@ STRINGS = {
     "Tourism that supports local communities and inclusive jobs.": "Τουρισμός που στηρίζει τις τοπικές κοινότητες και τη δημιουργία θέσεων εργασίας χωρίς αποκλεισμούς.",
     "Cohesion policy": "Πολιτική συνοχής",
     "EU regional funds and the policies that steer them.": "Τα περιφερειακά ταμεία της ΕΕ και οι πολιτικές που καθορίζουν την κατεύθυνσή τους.",
+    "Chamber of Commerce of Treviso-Belluno – Belluno office\nPiazza Santo Stefano 15\n32100 Belluno\nItaly": "Camera di Commercio di Treviso-Belluno – Sede di Belluno\nPiazza Santo Stefano 15\n32100 Belluno\nΙταλία",
+    "+RESILIENT was co-financed by the European Regional Development Fund (ERDF) and the Instrument for Pre-accession Assistance (IPA) through the Interreg MED 2014-2020 programme.": "Το +RESILIENT συγχρηματοδοτήθηκε από το Ευρωπαϊκό Ταμείο Περιφερειακής Ανάπτυξης (ΕΤΠΑ) και τον Μηχανισμό Προενταξιακής Βοήθειας (ΜΠΒ) μέσω του προγράμματος Interreg MED 2014-2020.",
 }

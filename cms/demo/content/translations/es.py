@@ -189,4 +189,6 @@ STRINGS = {
     "Tourism that supports local communities and inclusive jobs.": "Un turismo que apoya a las comunidades locales y el empleo inclusivo.",
     "Cohesion policy": "Política de cohesión",
     "EU regional funds and the policies that steer them.": "Los fondos regionales de la UE y las políticas que los orientan.",
+    "Chamber of Commerce of Treviso-Belluno – Belluno office\nPiazza Santo Stefano 15\n32100 Belluno\nItaly": "Camera di Commercio di Treviso-Belluno – Sede di Belluno\nPiazza Santo Stefano 15\n32100 Belluno\nItalia",
+    "+RESILIENT was co-financed by the European Regional Development Fund (ERDF) and the Instrument for Pre-accession Assistance (IPA) through the Interreg MED 2014-2020 programme.": "+RESILIENT fue cofinanciado por el Fondo Europeo de Desarrollo Regional (FEDER) y el Instrumento de Ayuda Preadhesión (IPA) a través del programa Interreg MED 2014-2020.",
 }

@@ -189,4 +189,6 @@ STRINGS = {
     "Tourism that supports local communities and inclusive jobs.": "Un tourisme qui soutient les communautés locales et des emplois inclusifs.",
     "Cohesion policy": "Politique de cohésion",
     "EU regional funds and the policies that steer them.": "Les fonds régionaux de l'UE et les politiques qui les orientent.",
+    "Chamber of Commerce of Treviso-Belluno – Belluno office\nPiazza Santo Stefano 15\n32100 Belluno\nItaly": "Camera di Commercio di Treviso-Belluno – Sede di Belluno\nPiazza Santo Stefano 15\n32100 Belluno\nItalie",
+    "+RESILIENT was co-financed by the European Regional Development Fund (ERDF) and the Instrument for Pre-accession Assistance (IPA) through the Interreg MED 2014-2020 programme.": "+RESILIENT a été cofinancé par le Fonds européen de développement régional (FEDER) et l'Instrument d'aide de préadhésion (IAP) dans le cadre du programme Interreg MED 2014-2020.",
 }

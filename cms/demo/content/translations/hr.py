@@ -189,4 +189,6 @@ STRINGS = {
     "Tourism that supports local communities and inclusive jobs.": "Turizam koji podupire lokalne zajednice i uključiva radna mjesta.",
     "Cohesion policy": "Kohezijska politika",
     "EU regional funds and the policies that steer them.": "Regionalni fondovi EU-a i politike koje ih usmjeravaju.",
+    "Chamber of Commerce of Treviso-Belluno – Belluno office\nPiazza Santo Stefano 15\n32100 Belluno\nItaly": "Camera di Commercio di Treviso-Belluno – Sede di Belluno\nPiazza Santo Stefano 15\n32100 Belluno\nItalija",
+    "+RESILIENT was co-financed by the European Regional Development Fund (ERDF) and the Instrument for Pre-accession Assistance (IPA) through the Interreg MED 2014-2020 programme.": "Projekt +RESILIENT sufinanciran je iz Europskog fonda za regionalni razvoj (EFRR) i Instrumenta pretpristupne pomoći (IPA) u okviru programa Interreg MED 2014. – 2020.",
 }

@@ -189,4 +189,6 @@ STRINGS = {
     "Tourism that supports local communities and inclusive jobs.": "Turismo que apoia as comunidades locais e o emprego inclusivo.",
     "Cohesion policy": "Política de coesão",
     "EU regional funds and the policies that steer them.": "Fundos regionais da UE e as políticas que os orientam.",
+    "Chamber of Commerce of Treviso-Belluno – Belluno office\nPiazza Santo Stefano 15\n32100 Belluno\nItaly": "Camera di Commercio di Treviso-Belluno – Sede di Belluno\nPiazza Santo Stefano 15\n32100 Belluno\nItália",
+    "+RESILIENT was co-financed by the European Regional Development Fund (ERDF) and the Instrument for Pre-accession Assistance (IPA) through the Interreg MED 2014-2020 programme.": "O +RESILIENT foi cofinanciado pelo Fundo Europeu de Desenvolvimento Regional (FEDER) e pelo Instrumento de Assistência de Pré-Adesão (IPA) através do programa Interreg MED 2014-2020.",
 }

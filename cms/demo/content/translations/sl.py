@@ -189,4 +189,6 @@ STRINGS = {
     "Tourism that supports local communities and inclusive jobs.": "Turizem, ki podpira lokalne skupnosti in vključujoča delovna mesta.",
     "Cohesion policy": "Kohezijska politika",
     "EU regional funds and the policies that steer them.": "Regionalni skladi EU in politike, ki jih usmerjajo.",
+    "Chamber of Commerce of Treviso-Belluno – Belluno office\nPiazza Santo Stefano 15\n32100 Belluno\nItaly": "Camera di Commercio di Treviso-Belluno – Sede di Belluno\nPiazza Santo Stefano 15\n32100 Belluno\nItalija",
+    "+RESILIENT was co-financed by the European Regional Development Fund (ERDF) and the Instrument for Pre-accession Assistance (IPA) through the Interreg MED 2014-2020 programme.": "Projekt +RESILIENT sta sofinancirala Evropski sklad za regionalni razvoj (ESRR) in Instrument za predpristopno pomoč (IPA) v okviru programa Interreg MED 2014–2020.",
 }
