@@ -3,7 +3,10 @@ whose translations Django's own catalogues lack (see community/password_messages
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.password_validation import (
+    password_validators_help_texts,
+    validate_password,
+)
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
@@ -32,6 +35,15 @@ def test_password_error_is_in_the_readers_language(language, problem):
     assert len(translated) == len(english)
     untranslated = set(translated) & set(english)
     assert not untranslated, f"{language}: {untranslated}"
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES if code != "en"])
+def test_password_rules_shown_beside_the_field_are_in_the_readers_language(language):
+    with translation.override("en"):
+        english = set(password_validators_help_texts())
+    with translation.override(language):
+        translated = set(password_validators_help_texts())
+    assert not translated & english, f"{language}: {translated & english}"
 
 
 def test_too_short_error_names_the_minimum_length_in_the_readers_plural_form():
