@@ -1,6 +1,7 @@
 """Every page type renders in its language tree, showing the fields editors filled in."""
 
 import datetime
+import re
 from decimal import Decimal
 
 from django.test import TestCase
@@ -153,6 +154,13 @@ class PageRenderingTests(TestCase):
         self.assertContains(response, "Public procurement for inclusion")
         self.assertContains(response, "Social economy in the Adriatic")
         self.assertContains(response, "Focus group met in Thessaloniki")
+
+    def test_home_page_title_leads_with_its_heading_not_the_site_name_twice(self):
+        html = self.get_ok(self.home).content.decode()
+        title = re.search(r"<title>(.*?)</title>", html).group(1)
+        self.assertTrue(title.startswith("Social innovation across the Mediterranean | "), title)
+        name = title.split(" | ")[1]
+        self.assertNotEqual(name, "Social innovation across the Mediterranean")
 
     def test_content_page_renders_every_body_block_type(self):
         response = self.get_ok(self.content)
