@@ -7,14 +7,21 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 
+def active_and_default_language_codes():
+    """The content language codes of the reader's language and of the source language."""
+    return (
+        get_supported_content_language_variant(get_language()),
+        get_supported_content_language_variant(settings.LANGUAGE_CODE),
+    )
+
+
 def localized_list(queryset):
     """Default-locale items, each replaced by its translation in the active locale if one exists.
 
     Two queries whatever the number of items (joins on the locale, no Locale lookups), unlike
     calling `.localized` on each.
     """
-    default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    active_code = get_supported_content_language_variant(get_language())
+    active_code, default_code = active_and_default_language_codes()
     items = list(queryset.filter(locale__language_code=default_code))
     if active_code == default_code or not items:
         return items

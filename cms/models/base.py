@@ -101,12 +101,6 @@ class ListingPageMixin(RoutablePageMixin):
     def parse_filters(self, request):
         return ListingFilters.from_query(request.GET)
 
-    def listing(self, filters=None):
-        raise NotImplementedError
-
-    def filter_options(self):
-        raise NotImplementedError
-
     @path("")
     def index_route(self, request):
         filters = self.parse_filters(request)

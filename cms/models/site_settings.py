@@ -1,15 +1,14 @@
 """What editors set once for the whole site: contact email and legal pages (SiteSettings, the
 same in every language) and the footer's words (FooterText, one per language)."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
+
+from cms.i18n import active_and_default_language_codes
 
 __all__ = ["FooterText", "SiteSettings"]
 
@@ -78,8 +77,7 @@ class FooterText(TranslatableMixin, models.Model):
     def for_active_language(cls):
         """The active language's footer text, else the default language's; None if neither
         exists. One query."""
-        active = get_supported_content_language_variant(get_language())
-        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        active, default = active_and_default_language_codes()
         texts = {
             text.locale.language_code: text
             for text in cls.objects.filter(
