@@ -1,0 +1,88 @@
+"""Transactional email in the recipient's language: the one helper every app sends through.
+
+A message is three templates under `templates/emails/`: `<name>_subject.txt` (one line),
+`<name>_message.txt` (plain text) and, optionally, `<name>_message.html`. They are rendered with
+the recipient's preferred language active, so `{% translate %}`, dates and numbers follow the
+reader, not whoever triggered the email. Every template gets `site_name` and `base_url` (the
+site's public address) in its context, to build absolute links.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.utils import translation
+
+__all__ = ["Attachment", "recipient_language", "send_templated_mail"]
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes | str
+    mimetype: str
+
+
+def recipient_language(recipient, fallback=None):
+    """The language a person reads their email in: their saved preference, else `fallback`,
+    else the site's source language. `recipient` is a user or anything with that attribute."""
+    language = getattr(recipient, "preferred_language", "") or fallback
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    return language
+
+
+def base_url():
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def send_templated_mail(
+    name,
+    recipient,
+    context=None,
+    *,
+    email=None,
+    language=None,
+    attachments=(),
+    headers=None,
+    connection=None,
+):
+    """Render `emails/<name>_*` in the recipient's language and send it; returns the message.
+
+    `recipient` is a user (its `email` and `preferred_language` are used) or None with `email`
+    given (a guest, a newsletter subscriber). `language` overrides the recipient's preference.
+    """
+    to = email or recipient.email
+    language = language or recipient_language(recipient)
+    full_context = {
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "base_url": base_url(),
+        "recipient": recipient,
+        **(context or {}),
+    }
+    with translation.override(language):
+        subject = render_to_string(f"emails/{name}_subject.txt", full_context)
+        # A subject is one line: a header injection or a template's trailing newline never reaches
+        # the mail server.
+        subject = " ".join(subject.split())
+        body = render_to_string(f"emails/{name}_message.txt", full_context)
+        try:
+            html = render_to_string(f"emails/{name}_message.html", full_context)
+        except TemplateDoesNotExist:
+            html = None
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        headers={"Content-Language": language, **(headers or {})},
+        connection=connection,
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    for attachment in attachments:
+        message.attach(attachment.filename, attachment.content, attachment.mimetype)
+    message.send()
+    return message

@@ -1,0 +1,93 @@
+"""Who may see which page: the one definition every channel uses.
+
+A page is hidden from a reader when a view restriction (login, password or groups) that the
+reader does not pass is set on the page or an ancestor **in any language**: a restriction set on
+the English page covers its real translations and the untranslated copies (wagtail-localize
+aliases) in the other eight trees, and an alias elsewhere in the tree of a restricted page is
+restricted with it. Wagtail's own `.public()` and the API look only at the page's own ancestors,
+so an alias or a translation of a private page leaked through listings, search and the API.
+
+Every channel that shows pages goes through here: the page itself (`restrictions_for`, used by
+`BasePage.get_view_restrictions`, which Wagtail checks when serving), listings and teasers,
+search, the API, the sitemap, GeoJSON, feeds and exports (`visible_pages`), and the menu.
+"""
+
+from django.db.models import Q
+from wagtail.models import Page, PageViewRestriction
+
+__all__ = ["hidden_pages_q", "is_visible", "restrictions_for", "visible_pages"]
+
+_CACHE_ATTRIBUTE = "_osc_hidden_pages_q"
+
+
+def restrictions_for(page):
+    """Every view restriction that applies to `page`: on it or an ancestor, in any language,
+    or on the source of an alias among them (Wagtail's own rule for aliases)."""
+    ancestors = list(
+        page.get_ancestors(inclusive=True).only("pk", "alias_of_id", "translation_key")
+    )
+    keys = {ancestor.translation_key for ancestor in ancestors}
+    ids = {ancestor.pk for ancestor in ancestors}
+    ids |= {ancestor.alias_of_id for ancestor in ancestors if ancestor.alias_of_id}
+    # Sources of aliases share their translation key with the alias in wagtail-localize, but a
+    # plain Wagtail alias has its own: resolve those sources' ancestors too.
+    sources = Page.objects.filter(pk__in=[a.alias_of_id for a in ancestors if a.alias_of_id])
+    for source in sources.only("path", "depth"):
+        for source_ancestor in source.get_ancestors(inclusive=True).only("pk", "translation_key"):
+            ids.add(source_ancestor.pk)
+            keys.add(source_ancestor.translation_key)
+    return PageViewRestriction.objects.filter(
+        Q(page_id__in=ids) | Q(page__translation_key__in=keys)
+    ).select_related("page")
+
+
+def _refused_restrictions(request):
+    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+    if request is None:
+        return list(restrictions)
+    return [restriction for restriction in restrictions if not restriction.accept_request(request)]
+
+
+def _hidden_roots(refused):
+    """Tree paths whose subtrees are hidden: every language copy of each refused restricted page,
+    then aliases of anything inside those subtrees, until nothing new is found."""
+    keys = {restriction.page.translation_key for restriction in refused}
+    roots = set(Page.objects.filter(translation_key__in=keys).values_list("path", flat=True))
+    frontier = set(roots)
+    while frontier:
+        under = Q()
+        for path in frontier:
+            under |= Q(alias_of__path__startswith=path)
+        found = set(Page.objects.filter(under).values_list("path", flat=True)) - roots
+        roots |= found
+        frontier = found
+    # A root inside another root adds nothing.
+    return sorted(p for p in roots if not any(p != r and p.startswith(r) for r in roots))
+
+
+def hidden_pages_q(request=None):
+    """A Q matching every page hidden from this reader (`request=None`: an anonymous visitor).
+
+    Computed once per request (two or three queries whatever the number of pages, plus one per
+    group restriction to read the reader's groups), then reused by every channel on the page.
+    """
+    if request is not None and hasattr(request, _CACHE_ATTRIBUTE):
+        return getattr(request, _CACHE_ATTRIBUTE)
+    refused = _refused_restrictions(request)
+    q = Q(pk__in=[])
+    if refused:
+        for path in _hidden_roots(refused):
+            q |= Q(path__startswith=path)
+    if request is not None:
+        setattr(request, _CACHE_ATTRIBUTE, q)
+    return q
+
+
+def visible_pages(queryset, request=None):
+    """`queryset` narrowed to the live pages this reader may see (anonymous when no request)."""
+    return queryset.live().exclude(hidden_pages_q(request))
+
+
+def is_visible(page, request=None):
+    """Whether one page is live and visible to this reader."""
+    return visible_pages(Page.objects.filter(pk=page.pk), request).exists()
