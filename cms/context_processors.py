@@ -7,6 +7,7 @@ from wagtail.models import Site
 
 from .i18n import localized_list
 from .models import FooterText, Organisation, OrganisationKind
+from .visibility import visible_pages
 
 
 def site_chrome(request):
@@ -34,7 +35,7 @@ class _LazyNav:
             if site is not None:
                 # The active language's home, or the default one where that language has no tree.
                 home = site.root_page.localized
-                self._items = list(home.get_children().live().in_menu())
+                self._items = list(visible_pages(home.get_children(), self.request).in_menu())
         return iter(self._items)
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import get_language_from_path
 from django.views.defaults import page_not_found as django_page_not_found
 from wagtail import hooks
 from wagtail.models import Site
+from wagtail.views import serve_chain
 
 
 def page_not_found(request, exception=None):
@@ -33,9 +34,14 @@ def serve_from_source_tree(request):
         page, args, kwargs = site.root_page.specific.route(request, components)
     except Http404:
         return None
-    # The same checks Wagtail's own serve view runs (view restrictions, ...).
+    # The same chain as Wagtail's own serve view (wagtail.views.serve): `on_serve_page` hooks
+    # wrap serving (view restrictions are checked there since Wagtail 7), then the
+    # `before_serve_page` hooks may answer first. Skipping either served private pages here.
+    on_serve_chain = serve_chain
+    for hook in reversed(hooks.get_hooks("on_serve_page")):
+        on_serve_chain = hook(on_serve_chain)
     for hook in hooks.get_hooks("before_serve_page"):
         result = hook(page, request, args, kwargs)
         if isinstance(result, HttpResponse):
             return result
-    return page.serve(request, *args, **kwargs)
+    return on_serve_chain(page, request, args, kwargs)

@@ -27,6 +27,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from cms.models.base import paginate
+from cms.visibility import visible_pages
 
 __all__ = ["SEARCH_PAGE_SIZE", "SearchBackend", "readers_language_first", "search_pages"]
 
@@ -143,8 +144,9 @@ def readers_language_first(matches, locale_id):
     return own + others
 
 
-def search_pages(query, locale, page_number=1, per_page=SEARCH_PAGE_SIZE):
-    """One page of live, public pages matching `query`, for a reader in `locale`.
+def search_pages(query, locale, page_number=1, per_page=SEARCH_PAGE_SIZE, request=None):
+    """One page of the pages this reader may see (cms.visibility) matching `query`, for a reader
+    in `locale`.
 
     The database ranks every match in one query that reads only what ordering needs (id,
     locale, translation key, language of the content); then only the requested results page
@@ -153,8 +155,7 @@ def search_pages(query, locale, page_number=1, per_page=SEARCH_PAGE_SIZE):
     is not the reader's (a page in another tree, or an untranslated alias), else "".
     """
     matches = (
-        Page.objects.live()
-        .public()
+        visible_pages(Page.objects.all(), request)
         .only("pk", "locale_id", "translation_key", "alias_of_id")
         # An alias shows its source page's content, in its source's language.
         .annotate(

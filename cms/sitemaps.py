@@ -6,6 +6,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from cms.visibility import visible_pages
+
 
 class MultilingualSitemap(Sitemap):
     def listed_pages(self):
@@ -13,8 +15,10 @@ class MultilingualSitemap(Sitemap):
         in_any_tree = Q()
         for root in roots:
             in_any_tree |= Q(path__startswith=root.path)
-        # Untranslated copies (wagtail-localize aliases) repeat their source: not listed.
-        return Page.objects.live().public().filter(in_any_tree).filter(alias_of__isnull=True)
+        # What an anonymous visitor may see (cms.visibility); untranslated copies
+        # (wagtail-localize aliases) repeat their source: not listed.
+        pages = visible_pages(Page.objects.filter(in_any_tree), request=None)
+        return pages.filter(alias_of__isnull=True)
 
     def items(self):
         return self.listed_pages().order_by("path").defer_streamfields().specific()

@@ -11,7 +11,9 @@ def search(request):
     query = (request.GET.get("q") or "").strip()[:200]
     results = None
     if query:
-        results = search_pages(query, Locale.get_active(), parse_page(request.GET.get("page")))
+        results = search_pages(
+            query, Locale.get_active(), parse_page(request.GET.get("page")), request=request
+        )
     return render(request, "pages/search.html", {"search_query": query, "results": results})
 
 

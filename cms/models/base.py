@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.filters import ListingFilters
+from cms.visibility import restrictions_for
 
 __all__ = ["BasePage", "ListingPageMixin", "paginate"]
 
@@ -86,6 +87,10 @@ class BasePage(Page):
             return source.locale.language_code
         return self.locale.language_code
 
+    def get_view_restrictions(self):
+        # A restriction set on any language copy covers this page too (cms.visibility).
+        return restrictions_for(self)
+
     def get_template(self, request, *args, **kwargs):
         # Templates live in the top-level templates/pages/ folder, named after the model.
         return f"pages/{self._meta.model_name}.html"
@@ -94,8 +99,9 @@ class BasePage(Page):
 class ListingPageMixin(RoutablePageMixin):
     """An index page that lists its children, filtered from the URL's query and paginated.
 
-    Subclasses define `listing(filters)` (the queryset) and `filter_options()` (the choices the
-    filter form offers), and override `parse_filters` to accept more than the shared filters.
+    Subclasses define `listing(filters, request)` (the queryset of what this reader may see) and
+    `filter_options(request)` (the choices the filter form offers), and override `parse_filters`
+    to accept more than the shared filters.
     """
 
     def parse_filters(self, request):
@@ -108,7 +114,7 @@ class ListingPageMixin(RoutablePageMixin):
             request,
             context_overrides={
                 "filters": filters,
-                "results": paginate(self.listing(filters), filters.page),
-                "options": self.filter_options(),
+                "results": paginate(self.listing(filters, request), filters.page),
+                "options": self.filter_options(request),
             },
         )

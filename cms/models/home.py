@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.visibility import visible_pages
 
 from .base import BasePage
 from .news import NewsIndexPage, NewsPage
@@ -53,43 +54,39 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
-    def latest_publications(self):
+    def latest_publications(self, request=None):
         return (
-            PublicationPage.objects.live()
-            .public()
-            .descendant_of(self)
+            visible_pages(PublicationPage.objects.descendant_of(self), request)
             .select_related("content_type", "listing_image")
             .prefetch_related("listing_image__renditions", "author_links__person")
             .order_by("-publication_date")[:LATEST_COUNT]
         )
 
-    def latest_news(self):
+    def latest_news(self, request=None):
         return (
-            NewsPage.objects.live()
-            .public()
-            .descendant_of(self)
+            visible_pages(NewsPage.objects.descendant_of(self), request)
             .select_related("listing_image")
             .prefetch_related("listing_image__renditions")
             .order_by("-date", "-pk")[:LATEST_COUNT]
         )
 
-    def pilot_action_index(self):
-        return PilotActionIndexPage.objects.live().descendant_of(self).first()
+    def pilot_action_index(self, request=None):
+        return visible_pages(PilotActionIndexPage.objects.descendant_of(self), request).first()
 
-    def publication_index(self):
+    def publication_index(self, request=None):
         """For the home page's "all publications" link."""
-        return PublicationIndexPage.objects.live().descendant_of(self).first()
+        return visible_pages(PublicationIndexPage.objects.descendant_of(self), request).first()
 
-    def news_index(self):
+    def news_index(self, request=None):
         """For the home page's "all news" link."""
-        return NewsIndexPage.objects.live().descendant_of(self).first()
+        return visible_pages(NewsIndexPage.objects.descendant_of(self), request).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_publications"] = self.latest_publications()
-        context["latest_news"] = self.latest_news()
-        context["pilot_action_index"] = self.pilot_action_index()
-        context["pilot_action_count"] = (
-            PilotActionPage.objects.live().public().descendant_of(self).count()
-        )
+        context["latest_publications"] = self.latest_publications(request)
+        context["latest_news"] = self.latest_news(request)
+        context["pilot_action_index"] = self.pilot_action_index(request)
+        context["pilot_action_count"] = visible_pages(
+            PilotActionPage.objects.descendant_of(self), request
+        ).count()
         return context

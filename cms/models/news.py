@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.visibility import visible_pages
 
 from .base import BasePage, ListingPageMixin
 from .snippets import filter_by_vocabulary, vocabulary_options
@@ -29,11 +30,9 @@ class NewsIndexPage(ListingPageMixin, BasePage):
     class Meta:
         verbose_name = _("news index")
 
-    def listing(self, filters=None):
+    def listing(self, filters=None, request=None):
         qs = (
-            NewsPage.objects.live()
-            .public()
-            .child_of(self)
+            visible_pages(NewsPage.objects.child_of(self), request)
             .select_related("listing_image")
             .prefetch_related("listing_image__renditions")
             .order_by("-date", "-pk")
@@ -44,8 +43,8 @@ class NewsIndexPage(ListingPageMixin, BasePage):
             qs = qs.filter(date__year=filters.year)
         return filter_by_vocabulary(qs, filters)
 
-    def filter_options(self):
-        children = NewsPage.objects.live().child_of(self)
+    def filter_options(self, request=None):
+        children = visible_pages(NewsPage.objects.child_of(self), request)
         return {
             **vocabulary_options(children),
             "years": [d.year for d in children.dates("date", "year", order="DESC")],

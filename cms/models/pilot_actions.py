@@ -11,11 +11,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from cms.blocks import BodyBlock, TimelineItemBlock
 from cms.filters import ListingFilters
+from cms.visibility import visible_pages
 
 from .base import BasePage, ListingPageMixin
 from .choices import Helix, MacroScenario, PilotStatus, Sector
@@ -51,12 +52,10 @@ class PilotActionIndexPage(ListingPageMixin, BasePage):
             request.GET, sectors=Sector.values, statuses=PilotStatus.values
         )
 
-    def listing(self, filters=None):
+    def listing(self, filters=None, request=None):
         """Live pilot actions under this index, filtered; related data fetched in bulk."""
         qs = (
-            PilotActionPage.objects.live()
-            .public()
-            .child_of(self)
+            visible_pages(PilotActionPage.objects.child_of(self), request)
             .select_related("country", "listing_image")
             .prefetch_related("listing_image__renditions", "sectors")
             .order_by("-start_date", "title")
@@ -79,9 +78,9 @@ class PilotActionIndexPage(ListingPageMixin, BasePage):
             qs = qs.distinct()
         return qs
 
-    def filter_options(self):
+    def filter_options(self, request=None):
         """Choices for the filter form, limited to values the children actually use."""
-        children = PilotActionPage.objects.live().child_of(self)
+        children = visible_pages(PilotActionPage.objects.child_of(self), request)
         first_year = children.exclude(start_date=None).order_by("start_date").first()
         last_year = children.exclude(end_date=None).order_by("-end_date").first()
         years = []
@@ -98,7 +97,7 @@ class PilotActionIndexPage(ListingPageMixin, BasePage):
     def geojson_route(self, request):
         filters = self.parse_filters(request)
         # The map needs no images or sectors: skip the list's prefetches.
-        pages = self.listing(filters).prefetch_related(None).exclude(latitude=None)
+        pages = self.listing(filters, request).prefetch_related(None).exclude(latitude=None)
         features = [page.as_geojson_feature(request) for page in pages if page.has_location]
         response = JsonResponse({"type": "FeatureCollection", "features": features})
         response["Content-Type"] = "application/geo+json"
@@ -237,6 +236,21 @@ class PilotActionPage(BasePage):
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
+
+    def related_resources(self, request=None):
+        """The chosen related pages this reader may see, each in the reader's language."""
+        chosen = [block.value for block in self.related_pages if block.value]
+        visible = set(
+            visible_pages(
+                Page.objects.filter(pk__in=[page.pk for page in chosen]), request
+            ).values_list("pk", flat=True)
+        )
+        return [page.localized for page in chosen if page.pk in visible]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_resources"] = self.related_resources(request)
+        return context
 
     @property
     def has_location(self):

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock, RecommendationBlock
 from cms.filters import ListingFilters
+from cms.visibility import visible_pages
 
 from .base import BasePage, ListingPageMixin
 from .choices import PolicyLevel
@@ -56,11 +57,9 @@ class PublicationIndexPage(ListingPageMixin, BasePage):
     def parse_filters(self, request):
         return ListingFilters.from_query(request.GET, types=PUBLICATION_TYPES)
 
-    def listing(self, filters=None):
+    def listing(self, filters=None, request=None):
         qs = (
-            PublicationPage.objects.live()
-            .public()
-            .child_of(self)
+            visible_pages(PublicationPage.objects.child_of(self), request)
             .select_related("listing_image", "content_type")
             .prefetch_related("listing_image__renditions", "author_links__person")
             .order_by("-publication_date", "title")
@@ -75,8 +74,8 @@ class PublicationIndexPage(ListingPageMixin, BasePage):
             qs = qs.filter(title__icontains=filters.q)
         return filter_by_vocabulary(qs, filters)
 
-    def filter_options(self):
-        children = PublicationPage.objects.live().child_of(self)
+    def filter_options(self, request=None):
+        children = visible_pages(PublicationPage.objects.child_of(self), request)
         return {
             "types": [
                 ("white-paper", WhitePaperPage._meta.verbose_name),
