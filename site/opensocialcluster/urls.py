@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,13 +8,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
 from cms.language_switch import switch_language
+from cms.page_passwords import authenticate_with_password
+from community import auth_views
 from cms.sitemaps import MultilingualSitemap
 
 from .api import api_router
 
 # Not language-prefixed: admin, API, documents, machine-readable files.
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
+    # Wagtail's admin login and logout, replaced before its URLs: one account flow, POST-only logout.
+    path("admin/login/", auth_views.admin_login, name="wagtailadmin_login"),
+    path("admin/logout/", auth_views.AdminLogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
@@ -39,6 +42,15 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", cms_views.search, name="search"),
     path("accounts/", include("allauth.urls")),
+    path("events/", include("events.urls")),
+    # Wagtail's front-end login and page-password views, replaced: allauth's login; throttling.
+    path("_util/login/", auth_views.frontend_login, name="wagtailcore_login"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("community/", include("community.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

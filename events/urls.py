@@ -1,0 +1,15 @@
+"""Member-facing event URLs, under the language prefix: /<lang>/events/..."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("mine/", views.my_events, name="mine"),
+    path("register/<int:page_id>/", views.register, name="register"),
+    path("registrations/<int:registration_id>/cancel/", views.cancel, name="cancel"),
+    path("guest/<str:token>/confirm/", views.guest_confirm, name="guest_confirm"),
+    path("guest/<str:token>/cancel/", views.guest_cancel, name="guest_cancel"),
+]
