@@ -4,6 +4,50 @@ import pytest
 from django.conf import global_settings
 
 from cms.factories import make_site
+from tests import dbsetup
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """SQLite: each session works on its own copy of a migrated template (see tests/dbsetup.py).
+
+    Anything else (PostgreSQL, `--nomigrations`) is set up as pytest-django does it.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    if dbsetup.is_sqlite() and django_db_use_migrations:
+        with django_db_blocker.unblock():
+            copy = dbsetup.session_database(rebuild=django_db_createdb)
+        yield
+        with django_db_blocker.unblock():
+            dbsetup.drop(copy)
+        return
+
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+
+    if not django_db_use_migrations:
+        _disable_migrations()
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    with django_db_blocker.unblock():
+        db_cfg = setup_databases(
+            verbosity=request.config.option.verbose,
+            interactive=False,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+            keepdb=django_db_keepdb and not django_db_createdb,
+        )
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(db_cfg, verbosity=request.config.option.verbose)
 
 
 @pytest.fixture
