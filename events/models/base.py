@@ -394,7 +394,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def event_route(self, request):
         return self.render(request)
 
-    @path("event.ics", name="ical")
+    @path("ics/", name="ical")
     def ical_route(self, request):
         return calendar_response(
             [self], request, filename=f"{self.slug}.ics", name=self.title, attachment=True

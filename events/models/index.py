@@ -176,7 +176,7 @@ class EventIndexPage(ListingPageMixin, BasePage):
     def feed_events(self, request, filters):
         return self.events(request, filters).order_by("-start", "pk")[:FEED_LIMIT]
 
-    @path("feed.ics", name="ical")
+    @path("ics/", name="ical")
     def ical_route(self, request):
         filters = self.parse_filters(request)
         return calendar_response(
