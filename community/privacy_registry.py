@@ -1,0 +1,141 @@
+"""The one registry of personal data: every model field that links a row to a member says how
+that row is exported ("download my data") and what happens to it when the account is deleted.
+
+`tests/community/test_privacy_registry.py` fails for any relation to the user model, in any
+installed app, that is not declared here, and for declarations naming a model or field that
+no longer exists. Apps below community (events, cms) cannot import it, so their models are
+declared here by label.
+
+Erasure, per declared relation:
+- DELETE: the rows are the member's own data (consents, registrations, drafts): removed, with
+  their files.
+- KEEP: the rows are contributions or records of other people's work (a published idea, a page
+  revision, a decision taken): kept, still pointing at the member's row, which erasure empties
+  and labels "former member".
+- DETACH: the member is removed from a many-to-many (organisers, co-authors).
+- a callable `erase(user)`: anything finer.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from django.apps import apps
+
+__all__ = ["DELETE", "DETACH", "KEEP", "REGISTRY", "PersonalData", "entries_for_installed_apps"]
+
+
+class Erasure(Enum):
+    DELETE = "delete"
+    KEEP = "keep"
+    DETACH = "detach"
+
+
+DELETE, KEEP, DETACH = Erasure.DELETE, Erasure.KEEP, Erasure.DETACH
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    label: str  # "app_label.ModelName"
+    user_field: str  # the relation to the member
+    erase: Erasure | Callable
+    export: tuple[str, ...] = ()  # fields written to the member's archive; () = not exported
+    files: tuple[str, ...] = ()  # file fields: added to the archive, removed on DELETE
+    why: str = ""  # why a relation is not exported, for the reader of this file
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def model(self):
+        app_label, model_name = self.label.split(".")
+        return apps.get_model(app_label, model_name)
+
+    def is_installed(self):
+        app_label, model_name = self.label.split(".")
+        try:
+            apps.get_model(app_label, model_name)
+        except LookupError:
+            return False
+        return True
+
+
+REGISTRY = (
+    # --- community ---
+    PersonalData("community.Consent", "user", DELETE, export=("version", "accepted_at")),
+    PersonalData(
+        "community.DataExport",
+        "user",
+        DELETE,
+        files=("archive",),
+        why="Earlier archives of this very data; removed with the account.",
+    ),
+    # --- events (declared by label: events cannot import community) ---
+    PersonalData(
+        "events.Registration",
+        "user",
+        DELETE,
+        export=(
+            "event__title",
+            "status",
+            "stakeholder_type",
+            "country_code",
+            "language",
+            "motivation",
+            "created_at",
+            "confirmed_at",
+            "cancelled_at",
+        ),
+    ),
+    PersonalData(
+        "events.Registration",
+        "decided_by",
+        KEEP,
+        why="An organiser's decision on someone else's registration.",
+    ),
+    PersonalData("events.EventPage", "organisers", DETACH, export=("title",)),
+    # --- accounts (allauth) ---
+    PersonalData("account.EmailAddress", "user", DELETE, export=("email", "verified", "primary")),
+    PersonalData(
+        "mfa.Authenticator",
+        "user",
+        DELETE,
+        export=("type", "created_at", "last_used_at"),
+        why="Secrets are never exported, only which factors existed.",
+    ),
+    # --- Wagtail: editors' work is kept, their private settings removed ---
+    PersonalData(
+        "wagtailusers.UserProfile",
+        "user",
+        DELETE,
+        export=("preferred_language", "current_time_zone", "theme"),
+        files=("avatar",),
+    ),
+    PersonalData("wagtailcore.PageSubscription", "user", DELETE, export=("page__title",)),
+    PersonalData("wagtailcore.APIToken", "user", DELETE, why="Credentials are never exported."),
+    PersonalData("wagtailadmin.EditingSession", "user", DELETE, why="Transient editor presence."),
+    PersonalData("wagtailadmin.FormState", "user", DELETE, why="Transient admin form state."),
+    PersonalData("wagtailcore.UploadedFile", "uploaded_by_user", DELETE, files=("file",)),
+    PersonalData("wagtailcore.Comment", "user", KEEP, export=("text", "created_at")),
+    PersonalData("wagtailcore.Comment", "resolved_by", KEEP, why="Editorial record."),
+    PersonalData("wagtailcore.CommentReply", "user", KEEP, export=("text", "created_at")),
+    PersonalData("wagtailcore.Page", "owner", KEEP, export=("title", "first_published_at")),
+    PersonalData("wagtailcore.Page", "locked_by", KEEP, why="Editorial record."),
+    PersonalData("wagtailcore.Revision", "user", KEEP, why="Editorial history of pages."),
+    PersonalData("wagtailcore.PageLogEntry", "user", KEEP, why="Editorial history of pages."),
+    PersonalData("wagtailcore.ModelLogEntry", "user", KEEP, why="Editorial history."),
+    PersonalData("wagtailcore.WorkflowState", "requested_by", KEEP, why="Editorial history."),
+    PersonalData("wagtailcore.TaskState", "finished_by", KEEP, why="Editorial history."),
+    PersonalData("wagtailimages.Image", "uploaded_by_user", KEEP, export=("title", "created_at")),
+    PersonalData("wagtaildocs.Document", "uploaded_by_user", KEEP, export=("title", "created_at")),
+    PersonalData(
+        "wagtail_localize.StringTranslation", "last_translated_by", KEEP, why="Translation work."
+    ),
+    PersonalData(
+        "wagtail_localize.SegmentOverride", "last_translated_by", KEEP, why="Translation work."
+    ),
+)
+
+
+def entries_for_installed_apps():
+    """The declarations whose model is installed in this deployment (allauth's mfa, say, may
+    not be)."""
+    return [entry for entry in REGISTRY if entry.is_installed()]
