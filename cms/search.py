@@ -121,6 +121,11 @@ def SearchBackend(params):
     if connection.vendor == "postgresql":
         return LocalisedPostgresSearchBackend(params)
     # SQLite FTS5 (or the plain fallback): no stemming in any language.
+    if connection.vendor == "sqlite":
+        # Imported here: its models exist only on SQLite. Any typed text is a valid query there.
+        from cms.search_sqlite import sqlite_search_backend
+
+        return sqlite_search_backend(params)
     return database.SearchBackend(params)
 
 

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Unused HTTP methods get a 405; control characters leave query strings (cms/request_hygiene.py).
+    "cms.request_hygiene.RequestHygieneMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix.
@@ -195,7 +197,20 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
     AWS_DEFAULT_ACL = None
-    AWS_QUERYSTRING_AUTH = False
+    # The bucket stays private: every URL the storage hands out (original images, and documents
+    # if one ever leaked past the serve view) is signed and short-lived. Documents are streamed
+    # through Wagtail's privacy check (WAGTAILDOCS_SERVE_METHOD below), never redirected to.
+    # https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
+    AWS_QUERYSTRING_AUTH = True
+    AWS_QUERYSTRING_EXPIRE = int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "300"))
+    # Image renditions appear on public pages (Wagtail has no private images) and must stay
+    # cacheable: their own storage, unsigned, public-read on their `images/` prefix only.
+    # https://docs.wagtail.org/en/stable/reference/settings.html#wagtailimages-rendition-storage
+    STORAGES["renditions"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"querystring_auth": False},
+    }
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 
 # Email: one URL (https://github.com/migonzalez/dj-email-url); console in dev.
 EMAIL_CONFIG = dj_email_url.parse(os.environ.get("EMAIL_URL", "console://"))
@@ -228,7 +243,14 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents are always streamed by Wagtail's serve view after its collection-privacy check;
+# "redirect" (the default for remote storage) would hand out a reusable storage URL.
+# https://docs.wagtail.org/en/stable/reference/settings.html#wagtaildocs-serve-method
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Decoding an image takes memory by pixels, not bytes: 10 MB of PNG can hold 121 megapixels.
+# 50 megapixels is more than any photo a page shows (Wagtail's default is 128).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -1,0 +1,77 @@
+"""Requests the site cannot answer sensibly are answered cleanly, never with a 500.
+
+- Control characters (NUL and the other C0/C1 codes, except tab and line breaks) are removed
+  from every query parameter before any view sees them: PostgreSQL refuses a NUL in a string
+  and SQLite's full-text syntax stops at one, so `?q=%00` used to end in a server error on both
+  databases. No search, filter or page number needs them.
+- A path holding a control character names no page: it gets the site's 404 at once, before a
+  database lookup could fail on it.
+- Only the methods the site uses are answered: GET, HEAD, POST and OPTIONS everywhere, plus
+  PATCH and DELETE in the Wagtail admin (its scripts use them). TRACE, PUT and anything else get
+  a 405 with an `Allow` header before any view runs.
+"""
+
+import re
+
+from django.conf import settings
+from django.http import Http404, HttpResponseNotAllowed, QueryDict
+from django.urls import reverse
+from django.utils import translation
+from django.utils.deprecation import MiddlewareMixin
+from django.views.defaults import page_not_found
+
+__all__ = [
+    "ADMIN_METHODS",
+    "ALLOWED_METHODS",
+    "RequestHygieneMiddleware",
+    "strip_control_characters",
+]
+
+# GET, HEAD and POST are what pages, forms and the API use; OPTIONS is harmless (it describes a
+# resource) and some clients send it first.
+ALLOWED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
+# The admin also dismisses tips with PATCH and clears previews with DELETE.
+ADMIN_METHODS = (*ALLOWED_METHODS, "PATCH", "DELETE")
+
+# C0 controls except \t \n \r, DEL, and the C1 controls.
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_control_characters(text):
+    """`text` without control characters (tab and line breaks are kept)."""
+    return _CONTROL_CHARACTERS.sub("", text)
+
+
+def _clean_query(query):
+    """A copy of `query` (a QueryDict) without control characters, or `query` if it had none."""
+    if not any(
+        _CONTROL_CHARACTERS.search(key) or any(_CONTROL_CHARACTERS.search(v) for v in values)
+        for key, values in query.lists()
+    ):
+        return query
+    cleaned = QueryDict(mutable=True, encoding=query.encoding)
+    for key, values in query.lists():
+        cleaned.setlist(
+            strip_control_characters(key), [strip_control_characters(v) for v in values]
+        )
+    cleaned._mutable = False
+    return cleaned
+
+
+class RequestHygieneMiddleware(MiddlewareMixin):
+    """Put first in MIDDLEWARE (after SecurityMiddleware), so every view gets clean input."""
+
+    def process_request(self, request):
+        allowed = ALLOWED_METHODS
+        if request.path_info.startswith(reverse("wagtailadmin_home")):
+            allowed = ADMIN_METHODS
+        if request.method not in allowed:
+            return HttpResponseNotAllowed(allowed)
+        if _CONTROL_CHARACTERS.search(request.path_info):
+            # Django's plain 404 page, in the language of the URL prefix: the project's handler
+            # would look the path up in the database, which refuses a NUL on PostgreSQL.
+            language = translation.get_language_from_path(request.path_info)
+            with translation.override(language or settings.LANGUAGE_CODE):
+                return page_not_found(request, Http404("control character in the path"))
+        request.GET = _clean_query(request.GET)
+        return None
