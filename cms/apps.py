@@ -10,5 +10,8 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from .locales import ensure_locales
+        from .roles import ensure_roles_after_migrate
 
         post_migrate.connect(ensure_locales, sender=self)
+        # The admin's roles (groups, rights, editorial workflow) follow cms/roles.py.
+        post_migrate.connect(ensure_roles_after_migrate, sender=self)

@@ -6,6 +6,8 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
+from cms.translation_state import annotate_content_language
+
 
 def active_and_default_language_codes():
     """The content language codes of the reader's language and of the source language."""
@@ -38,19 +40,23 @@ def localized_list(queryset):
 def language_links(request, page=None):
     """One entry per site language: where the switcher goes and whether the page exists there.
 
-    `available` is true where the page is really translated. An untranslated page still has a
-    place in every synchronised language tree (a wagtail-localize alias showing the source with a
-    notice), and the link goes there; failing that, to that language's home page.
+    `available` is true where the page's translated text is published. An untranslated page
+    still has a place in every synchronised language tree (a wagtail-localize alias, or a copy
+    submitted for translation, showing the source with a notice), and the link goes there;
+    failing that, to that language's home page.
     """
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     urls, available = {}, set()
     is_page = isinstance(page, Page) and page.id
     if is_page:
-        versions = page.get_translations(inclusive=True).live().select_related("locale")
+        versions = annotate_content_language(
+            page.get_translations(inclusive=True).live().select_related("locale")
+        )
         for version in versions.only("url_path", "alias_of_id", "locale__language_code"):
             code = version.locale.language_code
             urls[code] = version.get_url(request)
-            if version.alias_of_id is None:
+            # Translated = its live text is in its own language (cms.translation_state).
+            if version.content_language == code:
                 available.add(code)
         homes = {
             home.locale.language_code: home.get_url(request) for home in _locale_homes(request)

@@ -6,6 +6,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from cms.translation_state import translated_pages
 from cms.visibility import visible_pages
 
 
@@ -15,10 +16,10 @@ class MultilingualSitemap(Sitemap):
         in_any_tree = Q()
         for root in roots:
             in_any_tree |= Q(path__startswith=root.path)
-        # What an anonymous visitor may see (cms.visibility); untranslated copies
-        # (wagtail-localize aliases) repeat their source: not listed.
+        # What an anonymous visitor may see (cms.visibility); untranslated copies (aliases, and
+        # pages whose translated text is not published yet) repeat their source: not listed.
         pages = visible_pages(Page.objects.filter(in_any_tree), request=None)
-        return pages.filter(alias_of__isnull=True)
+        return translated_pages(pages)
 
     def items(self):
         return self.listed_pages().order_by("path").defer_streamfields().specific()

@@ -12,6 +12,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.filters import ListingFilters
+from cms.roles import SitePagePermissionTester
+from cms.translation_state import content_language_of
 from cms.visibility import restrictions_for
 
 __all__ = ["BasePage", "ListingPageMixin", "paginate"]
@@ -76,16 +78,18 @@ class BasePage(Page):
         return self.search_description or self.summary
 
     def content_language(self):
-        """The language code this page's content is written in.
+        """The language code this page's live content is written in.
 
-        Usually the page's own locale. wagtail-localize fills a language's tree with aliases of
-        the source pages until they are translated, so an alias shows its source's language;
-        templates compare this with the active language to say a page is not translated yet.
+        Usually the page's own locale; its source's for an untranslated page (a wagtail-localize
+        alias, or a page submitted for translation whose translated text is not published yet):
+        see cms.translation_state. Templates compare it with the reader's language for the
+        notice, `lang`/`dir`, hreflang and the switcher.
         """
-        if self.alias_of_id:
-            source = Page.objects.select_related("locale").get(pk=self.alias_of_id)
-            return source.locale.language_code
-        return self.locale.language_code
+        return content_language_of(self)
+
+    def permissions_for_user(self, user):
+        # Only administrators change privacy (cms.roles); Wagtail lets every publisher do it.
+        return SitePagePermissionTester(user, self)
 
     def get_view_restrictions(self):
         # A restriction set on any language copy covers this page too (cms.visibility).

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.panels import SameLanguageChoicePanel
 from cms.visibility import visible_pages
 
 from .base import BasePage, ListingPageMixin
@@ -67,8 +68,8 @@ class NewsPage(BasePage):
         FieldPanel("date"),
         FieldPanel("introduction"),
         FieldPanel("body"),
-        FieldPanel("topics"),
-        FieldPanel("countries"),
+        SameLanguageChoicePanel("topics"),
+        SameLanguageChoicePanel("countries"),
     ]
     search_fields = [
         *BasePage.search_fields,

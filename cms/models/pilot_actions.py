@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock, TimelineItemBlock
 from cms.filters import ListingFilters
+from cms.panels import SameLanguageChoicePanel
 from cms.visibility import visible_pages
 
 from .base import BasePage, ListingPageMixin
@@ -168,7 +169,13 @@ class PilotActionPage(BasePage):
         *BasePage.content_panels,
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("country"), FieldPanel("region"), FieldPanel("place")]),
+                FieldRowPanel(
+                    [
+                        SameLanguageChoicePanel("country"),
+                        FieldPanel("region"),
+                        FieldPanel("place"),
+                    ]
+                ),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
             heading=_("Where"),
@@ -181,9 +188,9 @@ class PilotActionPage(BasePage):
             heading=_("Status and dates"),
         ),
         InlinePanel("sectors", label=_("Sectors")),
-        FieldPanel("topics"),
+        SameLanguageChoicePanel("topics"),
         FieldPanel("lead_partner"),
-        FieldPanel("partners"),
+        SameLanguageChoicePanel("partners"),
         FieldPanel("objectives"),
         FieldPanel("body"),
         FieldPanel("timeline"),

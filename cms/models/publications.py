@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock, RecommendationBlock
 from cms.filters import ListingFilters
+from cms.panels import SameLanguageChoicePanel
 from cms.visibility import visible_pages
 
 from .base import BasePage, ListingPageMixin
@@ -146,8 +147,8 @@ class PublicationPage(BasePage):
         FieldPanel("abstract"),
         InlinePanel("documents", label=_("Documents (one per language)")),
         FieldPanel("body"),
-        FieldPanel("topics"),
-        FieldPanel("countries"),
+        SameLanguageChoicePanel("topics"),
+        SameLanguageChoicePanel("countries"),
     ]
     search_fields = [
         *BasePage.search_fields,
