@@ -1,8 +1,16 @@
-"""The language switcher's target: remember the choice, then go to the page in that language."""
+"""The language switcher's target: go to the page in the chosen language, remembering the choice.
+
+A GET only navigates and sets the browser's language cookie, which decides where an unprefixed
+visit goes; that is the visitor's own display choice, so a link from another site can at most
+show them a page in another language. Saving the choice to a member's account (the language of
+their emails) is a state change that needs a POST with a CSRF token: the switcher renders forms
+for members, and `language_chosen` is sent only then.
+"""
 
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 
 from .signals import language_chosen
 
@@ -20,13 +28,22 @@ def remember_language(response, language):
     return response
 
 
-def switch_language(request, language):
-    if language not in dict(settings.LANGUAGES):
-        raise Http404("Unknown language")
-    target = request.GET.get("next", "")
+def _safe_target(request, language):
+    data = request.POST if request.method == "POST" else request.GET
+    target = data.get("next", "")
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = f"/{language}/"
-    language_chosen.send(sender=None, request=request, language=language)
-    return remember_language(HttpResponseRedirect(target), language)
+    return target
+
+
+@never_cache
+def switch_language(request, language):
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    if language not in dict(settings.LANGUAGES):
+        raise Http404("Unknown language")
+    if request.method == "POST":  # CsrfViewMiddleware has checked the token
+        language_chosen.send(sender=None, request=request, language=language)
+    return remember_language(HttpResponseRedirect(_safe_target(request, language)), language)

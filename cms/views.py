@@ -22,7 +22,6 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         f"Sitemap: {sitemap_url}",
     ]
     return render(request, "robots.txt", {"lines": lines}, content_type="text/plain")

@@ -2,8 +2,11 @@
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth import get_user_model
 from factory.django import DjangoModelFactory
+
+from .two_factor import has_two_factor
 
 
 class UserFactory(DjangoModelFactory):
@@ -24,3 +27,14 @@ class UserFactory(DjangoModelFactory):
             EmailAddress.objects.update_or_create(
                 user=obj, email=obj.email, defaults={"verified": True, "primary": True}
             )
+
+    @factory.post_generation
+    def two_factor(obj, create, extracted, **kwargs):
+        """Staff have an authenticator app (TOTP), as the admin requires, unless two_factor=False.
+
+        The secret is kept on the instance as `totp_secret` for tests that log in with a code.
+        """
+        wanted = extracted if extracted is not None else (obj.is_staff or obj.is_superuser)
+        if create and wanted and not has_two_factor(obj):
+            obj.totp_secret = generate_totp_secret()
+            TOTP.activate(obj, obj.totp_secret)

@@ -156,7 +156,7 @@ class LanguageChoiceTests(TestCase):
     def test_members_choice_becomes_their_preferred_language(self):
         member = UserFactory(email="member@example.org", preferred_language="en")
         self.client.force_login(member)
-        self.client.get("/language/el/", {"next": "/el/"})
+        self.client.post("/language/el/", {"next": "/el/"})  # saved on POST only
         member.refresh_from_db()
         assert member.preferred_language == "el"
 

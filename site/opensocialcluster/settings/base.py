@@ -61,7 +61,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
-    "django.contrib.admin",
+    "allauth.mfa",  # two-factor authentication (TOTP + recovery codes), required for staff
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -84,6 +84,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Members accept a new privacy policy version before going on (community/consent.py).
+    "community.consent.PolicyConsentMiddleware",
+    # Whoever can enter the admin sets up two-factor authentication first (community/two_factor.py).
+    "community.middleware.StaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -150,6 +154,29 @@ ACCOUNT_FORMS = {"signup": "community.forms.SignupForm"}
 ACCOUNT_ADAPTER = "community.adapters.AccountAdapter"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
+# One way in: Wagtail's own login forms (front end and admin) skip verification and rate limits,
+# so restricted pages and the admin send people to allauth's login instead, and the old URLs
+# redirect there (community/auth_views.py). Passwords are reset and changed through allauth only.
+# https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-frontend-login-url
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAILADMIN_LOGIN_URL = "account_login"
+# A member sent to log in by a page or the admin they may not open sees the login form (to
+# switch account), as with Wagtail's own form, instead of being bounced back in a loop.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+# Rate limits (allauth's defaults plus ours), counted in the default cache, which production
+# shares between app servers (REDIS_URL or the database cache, see production.py).
+# https://docs.allauth.org/en/latest/account/rate_limits.html
+ACCOUNT_RATE_LIMITS = {
+    # Page passwords (cms/page_passwords.py): failed attempts per IP and per restriction.
+    "page_password_failed": "10/m/ip,10/5m/key",
+}
+# Two-factor authentication: an authenticator app (TOTP) and recovery codes; required for
+# everyone who can enter the admin (community/two_factor.py).
+# https://docs.allauth.org/en/latest/mfa/configuration.html
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "OpenSocialCluster"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
