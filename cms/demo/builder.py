@@ -23,6 +23,7 @@ from cms.models import (
     SiteSettings,
     WhitePaperPage,
 )
+from cms.sites import address_from_base_url
 
 from .content import pages as page_data
 from .content.news import NEWS
@@ -31,9 +32,10 @@ from .content.pilot_actions_italy import PILOT_ACTIONS_ITALY
 from .content.pilot_actions_west import PILOT_ACTIONS_WEST
 from .content.privacy import PRIVACY
 from .content.publications import PUBLICATIONS
-from .content.translations import EXTRA_LANGUAGES
+from .content.translations import EXTRA_LANGUAGES, INLINE_LANGUAGES
+from .localize import sync_localized_page
 from .snippets import build_snippets
-from .sync import apply_values, stable_key, sync_page, sync_page_translation
+from .sync import UNCHANGED, apply_values, stable_key, sync_page
 from .values import (
     content_values,
     home_values,
@@ -48,6 +50,7 @@ from .values import (
 __all__ = ["DemoContext", "build_cms_demo"]
 
 PILOT_ACTIONS = [*PILOT_ACTIONS_EAST, *PILOT_ACTIONS_ITALY, *PILOT_ACTIONS_WEST]
+TRANSLATED_LANGUAGES = ("it", *EXTRA_LANGUAGES)
 
 
 @dataclass
@@ -63,6 +66,9 @@ class DemoContext:
     documents: dict = field(default_factory=dict)
     site: Site | None = None
     stats: Counter = field(default_factory=Counter)
+    # Keys of the English pages written in this run: their translation sources are refreshed.
+    changed: set = field(default_factory=set)
+    refreshed: set = field(default_factory=set)
 
     key = staticmethod(stable_key)
 
@@ -92,7 +98,8 @@ def ensure_home(ctx):
             root, HomePage, "home", home_values(ctx, "en", links=False), key="home"
         )
         ctx.count("pages", status)
-    wanted = {"hostname": "localhost", "port": 80, "root_page": home, "is_default_site": True}
+    # Links follow where the site runs in development: BASE_URL (cms/sites.py).
+    wanted = {**address_from_base_url(), "root_page": home, "is_default_site": True}
     wanted["site_name"] = "OpenSocialCluster"
     if site is None:
         site = Site(**wanted)
@@ -112,15 +119,23 @@ def _sync(ctx, kind, key, parent_key, model, slug, values_for, update=True):
     parent = ctx.pages[parent_key]["en"]
     page, status = sync_page(parent, model, slug, values_for("en"), key=key, update=update)
     ctx.count(kind, status)
+    if status != UNCHANGED:
+        ctx.changed.add(key)
     ctx.pages[key] = {"en": page}
     return page
 
 
-def _translate(ctx, kind, key, values_for, update=True, language="it"):
+def _translate(ctx, kind, key, values_for, language):
+    """The page's translation through wagtail-localize (see localize.py), in ctx.pages."""
     source = ctx.pages[key]["en"]
-    page, status = sync_page_translation(
-        source, ctx.locales[language], values_for(language), update=update
+    page, status = sync_localized_page(
+        source,
+        ctx.locales[language],
+        values_for(language),
+        source_changed=key in ctx.changed,
+        refresh_source=key in ctx.changed and key not in ctx.refreshed,
     )
+    ctx.refreshed.add(key)
     ctx.count(kind, status)
     ctx.pages[key][language] = page
 
@@ -209,56 +224,51 @@ def build_publications(ctx):
         )
 
 
-def build_translations(ctx):
-    """Italian copies in tree order (parents first), so copy_parents never has to alias.
+# Written in every site language: everything the menu, the home page and the footer lead to.
+EVERY_LANGUAGE_SECTIONS = (
+    "about",
+    "pilot-actions",
+    "publications",
+    "news",
+    "partners",
+    "privacy-policy",
+)
 
-    Home and About link to pages translated after them: they get their links in a last pass.
-    """
-    first_pass = {"home", "about"}  # created without links, completed at the end
-    steps = [("pages", "home", lambda lang: home_values(ctx, lang, links=False))]
-    steps += [("pages", key, values_for) for key, _model, values_for in section_steps(ctx, False)]
+
+def translation_steps(ctx, language):
+    """(kind, key, values for a language) of the pages written in language, parents first."""
+    section_values = {key: values for key, _model, values in section_steps(ctx, links=True)}
+    steps = [("pages", "home", lambda lang: home_values(ctx, lang))]
+    steps += [("pages", key, section_values[key]) for key in EVERY_LANGUAGE_SECTIONS]
     steps += [
         ("pilot_actions", data["key"], lambda lang, data=data: pilot_values(ctx, data, lang))
         for data in PILOT_ACTIONS
     ]
-    steps += [
-        ("news", data["key"], lambda lang, data=data: news_values(ctx, data, lang)) for data in NEWS
-    ]
-    steps += [
-        (
-            "publications",
-            data["key"],
-            lambda lang, data=data: publication_values(ctx, data, lang, ctx.documents[data["key"]]),
-        )
-        for data in PUBLICATIONS
-    ]
-    for kind, key, values_for in steps:
-        _translate(ctx, kind, key, values_for, update=key not in first_pass)
-    _translate(ctx, "pages", "about", section_steps(ctx, links=True)[0][2])
-    _translate(ctx, "pages", "home", lambda lang: home_values(ctx, lang))
-
-
-def build_nine_languages(ctx):
-    """Home, About, the pilot-action index and the pilot actions in the seven other languages.
-
-    Parents first (copy_parents never has to alias); Home and About get their links last.
-    """
-    section_values = {key: values for key, _model, values in section_steps(ctx, False)}
-    for language in EXTRA_LANGUAGES:
-        steps = [
-            ("pages", "home", lambda lang: home_values(ctx, lang, links=False), False),
-            # In the English menu order: a new translation goes after its existing siblings.
-            ("pages", "about", section_values["about"], False),
-            ("pages", "pilot-actions", section_values["pilot-actions"], True),
+    if language in INLINE_LANGUAGES:
+        # News and publications are written in English and Italian only.
+        steps += [
+            ("news", data["key"], lambda lang, data=data: news_values(ctx, data, lang))
+            for data in NEWS
         ]
         steps += [
-            ("pilot_actions", data["key"], lambda lang, d=data: pilot_values(ctx, d, lang), True)
-            for data in PILOT_ACTIONS
+            (
+                "publications",
+                data["key"],
+                lambda lang, data=data: publication_values(
+                    ctx, data, lang, ctx.documents[data["key"]]
+                ),
+            )
+            for data in PUBLICATIONS
         ]
-        for kind, key, values_for, update in steps:
-            _translate(ctx, kind, key, values_for, update=update, language=language)
-        _translate(ctx, "pages", "about", section_steps(ctx, links=True)[0][2], language=language)
-        _translate(ctx, "pages", "home", lambda lang: home_values(ctx, lang), language=language)
+    return steps
+
+
+def build_translations(ctx):
+    """Every translated page, language by language, in tree order (parents first, so a new
+    translation takes its place after its translated siblings, as in the English menu)."""
+    for language in TRANSLATED_LANGUAGES:
+        for kind, key, values_for in translation_steps(ctx, language):
+            _translate(ctx, kind, key, values_for, language)
 
 
 def synchronise_trees(ctx):
@@ -280,6 +290,8 @@ def finish_home(ctx):
         key="home",
     )
     ctx.count("pages", status)
+    if status != UNCHANGED:
+        ctx.changed.add("home")
     ctx.pages["home"]["en"] = page
 
 
@@ -304,6 +316,5 @@ def build_cms_demo():
     build_news(ctx)
     build_publications(ctx)
     build_translations(ctx)
-    build_nine_languages(ctx)
     build_site_settings(ctx)
     return ctx

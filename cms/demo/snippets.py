@@ -9,8 +9,8 @@ from .content import snippets as data
 from .content.translations import EXTRA_LANGUAGES
 from .sync import localize, sync_snippet, sync_snippet_translation
 
-# Countries, topics and the footer text exist in every site language; organisations and people
-# in en and it.
+# Countries, topics, organisations and the footer text exist in every site language; people
+# (named only on publications, written in en and it) in en and it.
 TRANSLATED_LANGUAGES = ("it", *EXTRA_LANGUAGES)
 
 
@@ -81,6 +81,7 @@ def build_organisations(ctx):
             {"translation_key": ctx.key("organisation", key)},
             _organisation_values(ctx, item, kind),
             key=key,
+            languages=TRANSLATED_LANGUAGES,
         )
 
 

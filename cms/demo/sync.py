@@ -10,9 +10,7 @@ from decimal import Decimal
 
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.fields import StreamField
-from wagtail.models import Page
 
 from .content.translations import INLINE_LANGUAGES, translate
 
@@ -26,7 +24,6 @@ __all__ = [
     "localize",
     "stable_key",
     "sync_page",
-    "sync_page_translation",
     "sync_snippet",
     "sync_snippet_translation",
 ]
@@ -203,25 +200,6 @@ def sync_page(parent, model, slug, values, *, key, update=True):
         raise TypeError(
             f"{existing.url_path} is a {type(page).__name__}, expected {model.__name__}"
         )
-    if update and (apply_values(page, values) or not page.live):
-        _publish(page)
-        return page, UPDATED
-    return page, UNCHANGED
-
-
-def sync_page_translation(source, locale, values, *, update=True):
-    """The translation of source into locale, copied if missing, updated in place, published."""
-    page = source.get_translation_or_none(locale)
-    if page is not None and page.alias_of_id:
-        # A synchronised-tree placeholder (alias) becomes a real translation.
-        ConvertAliasPageAction(page, log_action=None).execute(skip_permission_checks=True)
-        page = Page.objects.get(pk=page.pk)
-    if page is None:
-        page = source.copy_for_translation(locale, copy_parents=True).specific
-        apply_values(page, values)
-        _publish(page)
-        return page, CREATED
-    page = page.specific
     if update and (apply_values(page, values) or not page.live):
         _publish(page)
         return page, UPDATED

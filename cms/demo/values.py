@@ -86,11 +86,12 @@ def partners_body(ctx, lang):
         name = format_html('<a href="{}">{}</a>', org["website"], org["name"])
         name = name if org["website"] else org["name"]
         lead = format_html(" ({})", text["lead"]) if index == 0 else ""
-        return (name, helix[org["helix"]], org["city"], lead)
+        where = format_html(", {}", org["city"]) if org["city"] else ""
+        return (name, helix[org["helix"]], where, lead)
 
     items = []
     for code, orgs in by_country.items():
-        rows = format_html_join("", "<li>{} – {}, {}{}</li>", (entry(i, org) for i, org in orgs))
+        rows = format_html_join("", "<li>{} – {}{}{}</li>", (entry(i, org) for i, org in orgs))
         items.append({"question": countries[code], "answer": format_html("<ul>{}</ul>", rows)})
     stakeholders = format_html_join(
         "",

@@ -16,7 +16,7 @@ PARTNERS = [
         "short_name": "Veneto Region",
         "helix": "public",
         "country": "IT",
-        "city": "Venice",
+        "city": {"en": "Venice", "it": "Venezia"},
         "website": "https://www.regione.veneto.it/",
         "description": {
             "en": "Lead partner of +RESILIENT; it coordinated the project through its labour "
@@ -34,7 +34,7 @@ PARTNERS = [
         "short_name": "CCIAA Treviso-Belluno",
         "helix": "business",
         "country": "IT",
-        "city": "Treviso",
+        "city": {"en": "Treviso", "it": "Treviso"},
         "website": "https://www.tb.camcom.it/",
         "description": {
             "en": "Worked on new business models and skills that involve vulnerable groups, "
@@ -52,7 +52,7 @@ PARTNERS = [
         "short_name": "ANCI",
         "helix": "public",
         "country": "IT",
-        "city": "Rome",
+        "city": {"en": "Rome", "it": "Roma"},
         "website": "https://www.anci.it/",
         "description": {
             "en": "Led the Italian pilot action on social innovation and urban regeneration "
@@ -67,7 +67,7 @@ PARTNERS = [
         "short_name": "AMU",
         "helix": "academia",
         "country": "FR",
-        "city": "Marseille",
+        "city": {"en": "Marseille", "it": "Marsiglia"},
         "website": "https://www.univ-amu.fr/",
         "description": {
             "en": "Ran the French pilot action within the Opération Désert Alimentaire in "
@@ -85,7 +85,7 @@ PARTNERS = [
         "short_name": "ITAINNOVA",
         "helix": "academia",
         "country": "ES",
-        "city": "Zaragoza",
+        "city": {"en": "Zaragoza", "it": "Saragozza"},
         "website": "https://www.ita.es/",
         "description": {
             "en": "Public technology centre of Aragon; partner for the Aragon pilot action.",
@@ -98,7 +98,7 @@ PARTNERS = [
         "short_name": "Barcelona Activa",
         "helix": "public",
         "country": "ES",
-        "city": "Barcelona",
+        "city": {"en": "Barcelona", "it": "Barcellona"},
         "website": "https://www.barcelonactiva.cat/",
         "description": {
             "en": "Local development agency of Barcelona City Council.",
@@ -114,7 +114,7 @@ PARTNERS = [
         "short_name": "UOC",
         "helix": "academia",
         "country": "ES",
-        "city": "Barcelona",
+        "city": {"en": "Barcelona", "it": "Barcellona"},
         "website": "https://www.uoc.edu/",
         "description": {
             "en": "Coordinated the study on skills and capabilities for social innovation in "
@@ -145,7 +145,7 @@ PARTNERS = [
         "short_name": "REMTH",
         "helix": "public",
         "country": "GR",
-        "city": "Komotini",
+        "city": {"en": "Komotini", "it": "Comotini"},
         "website": "",
         "description": {"en": "Greek regional partner.", "it": "Partner regionale greco."},
     },
@@ -158,7 +158,7 @@ PARTNERS = [
         "short_name": "GFOSS",
         "helix": "civil-society",
         "country": "GR",
-        "city": "Athens",
+        "city": {"en": "Athens", "it": "Atene"},
         "website": "https://gfoss.eu/",
         "description": {
             "en": "Brought open data and open-source know-how to the partnership.",
@@ -171,7 +171,7 @@ PARTNERS = [
         "short_name": "Istria",
         "helix": "public",
         "country": "HR",
-        "city": "Pazin",
+        "city": {"en": "Pazin", "it": "Pisino"},
         "website": "https://www.istra-istria.hr/",
         "description": {
             "en": "Its regional coordinator for European programmes and funds ran the pilot "
@@ -189,7 +189,7 @@ PARTNERS = [
         "short_name": "Foundation (Pula)",
         "helix": "civil-society",
         "country": "HR",
-        "city": "Pula",
+        "city": {"en": "Pula", "it": "Pola"},
         "website": "https://www.civilnodrustvo-istra.hr/",
         "description": {
             "en": "Istrian foundation that ran the 3DI call for social innovation ideas.",
@@ -203,7 +203,7 @@ PARTNERS = [
         "short_name": "PRIZMA",
         "helix": "civil-society",
         "country": "SI",
-        "city": "Maribor",
+        "city": {"en": "Maribor", "it": "Maribor"},
         "website": "",
         "description": {
             "en": "Foundation for improving employment opportunities; ran the Slovenian pilot "
@@ -221,7 +221,7 @@ PARTNERS = [
         "short_name": "UCCIAL",
         "helix": "business",
         "country": "AL",
-        "city": "Tirana",
+        "city": {"en": "Tirana", "it": "Tirana"},
         "website": "",
         "description": {
             "en": "Albanian partner, funded through the IPA instrument.",
@@ -237,7 +237,7 @@ STAKEHOLDERS = [
         "name": {"en": "Veneto Lavoro", "it": "Veneto Lavoro"},
         "helix": "public",
         "country": "IT",
-        "city": "Venice",
+        "city": {"en": "Venice", "it": "Venezia"},
         "website": "https://www.venetolavoro.it/",
     },
     {
@@ -248,7 +248,7 @@ STAKEHOLDERS = [
         },
         "helix": "academia",
         "country": "IT",
-        "city": "Venice",
+        "city": {"en": "Venice", "it": "Venezia"},
         "website": "",
     },
     {
@@ -256,7 +256,7 @@ STAKEHOLDERS = [
         "name": {"en": "Municipality of Brindisi", "it": "Comune di Brindisi"},
         "helix": "public",
         "country": "IT",
-        "city": "Brindisi",
+        "city": {"en": "Brindisi", "it": "Brindisi"},
         "website": "",
     },
     {
@@ -267,7 +267,7 @@ STAKEHOLDERS = [
         },
         "helix": "public",
         "country": "IT",
-        "city": "Rome",
+        "city": {"en": "Rome", "it": "Roma"},
         "website": "",
     },
     {
@@ -275,7 +275,7 @@ STAKEHOLDERS = [
         "name": {"en": "Municipality of Maribor", "it": "Comune di Maribor"},
         "helix": "public",
         "country": "SI",
-        "city": "Maribor",
+        "city": {"en": "Maribor", "it": "Maribor"},
         "website": "https://www.maribor.si/",
     },
     {
@@ -286,7 +286,7 @@ STAKEHOLDERS = [
         },
         "helix": "business",
         "country": "HR",
-        "city": "Pula",
+        "city": {"en": "Pula", "it": "Pola"},
         "website": "https://www.hgk.hr/",
     },
     {
@@ -297,7 +297,7 @@ STAKEHOLDERS = [
         },
         "helix": "academia",
         "country": "HR",
-        "city": "Pula",
+        "city": {"en": "Pula", "it": "Pola"},
         "website": "https://www.unipu.hr/",
     },
 ]

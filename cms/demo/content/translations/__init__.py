@@ -1,18 +1,23 @@
 """Demo text in the languages beyond English and Italian, keyed by the English text.
 
-The content modules write English and Italian side by side; for the home page, About, the
-pilot-action index, the seven pilot actions, countries and topics, each other site language has a
-module here (`fr.py`, `es.py`, ...) whose STRINGS maps every English text to its translation.
+The content modules write English and Italian side by side; for the pages reachable from the
+menu, the home page and the footer (home, About, the three index pages, Partners, the privacy
+policy, the seven pilot actions), the footer text, countries, topics and partner names, each
+other site language has a
+data file here (`fr.json`, `es.json`, ...) that maps every English text to its translation.
 `nine_language_texts()` lists the English texts those modules must cover (a test checks it).
 """
 
-from importlib import import_module
+import json
+from pathlib import Path
 
+from .. import organisations as organisation_data
 from .. import pages as page_data
 from .. import snippets as snippet_data
 from ..pilot_actions_east import PILOT_ACTIONS_EAST
 from ..pilot_actions_italy import PILOT_ACTIONS_ITALY
 from ..pilot_actions_west import PILOT_ACTIONS_WEST
+from ..privacy import PRIVACY
 
 INLINE_LANGUAGES = ("en", "it")
 EXTRA_LANGUAGES = ("fr", "es", "pt", "el", "hr", "sl", "ar")
@@ -27,7 +32,14 @@ def nine_language_sources():
         page_data.HOME,
         page_data.ABOUT,
         page_data.FOOTER_TEXT,
-        page_data.INDEXES["pilot-actions"],
+        page_data.INDEXES,
+        page_data.PARTNERS_PAGE,
+        PRIVACY,
+        organisation_data.HELIX_LABELS,
+        [
+            (item["name"], item["city"])
+            for item in (*organisation_data.PARTNERS, *organisation_data.STAKEHOLDERS)
+        ],
         *PILOT_ACTIONS_EAST,
         *PILOT_ACTIONS_ITALY,
         *PILOT_ACTIONS_WEST,
@@ -71,7 +83,8 @@ _catalogues = {}
 
 def strings(language):
     if language not in _catalogues:
-        _catalogues[language] = import_module(f"{__name__}.{language}").STRINGS
+        path = Path(__file__).with_name(f"{language}.json")
+        _catalogues[language] = json.loads(path.read_text(encoding="utf-8"))
     return _catalogues[language]
 
 
