@@ -20,32 +20,62 @@ __all__ = ["hidden_pages_q", "is_visible", "restrictions_for", "visible_pages"]
 _CACHE_ATTRIBUTE = "_osc_hidden_pages_q"
 
 
+def _equivalence(restriction):
+    """Restrictions that mean the same thing for the same content: one page's language copies
+    carry copies of one restriction (Wagtail copies it with the page), and a reader who passed
+    one of them has passed them all."""
+    return (
+        restriction.page.translation_key,
+        restriction.restriction_type,
+        restriction.password,
+        frozenset(group.pk for group in restriction.groups.all()),
+    )
+
+
 def restrictions_for(page):
     """Every view restriction that applies to `page`: on it or an ancestor, in any language,
-    or on the source of an alias among them (Wagtail's own rule for aliases)."""
+    or on the source of an alias among them (Wagtail's own rule for aliases).
+
+    Copies of one restriction count once, preferring the copy on the page's own ancestry, so a
+    reader is asked for a password at most once per language.
+    """
     ancestors = list(
         page.get_ancestors(inclusive=True).only("pk", "alias_of_id", "translation_key")
     )
     keys = {ancestor.translation_key for ancestor in ancestors}
-    ids = {ancestor.pk for ancestor in ancestors}
-    ids |= {ancestor.alias_of_id for ancestor in ancestors if ancestor.alias_of_id}
+    own = {ancestor.pk for ancestor in ancestors}
+    own |= {ancestor.alias_of_id for ancestor in ancestors if ancestor.alias_of_id}
     # Sources of aliases share their translation key with the alias in wagtail-localize, but a
     # plain Wagtail alias has its own: resolve those sources' ancestors too.
     sources = Page.objects.filter(pk__in=[a.alias_of_id for a in ancestors if a.alias_of_id])
     for source in sources.only("path", "depth"):
         for source_ancestor in source.get_ancestors(inclusive=True).only("pk", "translation_key"):
-            ids.add(source_ancestor.pk)
+            own.add(source_ancestor.pk)
             keys.add(source_ancestor.translation_key)
-    return PageViewRestriction.objects.filter(
-        Q(page_id__in=ids) | Q(page__translation_key__in=keys)
-    ).select_related("page")
+    candidates = (
+        PageViewRestriction.objects.filter(Q(page_id__in=own) | Q(page__translation_key__in=keys))
+        .select_related("page")
+        .prefetch_related("groups")
+    )
+    chosen = {}
+    for restriction in sorted(candidates, key=lambda r: (r.page_id not in own, r.pk)):
+        chosen.setdefault(_equivalence(restriction), restriction.pk)
+    return PageViewRestriction.objects.filter(pk__in=chosen.values()).select_related("page")
 
 
 def _refused_restrictions(request):
+    """Restrictions this reader does not pass; a copy counts as passed when its twin is."""
     restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
     if request is None:
         return list(restrictions)
-    return [restriction for restriction in restrictions if not restriction.accept_request(request)]
+    classes = {}
+    for restriction in restrictions:
+        classes.setdefault(_equivalence(restriction), []).append(restriction)
+    refused = []
+    for members in classes.values():
+        if not any(member.accept_request(request) for member in members):
+            refused.extend(members)
+    return refused
 
 
 def _hidden_roots(refused):
@@ -68,7 +98,7 @@ def _hidden_roots(refused):
 def hidden_pages_q(request=None):
     """A Q matching every page hidden from this reader (`request=None`: an anonymous visitor).
 
-    Computed once per request (two or three queries whatever the number of pages, plus one per
+    Computed once per request (three or four queries whatever the number of pages, plus one per
     group restriction to read the reader's groups), then reused by every channel on the page.
     """
     if request is not None and hasattr(request, _CACHE_ATTRIBUTE):
