@@ -1,6 +1,8 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -33,10 +35,18 @@ urlpatterns = [
     path("language/<str:language>/", switch_language, name="switch_language"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # Development serves uploaded images itself, whatever DEBUG says; documents always go
+    # through Wagtail's serve view, which checks their collection's privacy.
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.strip('/'))}/(?P<path>(?!documents/).+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # Public pages carry the language prefix: /en/, /it/, ...
 urlpatterns += i18n_patterns(

@@ -212,6 +212,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
+# Only development serves media from the app (settings/dev.py); documents never (their serve
+# view checks privacy).
+SERVE_MEDIA = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -263,6 +266,9 @@ TASKS = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "OpenSocialCluster"
+# No avatars from Gravatar: the admin would send every editor's email hash to a third party.
+# https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-gravatar-provider-url
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's database backend, language-aware: on PostgreSQL each locale is indexed and matched
 # with its own text-search configuration (stemming); SQLite has no stemming. See cms/search.py

@@ -1,8 +1,15 @@
-"""Local development: DEBUG on, console email, a throwaway secret."""
+"""Local development: console email, a throwaway secret, static files and images served by
+the app itself.
+
+DEBUG stays off unless DEBUG=1 is set, so `make run` shows what visitors see: the site's own
+translated 404 and 500 pages (with DEBUG on, Django replaces them with its debug pages).
+"""
 
 from .base import *  # noqa: F403
 
-DEBUG = True
+DEBUG = env_bool("DEBUG", False)  # noqa: F405
+# Uploaded images from MEDIA_ROOT (production: object storage or the proxy); see urls.py.
+SERVE_MEDIA = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_USE_FINDERS = True
