@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from cms.factories import make_site
+from cms.factories import CountryFactory, make_site
 from events.factories import EventIndexPageFactory
 
 
@@ -15,8 +15,13 @@ def index(db):
 
 def make_member(email, **profile):
     user = get_user_model().objects.create_user(email=email, password="x-pass-12345")
+    if profile.get("country_code"):
+        code = profile.pop("country_code").upper()
+        profile["country"] = CountryFactory(code=code, name=code)
     for name, value in profile.items():
         setattr(user, name, value)
+    if profile:
+        user.save()
     return user
 
 

@@ -1,0 +1,126 @@
+"""Seats are never oversold: concurrent registrations from separate connections (PostgreSQL).
+
+Each thread has its own database connection, as separate web requests would. The event's row
+lock serialises them; the test checks exactly `capacity` seats, caps kept, everybody else
+waiting in the order they got the lock, no error and no duplicate.
+"""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from events import services
+from events.caps import refusal_reason
+from events.factories import WebinarPageFactory, cap
+from events.models import Registration, RegistrationStatus
+from tests.events.conftest import make_member
+
+S = RegistrationStatus
+THREADS = 60
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="concurrency tests need PostgreSQL (row locks, many connections); SQLite "
+        "serialises every write, so there is no race to test. "
+        "Run with DATABASE_URL=postgres://...",
+    ),
+]
+
+
+def race(callables):
+    """Run every callable at once in its own thread and connection; return errors."""
+    barrier = threading.Barrier(len(callables))
+    errors = []
+
+    def run(action):
+        try:
+            barrier.wait()
+            action()
+        except Exception as error:  # noqa: BLE001 - every failure is a test failure
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(action,)) for action in callables]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return errors
+
+
+def snapshot(n):
+    kinds = ["business", "academia", "public", "civil-society"]
+    return {
+        "stakeholder_type": kinds[n % 4],
+        "country_code": "IT" if n % 2 else "HR",
+        "language": "en",
+    }
+
+
+def test_sixty_concurrent_registrations_fill_ten_seats_exactly_and_queue_the_rest(index):
+    webinar = WebinarPageFactory(parent=index, capacity=10)
+    members = [make_member(f"m{n}@example.org") for n in range(THREADS)]
+    # Each member registers twice at once: idempotence under concurrency.
+    actions = [
+        (lambda m=m: services.register(webinar, user=m)) for m in members for _twice in range(2)
+    ]
+    errors = race(actions)
+    assert errors == []
+    rows = list(Registration.objects.filter(event=webinar).order_by("position"))
+    assert len(rows) == THREADS  # no duplicates
+    assert len({r.user_id for r in rows}) == THREADS
+    assert sum(r.status == S.CONFIRMED for r in rows) == 10
+    # Arrival order: the first ten to get the lock are seated, everybody after them waits.
+    assert [r.status for r in rows] == [S.CONFIRMED] * 10 + [S.WAITLISTED] * (THREADS - 10)
+    assert [r.position for r in rows] == list(range(1, THREADS + 1))
+
+
+def test_concurrent_registrations_keep_every_cap(index):
+    webinar = WebinarPageFactory(
+        parent=index,
+        capacity=10,
+        caps=[cap("stakeholder_type", "business", percent=40), cap("country_code", "IT", seats=5)],
+    )
+    members = [make_member(f"c{n}@example.org") for n in range(THREADS)]
+    errors = race(
+        [
+            (lambda m=m, n=n: services.register(webinar, user=m, snapshot=snapshot(n)))
+            for n, m in enumerate(members)
+        ]
+    )
+    assert errors == []
+    rows = list(Registration.objects.filter(event=webinar).order_by("position"))
+    seated = [r for r in rows if r.status == S.CONFIRMED]
+    assert len(rows) == THREADS and len(seated) == 10
+    assert sum(r.stakeholder_type == "business" for r in seated) <= 4
+    assert sum(r.country_code == "IT" for r in seated) <= 5
+    # Nobody waiting could have been seated: each waiting person hits a cap or a full house.
+    caps = webinar.cap_rules()
+    for waiting in [r for r in rows if r.status == S.WAITLISTED]:
+        earlier = [s.snapshot() for s in seated if s.position < waiting.position]
+        assert refusal_reason(waiting.snapshot(), earlier, 10, caps)
+
+
+def test_cancellations_raced_against_registrations_never_oversell(index):
+    webinar = WebinarPageFactory(parent=index, capacity=10)
+    first = [make_member(f"f{n}@example.org") for n in range(20)]
+    for member in first:
+        services.register(webinar, user=member)
+    seated = list(Registration.objects.filter(event=webinar, status=S.CONFIRMED))
+    newcomers = [make_member(f"n{n}@example.org") for n in range(40)]
+    actions = [(lambda r=r: services.cancel(r)) for r in seated[:8]]
+    actions += [(lambda m=m: services.register(webinar, user=m)) for m in newcomers]
+    errors = race(actions)
+    assert errors == []
+    rows = list(Registration.objects.filter(event=webinar).order_by("position"))
+    confirmed = [r for r in rows if r.status == S.CONFIRMED]
+    assert len(confirmed) == 10
+    assert sum(r.status == S.CANCELLED for r in rows) == 8
+    assert len(rows) == 60
+    # The eight freed seats went to the first people waiting (those of the initial 20).
+    waiting_before = [r for r in rows if r.user.email.startswith("f")][10:]
+    assert all(r.status == S.CONFIRMED for r in waiting_before[:8])
