@@ -258,7 +258,7 @@ NEWS = [
             "en": "On 20 April 2022, at the European Parliament, experts and policy makers "
             "discussed the project's white paper and policy briefs.",
             "it": "Il 20 aprile 2022, al Parlamento europeo, esperti e decisori politici hanno "
-            "discusso il libro bianco e le note politiche del progetto.",
+            "discusso il libro bianco e i policy brief del progetto.",
         },
         "introduction": {
             "en": "How EU policy can help social innovations last in times of transition and "
@@ -277,8 +277,8 @@ NEWS = [
                     "policy makers to place the project's results in a wider policy framework, "
                     "explore the EU's strategic direction on these themes, and identify the EU "
                     "instruments that can help innovations grow and last.</p>",
-                    "it": "<p>Nella fase finale il partenariato ha prodotto una serie di note "
-                    "politiche e un libro bianco sulla rilevanza politica del lavoro comune. "
+                    "it": "<p>Nella fase finale il partenariato ha prodotto una serie di policy "
+                    "brief e un libro bianco sulla rilevanza politica del lavoro comune. "
                     "L'innovazione sociale attraversa molti ambiti politici e livelli di "
                     "governo.</p><p>A partire dal libro bianco, l'evento ha dato la parola a "
                     "esperti e decisori per inserire i risultati in un quadro politico più "
@@ -293,7 +293,7 @@ NEWS = [
                     "heading": {"en": "Read the publications", "it": "Leggi le pubblicazioni"},
                     "text": {
                         "en": "The white paper and the policy briefs, in English and Italian.",
-                        "it": "Il libro bianco e le note politiche, in inglese e italiano.",
+                        "it": "Il libro bianco e i policy brief, in inglese e italiano.",
                     },
                     "page": "publications",
                     "button_text": {"en": "Publications", "it": "Pubblicazioni"},

@@ -51,7 +51,10 @@ HOME = {
                     {"value": "8", "label": {"en": "Mediterranean countries", "it": "paesi MED"}},
                     {"value": "14", "label": {"en": "partner organisations", "it": "partner"}},
                     {"value": "7", "label": {"en": "pilot actions", "it": "azioni pilota"}},
-                    {"value": "4", "label": {"en": "helixes", "it": "eliche"}},
+                    {
+                        "value": "4",
+                        "label": {"en": "helixes", "it": "componenti della quadrupla elica"},
+                    },
                 ],
             },
         ),
@@ -291,7 +294,7 @@ PARTNERS_PAGE = {
     "summary": {
         "en": "Fourteen organisations from eight Mediterranean countries, from all four helixes.",
         "it": "Quattordici organizzazioni di otto paesi del Mediterraneo, da tutte e quattro le "
-        "eliche.",
+        "componenti della quadrupla elica.",
     },
     "intro": {
         "en": "<p>The partnership joins regional and local governments, universities and "
@@ -307,7 +310,7 @@ PARTNERS_PAGE = {
     "figures": [
         ("14", {"en": "partners", "it": "partner"}),
         ("8", {"en": "countries", "it": "paesi"}),
-        ("4", {"en": "helixes", "it": "eliche"}),
+        ("4", {"en": "helixes", "it": "componenti della quadrupla elica"}),
     ],
     "stakeholders_heading": {"en": "Who else took part", "it": "Hanno partecipato anche"},
 }
@@ -332,7 +335,7 @@ INDEXES = {
         "title": {"en": "Publications", "it": "Pubblicazioni"},
         "summary": {
             "en": "The white paper and policy briefs of the +RESILIENT network.",
-            "it": "Il libro bianco e le note politiche della rete +RESILIENT.",
+            "it": "Il libro bianco e i policy brief della rete +RESILIENT.",
         },
         "introduction": {
             "en": "<p>What the partnership learned, written for policy makers and "

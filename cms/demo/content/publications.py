@@ -7,7 +7,7 @@ fictional (see snippets.PEOPLE).
 
 DOCUMENT_SUBTITLE = {
     "white-paper": {"en": "White paper", "it": "Libro bianco"},
-    "policy-brief": {"en": "Policy brief", "it": "Nota politica"},
+    "policy-brief": {"en": "Policy brief", "it": "Policy brief"},
 }
 
 PUBLICATIONS = [
