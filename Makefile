@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
-.PHONY: install run test test-fast test-e2e browser lint messages benchmark check clean
+.PHONY: install run test test-fast test-e2e browser lint messages benchmark mutation check clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ messages: install
 
 benchmark: install
 	$(PY) -m pytest tests/benchmarks -m benchmark -s -p no:xdist
+
+# Mutation testing of the modules holding the product's rules: a score per module (slow, so not
+# part of `make test`). `make mutation MUTATION_ARGS=cms/filters.py` limits it; docs/mutation.md.
+mutation: install
+	$(PY) tests/mutation/run.py $(MUTATION_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -20,10 +20,9 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connections
 
-# One folder per checkout: CI's fresh clone never picks up a working tree's template.
-_FOLDER = Path(tempfile.gettempdir()) / (
-    "osc-test-db-" + hashlib.sha256(str(settings.BASE_DIR).encode()).hexdigest()[:10]
-)
+# Shared by every checkout on the machine (working trees, CI's clone, mutation copies): a
+# template is named after the migrations it holds, so equal names mean equal databases.
+_FOLDER = Path(tempfile.gettempdir()) / "osc-test-db"
 
 
 def is_sqlite():

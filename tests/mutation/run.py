@@ -1,0 +1,201 @@
+"""`make mutation`: mutmut over the modules that hold the product's rules, a score per module.
+
+Run from the repository root: `.venv/bin/python tests/mutation/run.py [module.py ...]`.
+
+mutmut works on a copy (its `mutants/` folder), so this script lays out a scratch folder outside
+the working tree that links to the project, writes mutmut's configuration there and runs it.
+One mutmut run covers every module: mutmut records which tests reach each function, so each
+mutant runs only the tests that call the mutated function (fastest first, stopping at the first
+failure), drawn from RULE_TESTS below: the fast, non-browser tests of these modules.
+
+A mutant is killed when a test fails (or it hangs past mutmut's timeout); it survives when every
+test still passes, or when no test reaches it. docs/mutation.md keeps the scores and explains
+each surviving mutant accepted as equivalent.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# The modules that hold the product's rules (issue 12); each app's services and permissions
+# modules join this list as they are written.
+RULE_MODULES = [
+    "cms/sanitiser.py",
+    "cms/filters.py",
+    "cms/i18n.py",
+    "cms/fallback.py",
+    "cms/language_switch.py",
+    "cms/sitemaps.py",
+    "cms/search.py",
+    "cms/visibility.py",
+    "cms/demo/sync.py",
+    "community/adapters.py",
+]
+
+# The fast tests that exercise them (no browser, no benchmark). Missing files are skipped, so
+# the list can name tests that other work is still writing.
+RULE_TESTS = [
+    "tests/cms/test_sanitiser.py",
+    "tests/cms/test_filters.py",
+    "tests/cms/test_listings.py",
+    "tests/cms/test_languages.py",
+    "tests/cms/test_language_notice.py",
+    "tests/cms/test_page_rendering.py",
+    "tests/cms/test_sitemap_and_search.py",
+    "tests/cms/test_search_languages.py",
+    "tests/cms/test_visibility.py",
+    "tests/cms/test_demo_sync.py",
+    "tests/community/test_accounts.py",
+    "tests/community/test_account_language.py",
+    "tests/community/test_load_demo.py",
+    "tests/community/test_load_demo_rerun.py",
+]
+
+# What the copy needs besides the mutated packages (settings, templates, catalogues, ...).
+ALSO_COPY = ["site", "templates", "static", "locale", "events", "pytest.ini", "manage.py"]
+PACKAGES = ["cms", "community"]
+KILLED = {"killed", "timeout"}
+
+
+def say(text=""):
+    sys.stdout.write(f"{text}\n")
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help="limit to these modules (default: all)")
+    parser.add_argument(
+        "--workdir",
+        default=os.environ.get(
+            "MUTATION_DIR", str(Path(tempfile.gettempdir()) / "osc-mutation" / ROOT.name)
+        ),
+        help="scratch folder (wiped first)",
+    )
+    parser.add_argument("--jobs", type=int, default=int(os.environ.get("MUTATION_JOBS", "2")))
+    parser.add_argument(
+        "--show-survivors", action="store_true", help="print the diff of every survivor"
+    )
+    return parser.parse_args()
+
+
+def lay_out(workdir, modules, tests):
+    if workdir.exists():
+        shutil.rmtree(workdir)
+    workdir.mkdir(parents=True)
+    for name in PACKAGES + ALSO_COPY + ["tests"]:
+        (workdir / name).symlink_to(ROOT / name)
+
+    def lines(values):
+        return "".join(f"\n    {value}" for value in values)
+
+    (workdir / "setup.cfg").write_text(
+        "[mutmut]\n"
+        f"source_paths ={lines(PACKAGES)}\n"
+        f"only_mutate ={lines(modules)}\n"
+        f"also_copy ={lines(ALSO_COPY)}\n"
+        f"pytest_add_cli_args_test_selection ={lines(tests)}\n"
+        # The suite's own options come from pytest.ini; never a browser test here.
+        "pytest_add_cli_args =\n    -m\n    not e2e and not benchmark\n    -p\n    no:xdist\n"
+    )
+
+
+def mutmut(workdir, *args, log=None):
+    command = [str(Path(sys.executable).parent / "mutmut"), *args]
+    return subprocess.run(  # noqa: S603 - our own venv's mutmut, fixed arguments
+        command,
+        cwd=workdir,
+        check=False,
+        text=True,
+        stdout=log or subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def statuses(workdir):
+    """{mutant name: status} from `mutmut results --all`."""
+    output = mutmut(workdir, "results", "--all", "true").stdout
+    return dict(re.findall(r"^\s+(\S+): (.+)$", output, flags=re.MULTILINE))
+
+
+def module_of(mutant_name):
+    # cms.demo.sync.x_sync_page__mutmut_12 -> cms/demo/sync.py; methods are xǁClassǁname
+    dotted = re.match(r"(.+?)\.x[_\u01c1]", mutant_name).group(1)
+    return dotted.replace(".", "/") + ".py"
+
+
+def score_table(results, modules):
+    rows = []
+    by_module = {module: Counter() for module in modules}
+    for name, status in results.items():
+        by_module.setdefault(module_of(name), Counter())[status] += 1
+    for module in modules:
+        counts = by_module[module]
+        total = sum(counts.values())
+        killed = sum(counts[status] for status in KILLED)
+        percent = 100 * killed / total if total else 100.0
+        rows.append((module, killed, total, percent, counts))
+    return rows
+
+
+def main():
+    args = parse_args()
+    modules = args.modules or RULE_MODULES
+    unknown = [module for module in modules if not (ROOT / module).is_file()]
+    if unknown:
+        sys.exit(f"No such module: {', '.join(unknown)}")
+    tests = [test for test in RULE_TESTS if (ROOT / test).is_file()]
+    workdir = Path(args.workdir)
+    lay_out(workdir, modules, tests)
+
+    started = time.monotonic()
+    log_path = workdir / "mutmut.log"
+    with log_path.open("w") as log:
+        run = mutmut(workdir, "run", "--max-children", str(args.jobs), log=log)
+    minutes = (time.monotonic() - started) / 60
+    results = statuses(workdir)
+    if run.returncode != 0 or not results:
+        say(log_path.read_text()[-4000:])
+        sys.exit(f"mutmut failed (exit {run.returncode}); full log: {log_path}")
+
+    rows = score_table(results, modules)
+    say(f"\nmutmut over {len(tests)} test files, {args.jobs} jobs, {minutes:.1f} min\n")
+    say(f"| {'module':<24} | killed / total | score | survived | no tests |")
+    say(f"|{'-' * 26}|----------------|-------|----------|----------|")
+    for module, killed, total, percent, counts in rows:
+        say(
+            f"| {module:<24} | {killed:>6} / {total:<5} | {percent:4.0f} % "
+            f"| {counts['survived']:>8} | {counts['no tests']:>8} |"
+        )
+    survivors = sorted(name for name, status in results.items() if status not in KILLED)
+    (workdir / "scores.json").write_text(
+        json.dumps(
+            {
+                "minutes": round(minutes, 1),
+                "modules": {m: {"killed": k, "total": t} for m, k, t, _p, _c in rows},
+                "survivors": survivors,
+            },
+            indent=2,
+        )
+    )
+    say(f"\n{len(survivors)} surviving mutants (details: {workdir}/scores.json)")
+    for name in survivors:
+        say(f"  {results[name]:<9} {name}")
+        if args.show_survivors:
+            say(mutmut(workdir, "show", name).stdout)
+    below = [module for module, _k, _t, percent, _c in rows if percent < 85]
+    if below:
+        say(f"\nBelow the 85 % target: {', '.join(below)}")
+
+
+if __name__ == "__main__":
+    main()
