@@ -11,6 +11,7 @@ from django.db import transaction
 from cms.demo.builder import build_cms_demo, synchronise_trees
 from cms.demo.synthetic import build_synthetic
 from community.demo import demo_password, ensure_demo_accounts
+from community.demo_guard import DemoRefused, check_demo_allowed
 
 # Loggers that report every page and background task; too chatty for a bulk load.
 CHATTY_LOGGERS = ("wagtail", "django_tasks")
@@ -45,8 +46,17 @@ class Command(BaseCommand):
             metavar="N",
             help="Also create N synthetic pilot actions, N publications and N news items.",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load the demo outside development settings (needs DEMO_PASSWORD of your own).",
+        )
 
     def handle(self, *args, scale=0, **options):
+        try:
+            check_demo_allowed(force=options.get("force", False))
+        except DemoRefused as refusal:
+            raise CommandError(str(refusal)) from None
         if scale < 0:
             raise CommandError("--scale must be zero or a positive number.")
         started = time.monotonic()

@@ -6,9 +6,11 @@ variables are listed in the README. dev/test/production override what differs.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/opensocialcluster
 BASE_DIR = PROJECT_DIR.parent.parent  # repository root
@@ -72,7 +74,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Unused HTTP methods get a 405; control characters leave query strings (cms/request_hygiene.py).
+    # Content-Security-Policy and Permissions-Policy (cms/security_headers.py), on every answer.
+    "cms.security_headers.SecurityHeadersMiddleware",
+    # 405 for unused HTTP methods; no control characters in queries (cms/request_hygiene.py).
     "cms.request_hygiene.RequestHygieneMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -307,6 +311,84 @@ elif os.environ.get("GOOGLE_CLOUD_PROJECT"):
 # Tile server for the maps, fetched by the reader's browser only ({z}/{x}/{y} template);
 # empty means OpenStreetMap's public tiles.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+
+
+def url_origin(url):
+    """The origin of a URL template for a CSP source list ("{s}" subdomains become "*")."""
+    parts = urlsplit(url.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+# Content-Security-Policy (django-csp 4, https://django-csp.readthedocs.io/en/latest/configuration.html)
+# and Permissions-Policy, sent by cms/security_headers.py. Public pages: no inline script or
+# style, nothing loaded from elsewhere but map tiles, stored media and embedded videos.
+MEDIA_ORIGINS = [origin for origin in [url_origin(MEDIA_URL)] if origin]
+if AWS_STORAGE_BUCKET_NAME:
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGINS.append(f"https://{AWS_S3_CUSTOM_DOMAIN}")
+    elif AWS_S3_ENDPOINT_URL:  # S3-compatible service: path-style or bucket subdomain
+        _endpoint = urlsplit(AWS_S3_ENDPOINT_URL)
+        MEDIA_ORIGINS += [
+            f"{_endpoint.scheme}://{_endpoint.netloc}",
+            f"{_endpoint.scheme}://{AWS_STORAGE_BUCKET_NAME}.{_endpoint.netloc}",
+        ]
+    else:
+        MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
+        if AWS_S3_REGION_NAME:
+            MEDIA_ORIGINS.append(
+                f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"
+            )
+MAP_TILE_ORIGIN = url_origin(MAP_TILE_URL) or "https://tile.openstreetmap.org"
+# Players of embed blocks (cms/blocks.py EmbedVideoBlock); others stay a link.
+EMBED_FRAME_ORIGINS = env_list(
+    "EMBED_FRAME_ORIGINS",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # data: for the small icons Leaflet's stylesheet inlines.
+        "img-src": [SELF, "data:", MAP_TILE_ORIGIN, *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *EMBED_FRAME_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# The Wagtail admin writes inline scripts and styles (https://github.com/wagtail/wagtail/issues/1288),
+# shows uploads as data:/blob: previews, and frames its own page previews.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", MAP_TILE_ORIGIN, *MEDIA_ORIGINS],
+    }
+}
+ADMIN_URL_PREFIXES = ["/django-admin/"]
+# Browser features no page uses are switched off for the site and anything it embeds.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+)
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
