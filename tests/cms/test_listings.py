@@ -189,6 +189,25 @@ class PublicationListingTests(ListingTestCase):
         response = self.client.get(self.index.url)
         assert response.context["options"]["years"] == [2022, 2021]
 
+    def test_publication_year_select_offers_every_year_with_a_live_publication(self):
+        html = self.client.get(self.index.url + "?year=2021").content.decode()
+        select = re.search(r'<select id="filter-year" name="year">.*?</select>', html, re.S)
+        options = re.findall(r'<option value="(\d*)"( selected)?>', select.group(0))
+        # "Any year", then each year once, newest first; the one in the URL is selected.
+        assert options == [("", ""), ("2022", ""), ("2021", " selected")]
+
+    def test_publication_list_filters_by_words_in_the_title(self):
+        assert self.listed(self.index.url + "?q=COOPERATIVES") == ids([self.white_paper_2022])
+        assert self.listed(self.index.url + "?q=social+economy") == ids([self.white_paper_2021])
+        assert self.listed(self.index.url + "?q=nowhere+to+be+found") == []
+
+    def test_publication_title_filter_combines_with_the_other_filters(self):
+        url = self.index.url + "?q=open+data&type=policy-brief"
+        assert self.listed(url) == []
+        assert self.listed(self.index.url + "?q=open+data&year=2022") == ids(
+            [self.white_paper_2022]
+        )
+
 
 class NewsListingTests(ListingTestCase):
     @classmethod

@@ -33,3 +33,45 @@ def test_images_iframes_and_comments_are_dropped():
 def test_plain_text_strips_every_tag():
     assert clean_text("<b>Ana</b> <i>K.</i>") == "Ana K."
     assert clean_text(None) == ""
+
+
+def test_data_and_vbscript_links_lose_their_target():
+    payload = "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="
+    assert clean_html(f'<a href="{payload}">x</a>') == "<a>x</a>"
+    assert clean_html('<a href="vbscript:msgbox(1)">x</a>') == "<a>x</a>"
+
+
+def test_mail_links_are_kept():
+    # linkify's nofollow callback leaves mail links alone.
+    html = '<a href="mailto:info@example.org">write</a>'
+    assert clean_html(html) == html
+
+
+def test_mouse_and_focus_handlers_are_removed_from_every_tag():
+    assert clean_html('<p onmouseover="steal()">Hi</p>') == "<p>Hi</p>"
+    cleaned = clean_html('<a href="https://example.org" onmouseover="steal()" onfocus="x()">x</a>')
+    assert cleaned == '<a href="https://example.org" rel="nofollow">x</a>'
+
+
+def test_links_keep_their_title_and_rel_and_always_get_nofollow():
+    cleaned = clean_html('<a href="https://example.org" title="Partner" rel="noopener">x</a>')
+    assert cleaned == '<a href="https://example.org" title="Partner" rel="noopener nofollow">x</a>'
+
+
+def test_disallowed_tags_are_removed_not_shown_as_text():
+    assert clean_html("<div><h1>Big</h1><h3>Small</h3></div>").strip() == "Big<h3>Small</h3>"
+
+
+def test_comments_are_dropped_from_rich_and_plain_text():
+    assert clean_html("<p>a<!-- hidden -->b</p>") == "<p>ab</p>"
+    assert clean_text("a<!-- hidden -->b") == "ab"
+
+
+def test_addresses_inside_preformatted_text_stay_unlinked():
+    assert clean_html("<pre>see example.org</pre>") == "<pre>see example.org</pre>"
+
+
+def test_empty_input_gives_empty_output():
+    assert clean_html("") == ""
+    assert clean_html(None) == ""
+    assert clean_text("") == ""
