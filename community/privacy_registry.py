@@ -22,6 +22,8 @@ from enum import Enum
 
 from django.apps import apps
 
+from .privacy_erasers import erase_idea_authorship, erase_supports
+
 __all__ = ["DELETE", "DETACH", "KEEP", "REGISTRY", "PersonalData", "entries_for_installed_apps"]
 
 
@@ -67,6 +69,50 @@ REGISTRY = (
         DELETE,
         files=("archive",),
         why="Earlier archives of this very data; removed with the account.",
+    ),
+    PersonalData(
+        "community.Idea",
+        "author",
+        erase_idea_authorship,
+        export=(
+            "call__title",
+            "title",
+            "summary",
+            "problem",
+            "solution",
+            "target_group",
+            "impact",
+            "team",
+            "budget_estimate",
+            "language",
+            "status",
+            "created_at",
+            "submitted_at",
+        ),
+    ),
+    PersonalData("community.IdeaCoAuthor", "user", DELETE, export=("idea__title", "status")),
+    PersonalData(
+        "community.IdeaSupport", "user", erase_supports, export=("idea__title", "created_at")
+    ),
+    PersonalData("community.IdeaStatusChange", "changed_by", KEEP, why="The lifecycle's history."),
+    PersonalData("community.IdeaCallReviewer", "user", DELETE, export=("page__title",)),
+    PersonalData(
+        "community.Review", "reviewer", KEEP, export=("idea__title", "comment", "created_at")
+    ),
+    PersonalData(
+        "community.ConflictOfInterest",
+        "reviewer",
+        DELETE,
+        export=("idea__title", "organisation__name", "reason", "declared_at"),
+    ),
+    PersonalData(
+        "community.OrganisationMembership",
+        "user",
+        DELETE,
+        export=("organisation__name", "role", "status", "requested_at"),
+    ),
+    PersonalData(
+        "community.OrganisationMembership", "decided_by", KEEP, why="An admin's decision."
     ),
     # --- events (declared by label: events cannot import community) ---
     PersonalData(

@@ -1,6 +1,6 @@
 """What community does when other layers announce something."""
 
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from cms.signals import language_chosen
 
@@ -12,3 +12,9 @@ def remember_members_language(sender, request, language, **kwargs):
     if user is not None and user.is_authenticated and user.preferred_language != language:
         user.preferred_language = language
         user.save(update_fields=["preferred_language"])
+
+
+# Announced by community.services.ideas after every change of an idea's status, once the
+# change is committed: the notification centre shows it in-site.
+# Arguments: idea, from_status, to_status, changed_by (a user or None).
+idea_status_changed = Signal()

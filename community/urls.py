@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import privacy, profiles
+from .views import api, ideas, privacy, profiles
 
 app_name = "community"
 
@@ -15,4 +15,23 @@ urlpatterns = [
     path("privacy/export/", privacy.export_request, name="export_request"),
     path("privacy/export/<str:token>/", privacy.export_download, name="export_download"),
     path("privacy/delete/", privacy.delete_account, name="account_delete"),
+    path("calls/<int:call_id>/ideas/new/", ideas.new_idea, name="idea_new"),
+    path("calls/<int:call_id>/similar/", api.similar, name="similar_ideas"),
+    path("ideas/mine/", ideas.my_ideas, name="my_ideas"),
+    path("ideas/<int:pk>/", ideas.idea_detail, name="idea_detail"),
+    path("ideas/<int:pk>/edit/", ideas.edit_idea, name="idea_edit"),
+    path("ideas/<int:pk>/submit/", ideas.submit_idea, name="idea_submit"),
+    path("ideas/<int:pk>/withdraw/", ideas.withdraw_idea, name="idea_withdraw"),
+    path("ideas/<int:pk>/coauthors/", ideas.invite_coauthor, name="idea_invite"),
+    path(
+        "ideas/<int:pk>/attachments/<int:attachment_id>/",
+        ideas.attachment,
+        name="idea_attachment",
+    ),
+    path(
+        "ideas/<int:pk>/attachments/<int:attachment_id>/remove/",
+        ideas.remove_attachment,
+        name="idea_attachment_remove",
+    ),
+    path("invitations/<str:token>/", ideas.invitation, name="invitation"),
 ]

@@ -1,15 +1,46 @@
 """Community models, one module per concept, re-exported here.
 
-Dependencies inside flow one way: users -> privacy, organisations -> calls -> ideas -> reviews.
+Dependencies inside flow one way: choices -> users -> privacy -> calls -> ideas -> reviews.
 """
 
+from .calls import IdeaCallCriterion, IdeaCallPage, IdeaCallReviewer
+from .choices import CallState, CoAuthorStatus, IdeaStatus
+from .ideas import (
+    RICH_TEXT_FIELDS,
+    Idea,
+    IdeaAttachment,
+    IdeaCoAuthor,
+    IdeaStatusChange,
+    IdeaSupport,
+)
+from .organisations import MembershipRole, MembershipStatus, OrganisationMembership
 from .privacy import Consent, DataExport, PrivacyPolicyVersion
+from .reviews import MAX_SCORE, ConflictOfInterest, Review, ReviewScore
 from .users import SPOKEN_LANGUAGE_CODES, ProfileVisibility, User, UserManager
 
 __all__ = [
+    "MAX_SCORE",
+    "ConflictOfInterest",
+    "Review",
+    "ReviewScore",
+    "RICH_TEXT_FIELDS",
     "SPOKEN_LANGUAGE_CODES",
+    "CallState",
+    "CoAuthorStatus",
     "Consent",
     "DataExport",
+    "Idea",
+    "IdeaAttachment",
+    "IdeaCallCriterion",
+    "IdeaCallPage",
+    "IdeaCallReviewer",
+    "IdeaCoAuthor",
+    "IdeaStatus",
+    "IdeaStatusChange",
+    "IdeaSupport",
+    "MembershipRole",
+    "MembershipStatus",
+    "OrganisationMembership",
     "PrivacyPolicyVersion",
     "ProfileVisibility",
     "User",

@@ -1,0 +1,71 @@
+"""Organisations as actors: who belongs to which cms Organisation, and proposals of new ones."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["MembershipRole", "MembershipStatus", "OrganisationMembership"]
+
+
+class MembershipRole(models.TextChoices):
+    MEMBER = "member", _("Member")
+    ADMIN = "admin", _("Administrator")
+
+
+class MembershipStatus(models.TextChoices):
+    PENDING = "pending", _("Asked to join")
+    ACCEPTED = "accepted", _("Member")
+    DECLINED = "declined", _("Declined")
+
+
+class OrganisationMembership(models.Model):
+    """A member of an organisation (the cms snippet, source-language record). A request to join
+    is pending until one of the organisation's admins (or an editor) accepts it."""
+
+    organisation = models.ForeignKey(
+        "cms.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="organisation_memberships",
+    )
+    role = models.CharField(
+        _("role"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=MembershipStatus.choices,
+        default=MembershipStatus.PENDING,
+    )
+    requested_at = models.DateTimeField(_("asked on"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("organisation membership")
+        verbose_name_plural = _("organisation memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"], name="one_membership_per_organisation"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.organisation}"
+
+    @property
+    def is_admin(self):
+        return self.status == MembershipStatus.ACCEPTED and self.role == MembershipRole.ADMIN

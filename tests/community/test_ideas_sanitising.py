@@ -1,0 +1,75 @@
+"""Every rich-text field of an idea goes through cms.sanitiser: scripts, event handlers,
+javascript: URLs, SVG and broken markup are removed; ordinary formatting stays."""
+
+import pytest
+
+from community.factories import IdeaCallPageFactory, IdeaFactory
+from community.models import RICH_TEXT_FIELDS, Review
+
+ATTACKS = [
+    '<script>alert("x")</script>',
+    '<img src="x" onerror="alert(1)">',
+    '<a href="javascript:alert(1)">click</a>',
+    '<svg onload="alert(1)"><circle r="5"/></svg>',
+    "<p onclick='steal()'>text",
+    "<div><b>unclosed <i>tags",
+    "<iframe src='https://evil.example'></iframe>",
+    '<a href="JaVaScRiPt:alert(1)">x</a>',
+]
+FORMATTING = (
+    "<p>Plain <strong>bold</strong> <em>italic</em></p><ul><li>one</li></ul>"
+    '<a href="https://example.org/">link</a>'
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", RICH_TEXT_FIELDS)
+def test_dangerous_markup_is_removed_from_every_rich_text_field(home, field):
+    call = IdeaCallPageFactory(parent=home)
+    idea = IdeaFactory(call=call, **{field: FORMATTING + "".join(ATTACKS)})
+    idea.refresh_from_db()
+    stored = getattr(idea, field).lower()
+    for forbidden in (
+        "<script",
+        "onerror",
+        "onclick",
+        "onload",
+        "javascript:",
+        "<svg",
+        "<iframe",
+        "<img",
+        "<div",
+    ):
+        assert forbidden not in stored, (field, forbidden)
+    for kept in (
+        "<strong>bold</strong>",
+        "<em>italic</em>",
+        "<li>one</li>",
+        'href="https://example.org/"',
+    ):
+        assert kept in getattr(idea, field), (field, kept)
+
+
+@pytest.mark.django_db
+def test_title_summary_and_review_comments_are_plain_text(home):
+    idea = IdeaFactory(
+        call=IdeaCallPageFactory(parent=home),
+        title="<b>Bold</b> title<script>x()</script>",
+        summary='<a href="javascript:x()">Summary</a>',
+    )
+    idea.refresh_from_db()
+    assert "<" not in idea.title and "<" not in idea.summary
+    review = Review.objects.create(idea=idea, reviewer=idea.author, comment="<img onerror=x>Good")
+    review.refresh_from_db()
+    assert review.comment == "Good"
+
+
+@pytest.mark.django_db
+def test_the_idea_page_shows_formatting_and_escapes_nothing_dangerous(client, home):
+    idea = IdeaFactory(
+        call=IdeaCallPageFactory(parent=home),
+        solution='<p>We <strong>cook</strong>.</p><script>alert("pwned")</script>',
+    )
+    html = client.get(idea.get_absolute_url()).content.decode()
+    assert "<strong>cook</strong>" in html
+    assert '<script>alert("pwned")' not in html
