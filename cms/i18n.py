@@ -76,6 +76,8 @@ def language_links(request, page=None):
                 "bidi": info["bidi"],
                 "url": url,
                 "available": code in available if is_page else True,
+                # No copy of the page in that language's tree: the link opens its home page.
+                "opens_home": bool(is_page) and code not in urls,
                 "is_current": code == current,
             }
         )

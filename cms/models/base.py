@@ -13,7 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.filters import ListingFilters
 from cms.roles import SitePagePermissionTester
-from cms.translation_state import content_language_of
+from cms.translation_state import content_language_of, set_content_languages
 from cms.visibility import restrictions_for
 
 __all__ = ["BasePage", "ListingPageMixin", "paginate"]
@@ -114,11 +114,14 @@ class ListingPageMixin(RoutablePageMixin):
     @path("")
     def index_route(self, request):
         filters = self.parse_filters(request)
+        results = paginate(self.listing(filters, request), filters.page)
+        # Cards mark an item shown in another language (cms.translation_state): one query.
+        results.object_list = set_content_languages(results.object_list)
         return self.render(
             request,
             context_overrides={
                 "filters": filters,
-                "results": paginate(self.listing(filters, request), filters.page),
+                "results": results,
                 "options": self.filter_options(request),
             },
         )

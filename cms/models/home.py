@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.translation_state import set_content_languages
 from cms.visibility import visible_pages
 
 from .base import BasePage
@@ -85,6 +86,8 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["latest_publications"] = self.latest_publications(request)
         context["latest_news"] = self.latest_news(request)
+        # Cards mark items shown in another language: one query for all (cms.translation_state).
+        set_content_languages([*context["latest_publications"], *context["latest_news"]])
         context["pilot_action_index"] = self.pilot_action_index(request)
         context["pilot_action_count"] = visible_pages(
             PilotActionPage.objects.descendant_of(self), request

@@ -1,0 +1,87 @@
+"""Template helpers for mixed-direction text (cms.bidi) and for content in another language.
+
+- `text|isolate`, `html|isolate_html`: each embedded opposite-direction run in a `<bdi>`, judged
+  against the reader's language direction.
+- `{% content_lang_attrs obj %}`: ` lang=".." dir=".."` on an element showing a page or snippet
+  whose text is not in the reader's language (an untranslated card, menu item, partner name).
+- `{% with_content_languages pages as pages %}`: the content language of many pages in one query.
+- `{% datetime_with_zone value %}`: a date and time in the reader's format, with the time and
+  its zone kept together ("15:35 CET", never "CET 15:35" in Arabic).
+"""
+
+from django import template
+from django.utils import dateformat
+from django.utils.formats import get_format
+from django.utils.html import conditional_escape, format_html
+from django.utils.translation import get_language, get_language_bidi, get_language_info, pgettext
+from wagtail.models import Locale, Page
+
+from cms import bidi
+from cms.translation_state import content_language_of, set_content_languages
+
+register = template.Library()
+
+
+@register.filter(is_safe=True)
+def isolate(text):
+    return bidi.isolate_text(text, get_language_bidi())
+
+
+@register.filter(is_safe=True)
+def isolate_html(html):
+    return bidi.isolate_html(conditional_escape(html), get_language_bidi())
+
+
+_LOCALE_CODES = {}
+
+
+def _language_of(obj):
+    """The language code of a page's live content or a translatable snippet."""
+    if isinstance(obj, Page):
+        return content_language_of(obj)
+    locale_id = getattr(obj, "locale_id", None)
+    if locale_id is None:
+        return ""
+    if locale_id not in _LOCALE_CODES:
+        # Nine rows, read once per process; a locale added later is read on first sight.
+        _LOCALE_CODES.update(Locale.objects.values_list("pk", "language_code"))
+    return _LOCALE_CODES.get(locale_id, "")
+
+
+@register.simple_tag
+def content_lang_attrs(obj):
+    """` lang=".." dir=".."` when `obj`'s text is in another language than the reader's."""
+    code = _language_of(obj)
+    if not code or code == get_language():
+        return ""
+    direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', code, direction)
+
+
+@register.simple_tag
+def with_content_languages(pages):
+    """`pages` as a list, each knowing its content language (one query for all)."""
+    return set_content_languages(pages or [])
+
+
+@register.simple_tag
+def datetime_with_zone(value):
+    """`value` in the reader's DATETIME_FORMAT followed by its time zone, the time and zone in
+    one left-to-right isolate."""
+    if not value:
+        return ""
+    date_time_format = get_format("DATETIME_FORMAT")
+    time_format = get_format("TIME_FORMAT")
+    zone = dateformat.format(value, "T")
+    if date_time_format.endswith(time_format):
+        date_part = dateformat.format(value, date_time_format[: -len(time_format)])
+        time_part = dateformat.format(value, time_format)
+        return format_html('{}<bdi dir="ltr">{} {}</bdi>', date_part, time_part, zone)
+    whole = dateformat.format(value, date_time_format)
+    return format_html('<bdi>{}</bdi> <bdi dir="ltr">{}</bdi>', whole, zone)
+
+
+@register.simple_tag
+def list_separator():
+    """The comma between items of an inline list in the reader's language ("، " in Arabic)."""
+    return pgettext("list separator", ", ")

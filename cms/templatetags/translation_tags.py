@@ -1,0 +1,43 @@
+"""The sentence that says a page is shown in another language, phrased per language.
+
+A sentence built from language names ("not yet available in {reader}") cannot be inflected:
+French needs "en français", Greek "στα ελληνικά", Croatian "na hrvatskom". So each catalogue
+names its own language inside a whole sentence, one sentence per source language the network
+writes in (English, Italian), and a neutral label form for any other.
+"""
+
+from django import template
+from django.utils.translation import get_language_info, pgettext_lazy
+
+register = template.Library()
+
+
+# Translators: the reader's language is this catalogue's language; name it as a native writer
+# would inside the sentence ("en français", "στα ελληνικά", "na hrvatskom", "v slovenščini").
+SHOWN_IN_ENGLISH = pgettext_lazy(
+    "translation notice", "This page is not yet available in this language; it is shown in English."
+)
+# Translators: as above; the page is shown in Italian, the network's other working language.
+SHOWN_IN_ITALIAN = pgettext_lazy(
+    "translation notice", "This page is not yet available in this language; it is shown in Italian."
+)
+# Translators: as above; %(language)s is the name of the language the page is written in.
+SHOWN_IN_OTHER = pgettext_lazy(
+    "translation notice",
+    "This page is not yet available in this language; it is shown in its original language: "
+    "%(language)s.",
+)
+
+
+def _shown_in(code):
+    if code == "en":
+        return str(SHOWN_IN_ENGLISH)
+    if code == "it":
+        return str(SHOWN_IN_ITALIAN)
+    return str(SHOWN_IN_OTHER) % {"language": get_language_info(code)["name_translated"]}
+
+
+@register.simple_tag
+def translation_notice_text(content_language):
+    """The notice's sentence for a page whose text is in `content_language`."""
+    return _shown_in(content_language)
