@@ -7,6 +7,7 @@ choices -> snippets -> base -> content/pilot_actions/publications/news -> home.
 from .base import BasePage
 from .choices import Helix, MacroScenario, OrganisationKind, PilotStatus, PolicyLevel, Sector
 from .content import ContentPage
+from .datasets import DatasetDistribution, DatasetIndexPage, DatasetPage, DatasetTheme
 from .home import HomePage
 from .news import NewsIndexPage, NewsPage
 from .pilot_actions import (
@@ -31,6 +32,10 @@ __all__ = [
     "BasePage",
     "ContentPage",
     "Country",
+    "DatasetDistribution",
+    "DatasetIndexPage",
+    "DatasetPage",
+    "DatasetTheme",
     "FooterText",
     "Helix",
     "HomePage",
