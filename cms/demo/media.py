@@ -8,19 +8,16 @@ import colorsys
 import hashlib
 import io
 import random
-import textwrap
-import unicodedata
-from pathlib import Path
 
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont, ImageOps
+from PIL import ImageDraw, ImageOps
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-__all__ = ["demo_collection", "demo_document", "demo_image", "draw_listing_image", "draw_pdf"]
+__all__ = ["demo_collection", "demo_document", "demo_image", "draw_listing_image"]
 
 COLLECTION_NAME = "Demo content"
 IMAGE_SIZE = (1280, 720)
@@ -67,64 +64,6 @@ def draw_listing_image(key, size=IMAGE_SIZE):
     return PILImage.alpha_composite(base, overlay).convert("RGB")
 
 
-# A system TrueType font covers accented letters; Pillow's built-in one is the fallback.
-FONT_CANDIDATES = (
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-    "/usr/share/fonts/TTF/DejaVuSans.ttf",
-)
-ASCII_REPLACEMENTS = {"•": "-", "·": "-", "€": "EUR ", "–": "-", "“": '"', "”": '"', "’": "'"}
-
-
-def _font_path():
-    return next((path for path in FONT_CANDIDATES if Path(path).exists()), None)
-
-
-def _font(size):
-    path = _font_path()
-    return ImageFont.truetype(path, size) if path else ImageFont.load_default(size=size)
-
-
-def _printable(text):
-    """Text the chosen font can draw: without a system font, accents are dropped."""
-    if _font_path():
-        return text
-    for char, replacement in ASCII_REPLACEMENTS.items():
-        text = text.replace(char, replacement)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return decomposed.encode("ascii", "ignore").decode()
-
-
-def draw_pdf(title, subtitle, text, key):
-    """A one-page PDF: a coloured band, the title and the wrapped abstract; returns bytes."""
-    page = PILImage.new("RGB", PDF_PAGE, "white")
-    band = draw_listing_image(key, size=(PDF_PAGE[0], 300))
-    page.paste(band, (0, 0))
-    draw = ImageDraw.Draw(page)
-    title, subtitle, text = _printable(title), _printable(subtitle), _printable(text)
-    y = 360
-    for line in textwrap.wrap(title, width=36):
-        draw.text((100, y), line, fill=(20, 30, 45), font=_font(50))
-        y += 66
-    y += 20
-    draw.text((100, y), subtitle, fill=(70, 80, 95), font=_font(30))
-    y += 80
-    for paragraph in text.split("\n"):
-        for line in textwrap.wrap(paragraph, width=64):
-            draw.text((100, y), line, fill=(35, 35, 35), font=_font(28))
-            y += 40
-        y += 24
-    draw.text(
-        (100, PDF_PAGE[1] - 120),
-        "OpenSocialCluster demo document",
-        fill=(120, 120, 120),
-        font=_font(24),
-    )
-    buffer = io.BytesIO()
-    page.save(buffer, "PDF", resolution=150.0)
-    return buffer.getvalue()
-
-
 def _size_and_hash(data):
     # Wagtail stores a SHA-1 of the file to spot duplicate uploads (wagtail.utils.file).
     return len(data), hashlib.sha1(data).hexdigest()  # noqa: S324 - not a security use
@@ -148,15 +87,18 @@ def demo_image(key, title, description=""):
 
 
 def demo_document(key, title, render):
-    """The demo document with this title; render() makes its PDF bytes on first use only."""
+    """The demo document with this title, its file written again when render() gives new bytes
+    (so a rerun after the typesetting changed refreshes the PDF, and otherwise writes nothing)."""
     Document = get_document_model()
     collection = demo_collection()
-    document = Document.objects.filter(collection=collection, title=title).first()
-    if document is not None:
-        return document
     pdf_bytes = render()
-    document = Document(title=title, collection=collection)
+    size, file_hash = _size_and_hash(pdf_bytes)
+    document = Document.objects.filter(collection=collection, title=title).first()
+    if document is not None and document.file_hash == file_hash:
+        return document
+    if document is None:
+        document = Document(title=title, collection=collection)
     document.file = SimpleUploadedFile(f"{key}.pdf", pdf_bytes, content_type="application/pdf")
-    document.file_size, document.file_hash = _size_and_hash(pdf_bytes)
+    document.file_size, document.file_hash = size, file_hash
     document.save()
     return document

@@ -6,14 +6,18 @@ page's language, StreamFields are raw JSON lists, child relations are lists of d
 
 import datetime
 
+from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join, strip_tags
+from wagtail.models import Page
 
 from .content import organisations as organisation_data
 from .content import pages as page_data
 from .content import snippets as snippet_data
 from .content.publications import DOCUMENT_SUBTITLE
-from .media import demo_document, demo_image, draw_pdf
-from .sync import LANGUAGES, in_language, localize
+from .documents import DocumentText, paragraphs, publication_pdf
+from .media import demo_document, demo_image
+from .sync import LANGUAGES, in_language, localize, stable_key
 
 
 def _date(value):
@@ -22,6 +26,20 @@ def _date(value):
 
 def _image(key, title):
     return demo_image(f"page-{key}", f"Illustration – {title}")
+
+
+def _page_for_key(ctx, key, lang):
+    """A demo page by its key: built in this run (ctx.pages), else found by its stable key
+    (pages other apps' demos build after the cms, such as event pages), else None."""
+    if key in ctx.pages:
+        return in_language(ctx.pages[key], lang)
+    found = {
+        page.locale.language_code: page
+        for page in Page.objects.filter(
+            translation_key=stable_key("page", key), alias_of__isnull=True
+        ).select_related("locale")
+    }
+    return found.get(lang) or found.get("en")
 
 
 def _stream(ctx, blocks, lang, links=True):
@@ -35,7 +53,10 @@ def _stream(ctx, blocks, lang, links=True):
         if block_type == "call_to_action" and isinstance(value.get("page"), str):
             if not links:
                 continue
-            value = {**value, "page": in_language(ctx.pages[value["page"]], lang).pk}
+            page = _page_for_key(ctx, value["page"], lang)
+            if page is None:
+                continue  # built by a later step (an app's demo); linked on the next run
+            value = {**value, "page": page.pk}
         raw.append({"type": block_type, "value": value})
     return raw
 
@@ -160,20 +181,51 @@ def news_values(ctx, data, lang):
     }
 
 
+RECOMMENDATIONS_HEADING = {"en": "Key recommendations", "it": "Raccomandazioni principali"}
+
+
+def _document_text(data, lang):
+    """The text of a publication's PDF in lang: abstract, body sections, recommendations."""
+    text = localize(data, lang)
+    sections, heading = [], None
+    for block_type, value in localize(list(data.get("body", [])), lang):
+        if block_type == "heading":
+            heading = value
+        elif block_type == "paragraph":
+            sections.append((heading or "", paragraphs(value)))
+            heading = None
+    publisher = next(
+        item for item in organisation_data.PARTNERS if item["key"] == data["publisher"]
+    )
+    with translation.override(lang):
+        date_label = date_format(_date(data["publication_date"]), "DATE_FORMAT")
+    return DocumentText(
+        kind=data["kind"],
+        language=lang,
+        type_label=localize(DOCUMENT_SUBTITLE[data["kind"]], lang),
+        title=text["title"],
+        publisher=localize(publisher["name"], lang),
+        date_label=date_label,
+        abstract=paragraphs(text["abstract"]),
+        sections=sections,
+        recommendations=[
+            (row["title"], strip_tags(row.get("detail", "")))
+            for row in text.get("key_recommendations", [])
+        ],
+        recommendations_heading=RECOMMENDATIONS_HEADING[lang],
+        colophon=localize(page_data.FOOTER_TEXT["funding_statement"], lang),
+    )
+
+
 def publication_documents(data):
-    """One generated PDF per language, stored once and reused by both language trees."""
+    """One PDF per language with a real text layer, stored once and reused by both trees."""
     rows = []
     for lang in LANGUAGES:
         text = localize(data, lang)
         title = f"{text['title']} ({lang.upper()})"
 
-        def render(text=text, lang=lang):
-            subtitle = localize(DOCUMENT_SUBTITLE[data["kind"]], lang)
-            body = strip_tags(text["abstract"])
-            for row in text.get("key_recommendations", []):
-                body += f"\n• {row['title']}"
-            year = data["publication_date"][:4]
-            return draw_pdf(text["title"], f"{subtitle} · {year}", body, data["key"])
+        def render(data=data, lang=lang):
+            return publication_pdf(_document_text(data, lang), _date(data["publication_date"]))
 
         document = demo_document(f"{data['key']}-{lang}", title, render)
         rows.append({"language": lang, "document": document})

@@ -113,6 +113,19 @@ NEWS = [
                     "button_text": {"en": "Watch", "it": "Guarda"},
                 },
             ),
+            (
+                "call_to_action",
+                {
+                    "heading": {"en": "The event page", "it": "La pagina dell'evento"},
+                    "text": {
+                        "en": "Date, place, programme and a calendar file.",
+                        "it": "Data, luogo, programma e file per il calendario.",
+                    },
+                    # An events-app page, found by its stable key once events/demo.py built it.
+                    "page": "event-webinar-tourism-2021",
+                    "button_text": {"en": "See the event", "it": "Vai all'evento"},
+                },
+            ),
         ],
     },
     {
@@ -189,6 +202,19 @@ NEWS = [
                     ],
                 },
             ),
+            (
+                "call_to_action",
+                {
+                    "heading": {"en": "The event page", "it": "La pagina dell'evento"},
+                    "text": {
+                        "en": "Date, place, programme and a calendar file.",
+                        "it": "Data, luogo, programma e file per il calendario.",
+                    },
+                    # An events-app page, found by its stable key once events/demo.py built it.
+                    "page": "event-mestre-2022",
+                    "button_text": {"en": "See the event", "it": "Vai all'evento"},
+                },
+            ),
         ],
     },
     {
@@ -239,6 +265,19 @@ NEWS = [
                             "label": {"en": "interactive workshops", "it": "seminari interattivi"},
                         },
                     ],
+                },
+            ),
+            (
+                "call_to_action",
+                {
+                    "heading": {"en": "The event page", "it": "La pagina dell'evento"},
+                    "text": {
+                        "en": "Date, place, programme and a calendar file.",
+                        "it": "Data, luogo, programma e file per il calendario.",
+                    },
+                    # An events-app page, found by its stable key once events/demo.py built it.
+                    "page": "event-final-conference-2022",
+                    "button_text": {"en": "See the event", "it": "Vai all'evento"},
                 },
             ),
         ],
@@ -297,6 +336,19 @@ NEWS = [
                     },
                     "page": "publications",
                     "button_text": {"en": "Publications", "it": "Pubblicazioni"},
+                },
+            ),
+            (
+                "call_to_action",
+                {
+                    "heading": {"en": "The event page", "it": "La pagina dell'evento"},
+                    "text": {
+                        "en": "Date, place, programme and a calendar file.",
+                        "it": "Data, luogo, programma e file per il calendario.",
+                    },
+                    # An events-app page, found by its stable key once events/demo.py built it.
+                    "page": "event-brussels-2022",
+                    "button_text": {"en": "See the event", "it": "Vai all'evento"},
                 },
             ),
         ],
