@@ -12,9 +12,17 @@ def _manage(*args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if key
+        not in {
+            "SECRET_KEY",
+            "DJANGO_SETTINGS_MODULE",
+            "DEBUG",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "ALLOWED_HOSTS",
+            "REDIS_URL",
+        }
     }
-    environment.update(DJANGO_SETTINGS_MODULE="opensocialcluster.settings.production", **env)
+    environment.update({"DJANGO_SETTINGS_MODULE": "opensocialcluster.settings.production", **env})
     return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
         [sys.executable, str(ROOT / "manage.py"), *args],
         capture_output=True,
@@ -42,3 +50,81 @@ def test_check_deploy_under_production_settings_prints_no_warning():
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+STRONG_KEY = "k" * 20 + "-production-like-secret-" + "z9" * 20
+
+
+def _printed(result):
+    """What the shell command printed last (the shell may announce its automatic imports)."""
+    lines = result.stdout.strip().splitlines()
+    return lines[-1] if lines else ""
+
+
+def _production_value(expression, **env):
+    """Evaluate `expression` on the production settings in a fresh process."""
+    env.setdefault("SECRET_KEY", STRONG_KEY)
+    return _manage("shell", "-c", f"from django.conf import settings; print({expression})", **env)
+
+
+def test_production_settings_refuse_a_short_secret_key():
+    result = _manage("check", SECRET_KEY="short-but-set")
+    assert result.returncode != 0
+    assert "SECRET_KEY is too weak for production" in result.stderr
+
+
+def test_production_settings_refuse_a_low_entropy_secret_key():
+    result = _manage("check", SECRET_KEY="ab" * 40)
+    assert result.returncode != 0
+    assert "SECRET_KEY is too weak for production" in result.stderr
+
+
+def test_production_settings_refuse_the_development_secret_key():
+    result = _manage("check", SECRET_KEY="dev-only-not-secret")
+    assert result.returncode != 0
+    assert "SECRET_KEY is too weak for production" in result.stderr
+
+
+def test_rate_limits_use_a_cache_shared_by_all_app_servers_without_redis():
+    result = _production_value("settings.CACHES['default']['BACKEND']")
+    assert result.returncode == 0, result.stderr
+    assert _printed(result) == "django.core.cache.backends.db.DatabaseCache"
+
+
+def test_rate_limits_use_redis_when_configured():
+    result = _production_value(
+        "settings.CACHES['default']['BACKEND']", REDIS_URL="redis://cache.internal:6379/0"
+    )
+    assert result.returncode == 0, result.stderr
+    assert _printed(result) == "django_redis.cache.RedisCache"
+
+
+def test_migrate_creates_the_database_cache_table(tmp_path):
+    database = tmp_path / "production.sqlite3"
+    result = _manage(
+        "migrate", "--no-input", SECRET_KEY=STRONG_KEY, DATABASE_URL=f"sqlite:///{database}"
+    )
+    assert result.returncode == 0, result.stderr
+    check = _production_value(
+        "__import__('django.core.cache').core.cache.cache.add('probe', 1)",
+        DATABASE_URL=f"sqlite:///{database}",
+    )
+    assert check.returncode == 0, check.stderr
+    assert _printed(check) == "True"
+
+
+def test_language_cookie_is_secure_in_production():
+    result = _production_value("settings.LANGUAGE_COOKIE_SECURE")
+    assert _printed(result) == "True", result.stderr
+
+
+def test_development_settings_allow_only_local_host_names_by_default():
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.ALLOWED_HOSTS)",
+        DJANGO_SETTINGS_MODULE="opensocialcluster.settings.dev",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "*" not in result.stdout
+    assert "localhost" in result.stdout

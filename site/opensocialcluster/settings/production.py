@@ -11,6 +11,35 @@ from .base import *  # noqa: F403
 DEBUG = False
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+# A guessable key forges sessions, password-reset tokens and signed cookies. Same bar as
+# Django's deploy check (security.W009), plus the development and test keys of this project.
+# https://docs.djangoproject.com/en/5.2/ref/checks/#security
+KNOWN_DEVELOPMENT_KEYS = {"dev-only-not-secret", "test-only-not-secret"}
+if (
+    len(SECRET_KEY) < 50  # noqa: F405
+    or len(set(SECRET_KEY)) < 5  # noqa: F405
+    or SECRET_KEY.startswith("django-insecure-")  # noqa: F405
+    or SECRET_KEY in KNOWN_DEVELOPMENT_KEYS  # noqa: F405
+):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is too weak for production: use at least 50 random characters, e.g. "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
+
+# Rate limits (logins, sign-ups, page passwords) count in the default cache, so every app
+# server must see the same counts. Redis when REDIS_URL is set (settings/base.py); otherwise
+# the database, which every app server already shares. Its table is created by `migrate`
+# (cms/migrations/0003_database_cache_table.py). Never per-process local memory here.
+if not REDIS_URL:  # noqa: F405
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "osc_cache",
+        }
+    }
+
+# The language cookie travels over HTTPS only, like the session and CSRF cookies.
+LANGUAGE_COOKIE_SECURE = True
 
 # Hashed, compressed static files served by whitenoise (CDN-friendly, cache forever).
 STORAGES["staticfiles"] = {  # noqa: F405
