@@ -140,15 +140,15 @@ class DatasetIndexPage(ListingPageMixin, BasePage):
         response["Access-Control-Allow-Origin"] = "*"
         return response
 
-    @path("catalogue.jsonld", name="catalogue_jsonld")
+    @path("catalogue/jsonld/", name="catalogue_jsonld")
     def catalogue_jsonld(self, request):
         return self.catalogue_response(request, "json-ld")
 
-    @path("catalogue.ttl", name="catalogue_turtle")
+    @path("catalogue/turtle/", name="catalogue_turtle")
     def catalogue_turtle(self, request):
         return self.catalogue_response(request, "turtle")
 
-    @path("catalogue.rdf", name="catalogue_rdfxml")
+    @path("catalogue/rdfxml/", name="catalogue_rdfxml")
     def catalogue_rdfxml(self, request):
         return self.catalogue_response(request, "xml")
 

@@ -1,0 +1,66 @@
+"""Factories of the open-data catalogue, for the tests and the demo."""
+
+import factory
+from wagtail.models import Collection
+
+from cms import factories as f
+from cms import models
+from cms.opendata.vocabularies import FileFormat, Frequency, Licence
+
+
+class CsvDocumentFactory(f.DocumentFactory):
+    title = factory.Sequence(lambda n: f"Data file {n}")
+    file = factory.django.FileField(
+        filename="data.csv", data=b"name,city,members\nAlpha,Zaragoza,12\nBeta,Huesca,7\n"
+    )
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+
+
+class DatasetIndexPageFactory(f.BasePageFactory):
+    title = "Open data"
+    slug = "open-data"
+    summary = "Datasets published by the network's pilots."
+    licence = Licence.CC_BY_4
+
+    class Meta:
+        model = models.DatasetIndexPage
+
+
+class DatasetPageFactory(f.BasePageFactory):
+    title = factory.Sequence(lambda n: f"Dataset {n}")
+    description = factory.LazyAttribute(lambda o: f"What {o.title} contains.")
+    licence = Licence.CC_BY_4
+    keywords = "social economy, suppliers"
+    spatial_coverage = "Aragon, Spain"
+    frequency = Frequency.ANNUAL
+    contact_name = "Open data desk"
+    contact_email = "opendata@example.org"
+
+    class Meta:
+        model = models.DatasetPage
+
+    @factory.post_generation
+    def themes(obj, create, extracted, **kwargs):
+        for theme in extracted or []:
+            models.DatasetTheme.objects.create(page=obj, theme=theme)
+
+    @factory.post_generation
+    def distributions(obj, create, extracted, **kwargs):
+        """A list of dicts (document or url, format, title...); one CSV file by default."""
+        rows = [{"document": CsvDocumentFactory(), "format": FileFormat.CSV}]
+        if extracted is not None:
+            rows = extracted
+        for row in rows:
+            models.DatasetDistribution.objects.create(page=obj, **row)
+
+    @factory.post_generation
+    def topics(obj, create, extracted, **kwargs):
+        if extracted:
+            obj.topics.set(extracted)
+            obj.save()
+
+    @factory.post_generation
+    def countries(obj, create, extracted, **kwargs):
+        if extracted:
+            obj.countries.set(extracted)
+            obj.save()
