@@ -155,10 +155,9 @@ class CatalogueTests(TestCase):
         response = self.client.get(self.index.url)
         html = response.content.decode()
         for route, media_type in ROUTES.values():
-            assert re.search(
-                rf'<link rel="alternate" type="{re.escape(media_type)}" href="{re.escape(self.index.url + route)}"',
-                html,
-            ), media_type
+            url = re.escape(self.index.url + route)
+            link = rf'<link rel="alternate" type="{re.escape(media_type)}" href="{url}"'
+            assert re.search(link, html), media_type
 
 
 class CatalogueQueryCountTests(TestCase):
