@@ -20,7 +20,16 @@ from cms.language_switch import remember_language
 
 from .two_factor import needs_two_factor_setup, setup_url
 
-__all__ = ["AccountAdapter", "on_base_url", "site_identity"]
+__all__ = ["AccountAdapter", "on_base_url", "site_identity", "user_display"]
+
+# Unicode's first-strong isolate and its closing pop (what <bdi> does, usable in plain text).
+FSI, PDI = "\u2068", "\u2069"
+
+
+def user_display(user):
+    """A member's name wherever allauth shows it (messages, pages), isolated from the text
+    around it: a U+202E or a name in another script cannot reorder the sentence it sits in."""
+    return f"{FSI}{user.get_display_name()}{PDI}"
 
 
 def on_base_url(url):

@@ -156,6 +156,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_FORMS = {"signup": "community.forms.SignupForm"}
 ACCOUNT_ADAPTER = "community.adapters.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "community.adapters.user_display"  # the name, bidi-isolated
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 # One way in: Wagtail's own login forms (front end and admin) skip verification and rate limits,
