@@ -1,21 +1,27 @@
 """Nine languages: lang/dir, fallback notice, switcher, hreflang, sticky choice, translation."""
 
 import re
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from html import unescape
 
 import polib
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.http import HttpResponse
 from django.test import TestCase, override_settings
 from django.utils import translation
-from wagtail.models import Locale
+from wagtail import hooks
+from wagtail.models import Locale, PageViewRestriction
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.synctree import synchronize_tree
 
 from cms import factories as f
 from cms.locales import ensure_locales
+from cms.templatetags.translation_tags import SHOWN_IN_ENGLISH, SHOWN_IN_ITALIAN, SHOWN_IN_OTHER
 from community.factories import UserFactory
 
 SITE_LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -29,6 +35,19 @@ def translate_page(page, code, **fields):
     copy.save_revision().publish()
     copy.refresh_from_db()
     return copy
+
+
+def notice_sentence(html):
+    """The not-translated notice's sentence, as a reader sees it."""
+    notice = re.search(r'<div class="notice notice--translation".*?</div>', html, re.S)
+    assert notice, "no translation notice"
+    paragraph = re.search(r"<p>(.*?)</p>", notice.group(0), re.S).group(1)
+    return " ".join(unescape(paragraph).split())
+
+
+def shown_in_english(code):
+    with translation.override(code):
+        return str(SHOWN_IN_ENGLISH)
 
 
 def synchronise_all_trees():
@@ -68,22 +87,19 @@ class LanguageTreeTests(TestCase):
             if code == "en":
                 assert "notice--translation" not in html
                 continue
-            with translation.override(code):
-                expected = translation.gettext(
-                    "This page is not yet available in %(reader)s; showing %(language)s."
-                )
-            assert expected.startswith("This page") == (code == "en"), code
-            assert "notice--translation" in html, code
-            assert expected.split("%(reader)s")[0].strip() in html, code
+            assert notice_sentence(html) == shown_in_english(code), code
 
-    def test_notice_names_the_readers_language_and_the_one_shown(self):
+    def test_notice_says_the_page_is_shown_in_english_in_the_readers_language(self):
         html = self.client.get("/el/news/venice/").content.decode()
+        sentence = notice_sentence(html)
+        # The Greek reader is told, in Greek, that the page is in English: not in Italian, and
+        # not the reader's and the shown language the other way round.
+        assert sentence == shown_in_english("el")
         with translation.override("el"):
-            greek = str(translation.get_language_info("el")["name_translated"])
-            english = str(translation.get_language_info("en")["name_translated"])
+            assert sentence != str(SHOWN_IN_ITALIAN)
+            greek_name = translation.get_language_info("el")["name_translated"]
+            assert sentence != str(SHOWN_IN_OTHER) % {"language": greek_name}
         notice = re.search(r'<div class="notice notice--translation".*?</div>', html, re.S).group(0)
-        assert greek in notice
-        assert english in notice
         # It links the languages the page really exists in: English only.
         assert 'href="/en/news/venice/"' in notice
         assert 'href="/it/news/venice/"' not in notice
@@ -148,6 +164,16 @@ class LanguageChoiceTests(TestCase):
         response = self.client.get("/", HTTP_ACCEPT_LANGUAGE="el")
         assert response["Location"] == "/it/"
 
+    def test_switcher_choice_is_remembered_for_a_year_not_just_this_browser_session(self):
+        response = self.client.get("/language/it/", {"next": "/it/"})
+        cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+        assert settings.LANGUAGE_COOKIE_AGE == 365 * 24 * 3600
+        assert cookie["max-age"] == settings.LANGUAGE_COOKIE_AGE
+        expires = parsedate_to_datetime(cookie["expires"])
+        assert expires - datetime.now(UTC) > timedelta(days=364)
+        assert cookie["samesite"] == "Lax"
+        assert cookie["path"] == "/"
+
     def test_switcher_never_redirects_off_site(self):
         response = self.client.get("/language/fr/", {"next": "https://evil.example/"})
         assert response["Location"] == "/fr/"
@@ -167,7 +193,9 @@ class LanguageChoiceTests(TestCase):
         )
         assert response.status_code == 302
         assert response["Location"].startswith("/it/")
-        assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "it"
+        cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+        assert cookie.value == "it"
+        assert cookie["max-age"] == settings.LANGUAGE_COOKIE_AGE
 
 
 @pytest.mark.django_db
@@ -326,6 +354,48 @@ class SourceFallbackTests(TestCase):
         assert '<html lang="el" dir="ltr">' in html
         assert "About us" in html
         assert "notice--translation" in html
+
+    def test_fallback_asks_for_the_password_of_a_password_protected_page(self):
+        secret = f.ContentPageFactory(parent=self.home, title="Board minutes", slug="minutes")
+        PageViewRestriction.objects.create(
+            page=secret, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+        )
+        response = self.client.get("/el/minutes/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Board minutes" not in html
+        assert 'name="password"' in html
+
+    def test_fallback_sends_anonymous_readers_of_a_members_page_to_log_in(self):
+        members = f.ContentPageFactory(parent=self.home, title="Members only", slug="members")
+        PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+        response = self.client.get("/el/members/")
+        assert response.status_code == 302
+        assert "login" in response["Location"]
+        assert "Members only" not in response.content.decode()
+
+    def test_fallback_runs_the_before_serve_page_hooks(self):
+        def refuse(page, request, args, kwargs):
+            return HttpResponse("refused by a hook", status=403)
+
+        with hooks.register_temporarily("before_serve_page", refuse):
+            response = self.client.get("/el/about/")
+        assert response.status_code == 403
+        assert response.content == b"refused by a hook"
+
+    def test_fallback_runs_the_on_serve_page_hooks(self):
+        def wrap(next_serve_page):
+            def serve(page, request, args, kwargs):
+                response = next_serve_page(page, request, args, kwargs)
+                response["X-Wrapped"] = page.slug
+                return response
+
+            return serve
+
+        with hooks.register_temporarily("on_serve_page", wrap):
+            response = self.client.get("/el/about/")
+        assert response.status_code == 200
+        assert response["X-Wrapped"] == "about"
 
     def test_paths_that_exist_nowhere_and_drafts_still_answer_404(self):
         assert self.client.get("/el/nowhere/").status_code == 404

@@ -224,11 +224,21 @@ class PageRenderingTests(TestCase):
         self.assertContains(response, "Reserve public contracts for inclusion enterprises")
         self.assertContains(response, "Up to 5% of regional contract value.")
         self.assertContains(response, "Publish procurement data openly")
-        self.assertContains(response, f'href="{self.document_en.url}"')
-        self.assertContains(response, f'href="{self.document_it.url}"')
-        self.assertContains(response, "English")
-        self.assertContains(response, "Italiano")
         self.assertContains(response, escape(self.policy_brief.citation))
+
+    def test_policy_brief_lists_one_download_per_language_named_in_that_language(self):
+        html = self.get_ok(self.policy_brief).content.decode()
+        # The document list's own items: "English"/"Italiano" also appear in the language
+        # switcher on every page, so only the list itself can show the documents are named.
+        document_list = re.search(r'<ul class="document-list">.*?</ul>', html, re.S).group(0)
+        items = re.findall(
+            r'<a href="([^"]+)" hreflang="(\w+)"[^>]*><span lang="(\w+)">([^<]+)</span></a>',
+            document_list,
+        )
+        assert items == [
+            (self.document_en.url, "en", "en", "English"),
+            (self.document_it.url, "it", "it", "Italiano"),
+        ]
 
     def test_news_index_lists_its_articles(self):
         response = self.get_ok(self.news_index)

@@ -1,11 +1,13 @@
 """Accounts: sign-up with mandatory email verification, email login, password management."""
 
 import re
+from html import unescape
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.utils import translation
 
 from community.factories import UserFactory
 
@@ -151,7 +153,22 @@ def test_member_changes_password_after_giving_the_current_one(client):
     assert user.check_password(PASSWORD)
 
 
-def test_account_pages_are_served_in_the_language_of_the_url_prefix(client):
-    response = client.get("/it/accounts/login/")
+def _element(html, pattern):
+    found = re.search(pattern, html, re.S)
+    assert found, pattern
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", found.group(0))).split())
+
+
+@pytest.mark.parametrize(("code", "direction"), [("it", "ltr"), ("ar", "rtl"), ("en", "ltr")])
+def test_account_pages_are_served_in_the_language_of_the_url_prefix(client, code, direction):
+    response = client.get(f"/{code}/accounts/login/")
     assert response.status_code == 200
-    assert 'lang="it"' in response.content.decode()
+    html = response.content.decode()
+    # The document's own language, not a lang="" the language switcher prints on every page.
+    assert re.search(r"<html[^>]*>", html).group(0) == f'<html lang="{code}" dir="{direction}">'
+    with translation.override(code):
+        sign_in = translation.gettext("Sign In")
+        remember = translation.gettext("Remember Me")
+    assert (sign_in != "Sign In") == (code != "en")
+    assert _element(html, r"<h1[^>]*>.*?</h1>") == sign_in
+    assert _element(html, r'<label for="id_remember">.*?</label>') == remember
