@@ -84,3 +84,12 @@ def cap(dimension, value, *, seats=None, percent=None, label=""):
             "max_percent": percent,
         },
     )
+
+
+class MeetingPageFactory(_EventFactory):
+    title = factory.Sequence(lambda n: f"Meeting {n}")
+    attendance = models.Attendance.IN_PERSON
+    venue_name = "VEGA science park"
+
+    class Meta:
+        model = models.MeetingPage

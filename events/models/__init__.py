@@ -8,6 +8,7 @@ from .choices import Attendance, CapDimension, RegistrationStatus
 from .fields import CodeListField
 from .focus_group import FocusGroupPage
 from .index import EventIndexPage, event_kinds
+from .meeting import MeetingPage
 from .registration import Registration
 from .webinar import WebinarPage, WebinarTranscript
 
@@ -19,6 +20,7 @@ __all__ = [
     "EventPage",
     "EventPageForm",
     "FocusGroupPage",
+    "MeetingPage",
     "Registration",
     "RegistrationStatus",
     "WebinarPage",
