@@ -33,6 +33,7 @@ from .content.pilot_actions_west import PILOT_ACTIONS_WEST
 from .content.privacy import PRIVACY
 from .content.publications import PUBLICATIONS
 from .content.translations import EXTRA_LANGUAGES, INLINE_LANGUAGES
+from .dates import date_pages
 from .localize import sync_localized_page
 from .snippets import build_snippets
 from .sync import UNCHANGED, apply_values, stable_key, sync_page
@@ -182,7 +183,9 @@ def build_sections(ctx):
     _sync(ctx, "pages", key, "home", model, key, values_for)
 
 
-def build_pilot_actions(ctx):
+def build_pilot_actions(ctx, links=True):
+    """With links=False, new pilot actions are made without their related resources (built
+    later) and existing ones are left alone; the second pass (links=True) completes them."""
     for data in PILOT_ACTIONS:
         _sync(
             ctx,
@@ -191,7 +194,8 @@ def build_pilot_actions(ctx):
             "pilot-actions",
             PilotActionPage,
             data["slug"],
-            lambda lang, data=data: pilot_values(ctx, data, lang),
+            lambda lang, data=data: pilot_values(ctx, data, lang, links=links),
+            update=links,
         )
 
 
@@ -278,6 +282,9 @@ def synchronise_trees(ctx):
     for code, locale in ctx.locales.items():
         if code != "en":
             synchronize_tree(source, locale)
+    # Last, so every copy (aliases included) shows the content's own date, not today's.
+    if date_pages(ctx.pages, PILOT_ACTIONS):
+        ctx.count("page_dates", "updated")
 
 
 def finish_home(ctx):
@@ -312,9 +319,10 @@ def build_cms_demo():
     ensure_home(ctx)
     build_sections(ctx)
     finish_home(ctx)
-    build_pilot_actions(ctx)
+    build_pilot_actions(ctx, links=False)
     build_news(ctx)
     build_publications(ctx)
+    build_pilot_actions(ctx)
     build_translations(ctx)
     build_site_settings(ctx)
     return ctx

@@ -8,6 +8,8 @@ The creation date is the publication date, so the same content always gives the 
 """
 
 import datetime
+import hashlib
+import logging
 import re
 import unicodedata
 from html import unescape
@@ -17,6 +19,11 @@ from fpdf import FPDF
 
 __all__ = ["DocumentText", "paragraphs", "publication_pdf", "upper"]
 
+# fontTools reports every table it prunes from a font subset at INFO level.
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
+
+# Raise when publication_pdf() lays pages out differently, so stored PDFs are written again.
+TYPESETTING_VERSION = 1
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 TYPE_COLOURS = {"white-paper": (16, 38, 47), "policy-brief": (0, 92, 120)}
 INK = (30, 34, 40)
@@ -47,6 +54,11 @@ class DocumentText:
         self.recommendations = list(recommendations)
         self.recommendations_heading = recommendations_heading
         self.colophon = colophon
+
+    def fingerprint(self):
+        """Short digest of the text and the typesetting version: same digest, same PDF."""
+        data = repr((TYPESETTING_VERSION, sorted(vars(self).items())))
+        return hashlib.sha256(data.encode()).hexdigest()[:12]
 
 
 def paragraphs(html):

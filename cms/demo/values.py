@@ -15,6 +15,7 @@ from .content import organisations as organisation_data
 from .content import pages as page_data
 from .content import snippets as snippet_data
 from .content.publications import DOCUMENT_SUBTITLE
+from .content.related import PILOT_RELATED, RELATED_PILOTS_HEADING, pilots_related_to
 from .documents import DocumentText, paragraphs, publication_pdf
 from .media import demo_document, demo_image
 from .sync import LANGUAGES, in_language, localize, stable_key
@@ -140,7 +141,33 @@ def index_values(key, lang):
     return {**_base(text, data), "introduction": text["introduction"], "show_in_menus": True}
 
 
-def pilot_values(ctx, data, lang):
+def pilot_values(ctx, data, lang, links=True):
+    """With links=False, the related resources (publications and news, built after the pilot
+    actions) are left out: the first pass of a new pilot action."""
+    values = _pilot_fields(ctx, data, lang)
+    if links:
+        values["related_pages"] = [
+            {"type": "page", "value": ctx.pages[key]["en"].pk}
+            for key in PILOT_RELATED.get(data["key"], [])
+        ]
+    return values
+
+
+def _related_pilots(ctx, key, lang):
+    """A heading and a list linking the pilot actions a publication or news item is about."""
+    pilots = [in_language(ctx.pages[pilot], lang) for pilot in pilots_related_to(key)]
+    if not pilots:
+        return []
+    items = format_html_join(
+        "", '<li><a linktype="page" id="{}">{}</a></li>', ((p.pk, p.title) for p in pilots)
+    )
+    return [
+        {"type": "heading", "value": RELATED_PILOTS_HEADING[lang]},
+        {"type": "paragraph", "value": format_html("<ul>{}</ul>", items)},
+    ]
+
+
+def _pilot_fields(ctx, data, lang):
     text = localize(data, lang)
     return {
         **_base(text, data),
@@ -175,7 +202,7 @@ def news_values(ctx, data, lang):
         **_base(text, data),
         "date": _date(data["date"]),
         "introduction": text["introduction"],
-        "body": _stream(ctx, data["body"], lang),
+        "body": _stream(ctx, data["body"], lang) + _related_pilots(ctx, data["key"], lang),
         "topics": [ctx.topics[slug][lang] for slug in data["topics"]],
         "countries": [ctx.countries[code][lang] for code in data["countries"]],
     }
@@ -224,10 +251,12 @@ def publication_documents(data):
         text = localize(data, lang)
         title = f"{text['title']} ({lang.upper()})"
 
-        def render(data=data, lang=lang):
-            return publication_pdf(_document_text(data, lang), _date(data["publication_date"]))
+        text = _document_text(data, lang)
 
-        document = demo_document(f"{data['key']}-{lang}", title, render)
+        def render(text=text):
+            return publication_pdf(text, _date(data["publication_date"]))
+
+        document = demo_document(f"{data['key']}-{lang}", title, render, text.fingerprint())
         rows.append({"language": lang, "document": document})
     return rows
 
@@ -240,7 +269,7 @@ def publication_values(ctx, data, lang, documents):
         "publisher": ctx.organisations[data["publisher"]][lang],
         "author_links": [{"person": ctx.people[key][lang]} for key in data["authors"]],
         "abstract": text["abstract"],
-        "body": _stream(ctx, data.get("body", []), lang),
+        "body": _stream(ctx, data.get("body", []), lang) + _related_pilots(ctx, data["key"], lang),
         "topics": [ctx.topics[slug][lang] for slug in data["topics"]],
         "countries": [ctx.countries[code][lang] for code in data["countries"]],
         "documents": documents,

@@ -87,11 +87,13 @@ class PilotActionIndexPage(ListingPageMixin, BasePage):
         years = []
         if first_year and last_year:
             years = list(range(last_year.end_date.year, first_year.start_date.year - 1, -1))
+        used_statuses = set(children.values_list("status", flat=True))
         return {
             **vocabulary_options(children, country_field="country"),
             "years": years,
             "sectors": Sector.choices,
-            "statuses": PilotStatus.choices,
+            # Only statuses some pilot has: a choice that can only empty the list is noise.
+            "statuses": [choice for choice in PilotStatus.choices if choice[0] in used_statuses],
         }
 
     @path("geojson/", name="geojson")

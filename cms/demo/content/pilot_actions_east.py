@@ -285,7 +285,7 @@ SLOVENIA = {
     "latitude": "46.554700",
     "longitude": "15.645900",
     "status": "completed",
-    "start_date": None,
+    "start_date": "2020-02-01",
     "end_date": PROJECT_END,
     "macro_scenario": "social-economy",
     "sectors": ["social-services", "digital"],
@@ -324,7 +324,24 @@ SLOVENIA = {
             },
         ),
     ],
-    "timeline": [FINAL_CONFERENCE_STEP],
+    "timeline": [
+        {
+            "date": "2020-02-01",
+            "title": {
+                "en": "Three meetings with stakeholders, the Municipality of Maribor among them",
+                "it": "Tre incontri con gli stakeholder, tra cui il Comune di Maribor",
+            },
+            "description": {
+                "en": "February 2020: the meetings lay the foundation of the city's strategy "
+                "for social entrepreneurship and lead to mapping the premises open to "
+                "social innovators.",
+                "it": "Febbraio 2020: gli incontri pongono le basi della strategia cittadina "
+                "per l'imprenditoria sociale e portano a mappare gli spazi aperti agli "
+                "innovatori sociali.",
+            },
+        },
+        FINAL_CONFERENCE_STEP,
+    ],
     "stakeholders": [
         (
             "civil-society",

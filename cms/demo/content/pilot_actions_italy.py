@@ -191,7 +191,7 @@ BRINDISI = {
     "latitude": "40.638000",
     "longitude": "17.943000",
     "status": "completed",
-    "start_date": None,
+    "start_date": "2021-01-01",
     "end_date": PROJECT_END,
     "macro_scenario": "territorial",
     "sectors": ["cultural-creative", "social-services"],
@@ -236,7 +236,22 @@ BRINDISI = {
             },
         ),
     ],
-    "timeline": [FINAL_CONFERENCE_STEP],
+    "timeline": [
+        {
+            "date": "2021-10-01",
+            "title": {
+                "en": "Research and monitoring results presented",
+                "it": "Presentati i risultati della ricerca e del monitoraggio",
+            },
+            "description": {
+                "en": "October 2021: ANCI presents what the Palazzo Guerrieri lab achieved and "
+                "shares it with the +RESILIENT network and other municipalities.",
+                "it": "Ottobre 2021: ANCI presenta i risultati del laboratorio Palazzo "
+                "Guerrieri e li condivide con la rete +RESILIENT e con altri Comuni.",
+            },
+        },
+        FINAL_CONFERENCE_STEP,
+    ],
     "stakeholders": [
         (
             "public",

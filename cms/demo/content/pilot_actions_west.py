@@ -21,7 +21,7 @@ ARAGON = {
     "latitude": "41.648800",
     "longitude": "-0.889100",
     "status": "completed",
-    "start_date": None,
+    "start_date": "2020-02-01",
     "end_date": PROJECT_END,
     "macro_scenario": "social-economy",
     "sectors": ["public-procurement", "social-services"],
@@ -59,7 +59,23 @@ ARAGON = {
             },
         ),
     ],
-    "timeline": [FINAL_CONFERENCE_STEP],
+    "timeline": [
+        {
+            "date": "2020-02-01",
+            "title": {
+                "en": "Listing third-sector entities and their offer",
+                "it": "Censimento degli enti del terzo settore e della loro offerta",
+            },
+            "description": {
+                "en": "February 2020: the pilot starts listing the entities of the third sector"
+                " with the services and products they can offer in public tenders.",
+                "it": "Febbraio 2020: il progetto pilota inizia a censire gli enti del terzo "
+                "settore con i servizi e i prodotti che possono offrire nelle gare "
+                "pubbliche.",
+            },
+        },
+        FINAL_CONFERENCE_STEP,
+    ],
     "stakeholders": [
         (
             "public",
@@ -113,7 +129,7 @@ MARSEILLE = {
     "latitude": "43.296500",
     "longitude": "5.369800",
     "status": "completed",
-    "start_date": None,
+    "start_date": "2020-02-01",
     "end_date": PROJECT_END,
     "macro_scenario": "territorial",
     "sectors": ["agrifood", "social-services", "digital"],
@@ -147,7 +163,24 @@ MARSEILLE = {
             },
         ),
     ],
-    "timeline": [FINAL_CONFERENCE_STEP],
+    "timeline": [
+        {
+            "date": "2020-02-01",
+            "title": {
+                "en": "Coordination meeting with local actors and authorities",
+                "it": "Riunione di coordinamento con attori e autorità locali",
+            },
+            "description": {
+                "en": "February 2020: Aix-Marseille University and the local authorities "
+                "prepare two co-design workshops, one with enterprises and one with "
+                "residents.",
+                "it": "Febbraio 2020: l'Università di Aix-Marseille e le autorità locali "
+                "preparano due laboratori di co-progettazione, uno con le imprese e uno "
+                "con gli abitanti.",
+            },
+        },
+        FINAL_CONFERENCE_STEP,
+    ],
     "stakeholders": [
         (
             "academia",
