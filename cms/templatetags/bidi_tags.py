@@ -13,6 +13,7 @@ from django import template
 from django.utils import dateformat
 from django.utils.formats import get_format
 from django.utils.html import conditional_escape, format_html
+from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, get_language_bidi, get_language_info, pgettext
 from wagtail.models import Locale, Page
 
@@ -70,6 +71,8 @@ def datetime_with_zone(value):
     one left-to-right isolate."""
     if not value:
         return ""
+    # Templates show aware datetimes in the site's time zone; a tag must convert itself.
+    value = template_localtime(value)
     date_time_format = get_format("DATETIME_FORMAT")
     time_format = get_format("TIME_FORMAT")
     zone = dateformat.format(value, "T")
