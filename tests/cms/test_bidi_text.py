@@ -1,0 +1,39 @@
+"""Opposite-direction runs are found and isolated in plain text and in rich text (cms.bidi)."""
+
+import pytest
+
+from cms.bidi import isolate_html, isolate_text, opposite_runs
+
+
+@pytest.mark.parametrize(
+    ("text", "isolated"),
+    [
+        ("عن +RESILIENT", 'عن <bdi dir="ltr">+RESILIENT</bdi>'),
+        (
+            "مشروع (Interreg MED 2014-2020).",
+            'مشروع (<bdi dir="ltr">Interreg MED 2014-2020</bdi>).',
+        ),
+        ("What is an SVRC?", '<bdi dir="ltr">What is an SVRC?</bdi>'),
+        ("2021 ١٢", "2021 ١٢"),  # numbers alone are laid out well
+        ("<b>", '<bdi dir="ltr">&lt;b&gt;</bdi>'),
+    ],
+)
+def test_latin_runs_in_arabic_text_are_isolated_and_everything_escaped(text, isolated):
+    assert isolate_text(text, rtl=True) == isolated
+
+
+def test_arabic_run_in_english_text_is_isolated():
+    assert isolate_text("Partner: جامعة بيرزيت, Palestine", rtl=False) == (
+        'Partner: <bdi dir="rtl">جامعة بيرزيت</bdi>, Palestine'
+    )
+
+
+def test_english_text_in_an_english_page_is_left_alone():
+    assert opposite_runs("About +RESILIENT", rtl=False) == []
+
+
+def test_rich_text_keeps_its_tags_and_entities():
+    html = '<p>مشروع <a href="/x">+RESILIENT</a> &amp; <bdi>ERDF</bdi></p>'
+    assert isolate_html(html, rtl=True) == (
+        '<p>مشروع <a href="/x"><bdi dir="ltr">+RESILIENT</bdi></a> &amp; <bdi>ERDF</bdi></p>'
+    )
