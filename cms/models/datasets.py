@@ -14,6 +14,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.document_visibility import private_collection_ids
+from cms.exports import DATASET_COLUMNS, ExportableListingMixin
 from cms.opendata import dcat
 from cms.opendata.filters import DatasetFilters
 from cms.opendata.preview import read_csv_preview
@@ -34,7 +35,7 @@ from .snippets import vocabulary_options
 __all__ = ["DatasetIndexPage", "DatasetPage", "DatasetTheme", "DatasetDistribution"]
 
 
-class DatasetIndexPage(ListingPageMixin, BasePage):
+class DatasetIndexPage(ExportableListingMixin, ListingPageMixin, BasePage):
     """The catalogue: lists its datasets with filters and publishes them as DCAT-AP."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -64,6 +65,8 @@ class DatasetIndexPage(ListingPageMixin, BasePage):
     parent_page_types = ["cms.HomePage", "cms.ContentPage"]
     subpage_types = ["cms.DatasetPage"]
     max_count_per_parent = 1
+    export_columns = DATASET_COLUMNS
+    export_prefetch = ("locale", "distributions__document")
 
     class Meta:
         verbose_name = _("dataset catalogue")

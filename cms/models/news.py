@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.feeds import FeedListingMixin
 from cms.panels import SameLanguageChoicePanel
 from cms.visibility import visible_pages
 
@@ -19,7 +20,7 @@ from .snippets import filter_by_vocabulary, vocabulary_options
 __all__ = ["NewsIndexPage", "NewsPage"]
 
 
-class NewsIndexPage(ListingPageMixin, BasePage):
+class NewsIndexPage(FeedListingMixin, ListingPageMixin, BasePage):
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]

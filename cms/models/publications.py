@@ -14,6 +14,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.blocks import BodyBlock, RecommendationBlock
+from cms.exports import PUBLICATION_COLUMNS, ExportableListingMixin
+from cms.feeds import FeedListingMixin
 from cms.filters import ListingFilters
 from cms.panels import SameLanguageChoicePanel
 from cms.visibility import visible_pages
@@ -43,7 +45,9 @@ class PeopleField(serializers.Field):
 PUBLICATION_TYPES = {"white-paper": "whitepaperpage", "policy-brief": "policybriefpage"}
 
 
-class PublicationIndexPage(ListingPageMixin, BasePage):
+class PublicationIndexPage(
+    ExportableListingMixin, FeedListingMixin, ListingPageMixin, BasePage
+):
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
@@ -51,6 +55,9 @@ class PublicationIndexPage(ListingPageMixin, BasePage):
     parent_page_types = ["cms.HomePage", "cms.ContentPage"]
     subpage_types = ["cms.WhitePaperPage", "cms.PolicyBriefPage"]
     max_count_per_parent = 1
+    feed_date_field = "publication_date"
+    export_columns = PUBLICATION_COLUMNS
+    export_prefetch = ("locale", "publisher", "topics", "countries", "documents__document")
 
     class Meta:
         verbose_name = _("publication index")
