@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from cms.blocks import BodyBlock, TimelineItemBlock
+from cms.exports import PILOT_ACTION_COLUMNS, ExportableListingMixin
 from cms.filters import ListingFilters
 from cms.panels import SameLanguageChoicePanel
 from cms.visibility import visible_pages
@@ -34,7 +35,7 @@ __all__ = [
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class PilotActionIndexPage(ListingPageMixin, BasePage):
+class PilotActionIndexPage(ExportableListingMixin, ListingPageMixin, BasePage):
     """Lists its pilot actions with filters and a map fed by its own GeoJSON route."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -44,6 +45,8 @@ class PilotActionIndexPage(ListingPageMixin, BasePage):
     parent_page_types = ["cms.HomePage", "cms.ContentPage"]
     subpage_types = ["cms.PilotActionPage"]
     max_count_per_parent = 1
+    export_columns = PILOT_ACTION_COLUMNS
+    export_prefetch = ("locale", "topics", "partners", "lead_partner")
 
     class Meta:
         verbose_name = _("pilot action index")

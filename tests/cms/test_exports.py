@@ -12,7 +12,12 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from cms import factories as f
-from cms.exports import DATASET_COLUMNS, LIST_SEPARATOR, PUBLICATION_COLUMNS
+from cms.exports import (
+    DATASET_COLUMNS,
+    LIST_SEPARATOR,
+    PILOT_ACTION_COLUMNS,
+    PUBLICATION_COLUMNS,
+)
 from cms.opendata import factories as od
 from cms.opendata.vocabularies import FileFormat
 from tests.cms.trees import vocabularies
@@ -175,3 +180,44 @@ class PublicationExportTests(TestCase):
     def test_publication_export_applies_the_type_filter(self):
         data = get_json(self.client, self.index.url + "export/json/?type=white-paper")
         assert [item["title"] for item in data["items"]] == ["White paper"]
+
+
+class PilotActionExportTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        v = vocabularies()
+        home = f.make_site()
+        cls.index = f.PilotActionIndexPageFactory(parent=home)
+        cls.pula = f.PilotActionPageFactory(
+            parent=cls.index,
+            title="Youth research lab in Pula",
+            country=v.croatia,
+            latitude="44.866600",
+            longitude="13.849600",
+            sectors=["cultural-creative", "education"],
+            topics=[v.open_data],
+            lead_partner=f.OrganisationFactory(name="Istrian Development Agency"),
+        )
+        cls.bari = f.PilotActionPageFactory(
+            parent=cls.index, title="Social farming near Bari", country=v.italy, sectors=["green"]
+        )
+
+    def test_pilot_action_export_has_documented_columns_and_round_trips(self):
+        rows, header = get_csv(self.client, self.index.url + "export/csv/")
+        assert header == [column.name for column in PILOT_ACTION_COLUMNS]
+        data = get_json(self.client, self.index.url + "export/json/")
+        pula = next(item for item in data["items"] if item["id"] == self.pula.pk)
+        assert pula["country_code"] == "HR"
+        assert pula["latitude"] == 44.8666 and pula["longitude"] == 13.8496
+        assert pula["sectors"] == ["cultural-creative", "education"]
+        assert pula["topics"] == ["open-data"]
+        assert pula["lead_partner"] == "Istrian Development Agency"
+        row = next(row for row in rows if row["id"] == str(self.pula.pk))
+        assert row["sectors"] == "cultural-creative|education"
+        assert float(row["latitude"]) == 44.8666
+
+    def test_pilot_action_export_applies_country_and_sector_filters(self):
+        data = get_json(self.client, self.index.url + "export/json/?country=IT")
+        assert [item["title"] for item in data["items"]] == ["Social farming near Bari"]
+        rows, _header = get_csv(self.client, self.index.url + "export/csv/?sector=education")
+        assert [row["title"] for row in rows] == ["Youth research lab in Pula"]
