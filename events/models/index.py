@@ -16,6 +16,7 @@ from wagtail.models import get_page_models
 
 from cms.models.base import BasePage, ListingPageMixin, paginate
 from cms.models.snippets import vocabulary_options
+from cms.translation_state import set_content_languages
 from cms.visibility import visible_pages
 
 from ..calendar_grid import month_grid
@@ -142,7 +143,8 @@ class EventIndexPage(ListingPageMixin, BasePage):
 
     def listing_context(self, request, filters):
         results = paginate(self.listing(filters, request), filters.page)
-        items = list(results.object_list)
+        # Cards say when a page is not translated yet: one query for the whole page of results.
+        items = results.object_list = set_content_languages(results.object_list)
         return {
             "filters": filters,
             "results": results,
@@ -168,7 +170,7 @@ class EventIndexPage(ListingPageMixin, BasePage):
             context_overrides={
                 "filters": filters,
                 "month": month,
-                "grid": month_grid(month, events.order_by("start", "pk")),
+                "grid": month_grid(month, set_content_languages(events.order_by("start", "pk"))),
                 "options": self.filter_options(),
             },
         )

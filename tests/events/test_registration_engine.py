@@ -30,7 +30,7 @@ def commit(django_capture_on_commit_callbacks):
 def heard():
     """Signals received, as (signal name, registration status)."""
     received = []
-    names = [n for n in signals.__all__]
+    names = list(signals.__all__)
     handlers = []
     for name in names:
 
