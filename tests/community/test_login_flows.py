@@ -146,3 +146,8 @@ def settings_session_cookie_not_deleted(response):
 
     cookie = response.cookies.get(settings.SESSION_COOKIE_NAME)
     return cookie is None or cookie.value != ""
+
+
+def test_wagtails_own_password_reset_is_off(client, home):
+    """Its links would be built from the request's Host header and skip allauth's limits."""
+    assert client.get("/admin/password_reset/").status_code == 404
