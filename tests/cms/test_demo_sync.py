@@ -1,0 +1,245 @@
+"""The demo's create-or-update helpers write only what differs, so a rerun changes nothing.
+
+Small objects made here, not the whole demo: each helper's rule is checked in well under a
+second (tests/community/test_load_demo*.py cover the full `load_demo` command).
+"""
+
+import uuid
+from decimal import Decimal
+
+import pytest
+from wagtail.models import Locale, Page
+
+from cms import factories as f
+from cms.demo import sync
+from cms.demo.content.translations import strings
+from cms.models import ContentPage, NewsPage, PilotActionIndicator, PilotActionPage, Topic
+
+pytestmark = pytest.mark.django_db
+
+PARAGRAPH = [{"type": "paragraph", "value": "<p>Hello</p>"}]
+
+
+def test_stable_keys_are_the_same_on_every_run_and_differ_by_kind_and_key():
+    key = sync.stable_key("page", "about")
+    assert key == uuid.uuid5(sync.DEMO_NAMESPACE, "page:about")
+    assert key == sync.stable_key("page", "about")
+    assert key != sync.stable_key("topic", "about")
+    assert key != sync.stable_key("page", "partners")
+
+
+def test_localize_picks_the_inline_language_and_keeps_other_data():
+    data = {
+        "title": {"en": "About", "it": "Chi siamo"},
+        "items": [{"en": "One", "it": "Uno"}, 3, None],
+        "pair": ({"en": "a", "it": "b"},),
+        "plain": {"en": "only English key is not a bilingual leaf"},
+        "slug": "about",
+    }
+    assert sync.localize(data, "it") == {
+        "title": "Chi siamo",
+        "items": ["Uno", 3, None],
+        "pair": ["b"],
+        "plain": {"en": "only English key is not a bilingual leaf"},
+        "slug": "about",
+    }
+    assert sync.localize(data, "en")["title"] == "About"
+    assert sync.localize({}, "it") == {}
+
+
+def test_localize_takes_other_languages_from_their_translation_file():
+    english, french = next(
+        (text, translated) for text, translated in strings("fr").items() if text != translated
+    )
+    leaf = {"en": english, "it": "testo italiano"}
+    assert sync.localize(leaf, "fr") == french
+    assert sync.localize({"outer": [leaf, {"deep": leaf}]}, "fr") == {
+        "outer": [french, {"deep": french}]
+    }
+    # Text without a translation stays English.
+    untranslated = {"en": "No translation exists for this sentence.", "it": "Nessuna."}
+    assert sync.localize(untranslated, "fr") == "No translation exists for this sentence."
+    assert sync.localize({"en": 7, "it": 8}, "fr") == 7
+
+
+def test_in_language_falls_back_to_the_english_object():
+    objects = {"en": "english", "it": "italian", "fr": None}
+    assert sync.in_language(objects, "it") == "italian"
+    assert sync.in_language(objects, "fr") == "english"
+    assert sync.in_language(objects, "el") == "english"
+
+
+@pytest.fixture
+def pilot(home):
+    index = f.PilotActionIndexPageFactory(parent=home)
+    page = f.PilotActionPageFactory(parent=index, sectors=["green", "blue"], topics=[])
+    PilotActionIndicator.objects.create(
+        page=page, label="Meetings", value=Decimal("3.00"), unit="meetings"
+    )
+    return PilotActionPage.objects.get(pk=page.pk)
+
+
+def test_apply_values_reports_no_change_for_equal_values_of_every_kind(pilot):
+    unchanged = {
+        "title": pilot.title,
+        "latitude": "44.866600",  # a string meaning the same decimal
+        "end_date": pilot.end_date,
+        "country": pilot.country,
+        "lead_partner": None,
+        "topics": [],
+        "sectors": [{"sector": "green"}, {"sector": "blue"}],
+        "indicators": [{"label": "Meetings", "value": "3", "unit": "meetings"}],
+    }
+    assert sync.apply_values(pilot, unchanged) is False
+
+
+@pytest.mark.parametrize(
+    ("name", "wanted"),
+    [
+        ("title", "Another title"),
+        ("latitude", Decimal("45.000000")),
+        ("latitude", None),
+        ("end_date", None),
+        ("sectors", [{"sector": "blue"}, {"sector": "green"}]),  # order matters
+        ("sectors", [{"sector": "green"}]),
+        ("indicators", [{"label": "Meetings", "value": "4", "unit": "meetings"}]),
+        ("indicators", [{"label": "Meetings", "value": "3", "unit": "events"}]),
+    ],
+)
+def test_apply_values_sets_and_reports_a_changed_value(pilot, name, wanted):
+    assert sync.apply_values(pilot, {name: wanted}) is True
+    if name == "sectors":
+        assert [row.sector for row in pilot.sectors.all()] == [row["sector"] for row in wanted]
+    elif name == "indicators":
+        assert [(r.label, Decimal(str(r.value)), r.unit) for r in pilot.indicators.all()] == [
+            (row["label"], Decimal(row["value"]), row["unit"]) for row in wanted
+        ]
+    else:
+        assert getattr(pilot, name) == wanted
+
+
+def test_apply_values_changes_foreign_keys_and_many_to_many(pilot):
+    other_country = f.CountryFactory()
+    topic = f.TopicFactory()
+    assert sync.apply_values(pilot, {"country": other_country}) is True
+    assert pilot.country_id == other_country.pk
+    assert sync.apply_values(pilot, {"country": other_country}) is False
+    assert sync.apply_values(pilot, {"lead_partner": f.OrganisationFactory()}) is True
+    assert sync.apply_values(pilot, {"topics": [topic]}) is True
+    assert [t.pk for t in pilot.topics.all()] == [topic.pk]
+    assert sync.apply_values(pilot, {"topics": [topic]}) is False
+
+
+def test_apply_values_compares_stream_fields_by_meaning_not_block_ids(home):
+    page = f.ContentPageFactory(parent=home, body=PARAGRAPH)
+    page = ContentPage.objects.get(pk=page.pk)
+    assert sync.apply_values(page, {"body": PARAGRAPH}) is False
+    changed = [{"type": "paragraph", "value": "<p>Hello again</p>"}]
+    assert sync.apply_values(page, {"body": changed}) is True
+    assert page.body[0].value.source == "<p>Hello again</p>"
+    assert sync.apply_values(page, {"body": []}) is True
+
+
+def test_same_scalar_compares_decimals_by_value_and_none_only_with_none():
+    assert sync._same_scalar(Decimal("3.00"), "3")
+    assert sync._same_scalar(3, Decimal("3.0"))
+    assert not sync._same_scalar(Decimal("3"), "3.1")
+    assert not sync._same_scalar(None, Decimal("0"))
+    assert not sync._same_scalar(Decimal("0"), None)
+    assert sync._same_scalar("a", "a") and not sync._same_scalar("a", "b")
+
+
+def test_sync_page_creates_then_leaves_an_equal_page_alone(home):
+    values = {"title": "About", "body": PARAGRAPH}
+    page, status = sync.sync_page(home, ContentPage, "about", values, key="about")
+    assert status == sync.CREATED
+    assert page.live and page.locale_id == home.locale_id
+    assert page.translation_key == sync.stable_key("page", "about")
+    assert page.get_parent().pk == home.pk
+    revisions = page.revisions.count()
+    assert revisions == 1
+
+    again, status = sync.sync_page(home, ContentPage, "about", values, key="about")
+    assert (again.pk, status) == (page.pk, sync.UNCHANGED)
+    assert again.revisions.count() == revisions
+
+
+def test_sync_page_publishes_a_changed_page_once(home):
+    page, _ = sync.sync_page(home, ContentPage, "about", {"title": "About"}, key="about")
+    page, status = sync.sync_page(home, ContentPage, "about", {"title": "About us"}, key="about")
+    assert status == sync.UPDATED
+    assert page.revisions.count() == 2
+    assert Page.objects.get(pk=page.pk).title == "About us"
+    assert ContentPage.objects.get(pk=page.pk).live
+
+
+def test_sync_page_republishes_an_unpublished_page_even_when_equal(home):
+    page, _ = sync.sync_page(home, ContentPage, "about", {"title": "About"}, key="about")
+    page.unpublish()
+    page, status = sync.sync_page(home, ContentPage, "about", {"title": "About"}, key="about")
+    assert status == sync.UPDATED
+    assert Page.objects.get(pk=page.pk).live
+
+
+def test_sync_page_without_update_keeps_an_existing_page_as_it_is(home):
+    sync.sync_page(home, ContentPage, "about", {"title": "About"}, key="about")
+    page, status = sync.sync_page(
+        home, ContentPage, "about", {"title": "Changed"}, key="about", update=False
+    )
+    assert status == sync.UNCHANGED
+    assert Page.objects.get(pk=page.pk).title == "About"
+
+
+def test_sync_page_refuses_a_page_of_another_type_at_the_slug(home):
+    f.ContentPageFactory(parent=home, slug="news-item")
+    with pytest.raises(TypeError, match="is a ContentPage, expected NewsPage"):
+        sync.sync_page(home, NewsPage, "news-item", {"title": "News"}, key="news-item")
+
+
+def test_sync_snippet_creates_updates_and_leaves_alone(db):
+    english = Locale.objects.get(language_code="en")
+    topic, status = sync.sync_snippet(
+        Topic, {"slug": "open-data"}, {"name": "Open data"}, locale=english, key="open-data"
+    )
+    assert status == sync.CREATED
+    assert topic.pk and topic.locale == english
+    assert topic.translation_key == sync.stable_key("topic", "open-data")
+    assert Topic.objects.get(pk=topic.pk).name == "Open data"
+
+    same, status = sync.sync_snippet(
+        Topic, {"slug": "open-data"}, {"name": "Open data"}, locale=english
+    )
+    assert (same.pk, status) == (topic.pk, sync.UNCHANGED)
+
+    renamed, status = sync.sync_snippet(
+        Topic, {"slug": "open-data"}, {"name": "Open data and tools"}, locale=english
+    )
+    assert (renamed.pk, status) == (topic.pk, sync.UPDATED)
+    assert Topic.objects.get(pk=topic.pk).name == "Open data and tools"
+    assert Topic.objects.filter(slug="open-data").count() == 1
+
+
+def test_sync_snippet_without_a_key_gets_a_random_translation_key(db):
+    english = Locale.objects.get(language_code="en")
+    first, _ = sync.sync_snippet(Topic, {"slug": "a"}, {"name": "A"}, locale=english)
+    second, _ = sync.sync_snippet(Topic, {"slug": "b"}, {"name": "B"}, locale=english)
+    assert first.translation_key != second.translation_key
+
+
+def test_sync_snippet_translation_copies_then_updates_the_translation(db):
+    english = Locale.objects.get(language_code="en")
+    italian = Locale.objects.get(language_code="it")
+    topic, _ = sync.sync_snippet(
+        Topic, {"slug": "open-data"}, {"name": "Open data"}, locale=english, key="open-data"
+    )
+    copy, status = sync.sync_snippet_translation(topic, italian, {"name": "Dati aperti"})
+    assert status == sync.CREATED
+    assert (copy.locale, copy.translation_key) == (italian, topic.translation_key)
+    assert Topic.objects.get(pk=copy.pk).name == "Dati aperti"
+
+    same, status = sync.sync_snippet_translation(topic, italian, {"name": "Dati aperti"})
+    assert (same.pk, status) == (copy.pk, sync.UNCHANGED)
+    renamed, status = sync.sync_snippet_translation(topic, italian, {"name": "Open data (IT)"})
+    assert (renamed.pk, status) == (copy.pk, sync.UPDATED)
+    assert Topic.objects.get(pk=copy.pk).name == "Open data (IT)"
+    assert Topic.objects.filter(translation_key=topic.translation_key).count() == 2
