@@ -9,7 +9,7 @@ Roles (Django groups):
 - **Moderators** moderate members' posts. They have no right on pages: Wagtail's migration
   gives its own "Moderators" group site-wide publish rights (which include changing a page's
   privacy), which this module takes away.
-- **Reviewers** review ideas submitted to calls (their rights arrive with idea calls).
+- **Reviewers** enter the admin to score the ideas of the calls they are assigned to.
 - **Administrators** are superusers; only they change the privacy (view restrictions) of the
   site's pages: see `SitePagePermissionTester`.
 
@@ -93,7 +93,9 @@ ROLES = (
     ),
     # Members' posts arrive with discussions; the moderation permissions join this role then.
     Role("Moderators"),
-    Role("Reviewers"),
+    # Reviewers score ideas in the admin's "Idea review" section (community/admin_views.py);
+    # which calls and ideas they see is decided there, per call.
+    Role("Reviewers", permissions=("wagtailadmin.access_admin",)),
 )
 
 

@@ -1,9 +1,13 @@
-"""Community in the Wagtail admin: privacy policy versions (snippet)."""
+"""Community in the Wagtail admin: privacy policy versions (snippet) and idea review."""
 
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import admin_views
 from .models import PrivacyPolicyVersion
 
 
@@ -16,3 +20,34 @@ class PrivacyPolicyVersionViewSet(SnippetViewSet):
 
 
 register_snippet(PrivacyPolicyVersionViewSet)
+
+review_urls = [
+    path("", admin_views.index, name="index"),
+    path("calls/<int:call_id>/", admin_views.call_ideas, name="call"),
+    path("calls/<int:call_id>/conflicts/", admin_views.declare_conflict, name="conflict"),
+    path("calls/<int:call_id>/ranking/", admin_views.ranking, name="ranking"),
+    path("calls/<int:call_id>/publish/", admin_views.publish, name="publish"),
+    path(
+        "calls/<int:call_id>/export.<str:fmt>/",
+        admin_views.export,
+        name="export",
+    ),
+    path("ideas/<int:idea_id>/", admin_views.review_idea, name="idea"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return [path("idea-review/", include((review_urls, "community_review")))]
+
+
+class ReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.has_review_work(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_menu_item():
+    return ReviewMenuItem(
+        _("Idea review"), reverse("community_review:index"), icon_name="pick", order=250
+    )

@@ -184,13 +184,13 @@ class IdeaCallPage(BasePage):
     @property
     def state(self):
         now = timezone.now()
-        if self.results_published_at and self.results_published_at <= now:
+        source = self.source_page()
+        if source.results_published_at and source.results_published_at <= now:
             return CallState.RESULTS
         if now < self.opens_at:
             return CallState.UPCOMING
         if now < self.closes_at:
             return CallState.OPEN
-        source = self.source_page()
         if source.ideas.filter(status__in=EVALUATED_STATUSES).exists():
             return CallState.EVALUATION
         return CallState.CLOSED
