@@ -11,14 +11,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import views as cms_views
 from cms.language_switch import switch_language
 from cms.page_passwords import authenticate_with_password
-from community import auth_views
 from cms.sitemaps import MultilingualSitemap
+from community import auth_views
 
 from .api import api_router
 
 # Not language-prefixed: admin, API, documents, machine-readable files.
 urlpatterns = [
-    # Wagtail's admin login and logout, replaced before its URLs: one account flow, POST-only logout.
+    # Wagtail's admin login and logout, replaced before its URLs: one account flow; logout on POST.
     path("admin/login/", auth_views.admin_login, name="wagtailadmin_login"),
     path("admin/logout/", auth_views.AdminLogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),

@@ -54,4 +54,3 @@ def test_visitors_get_plain_links_without_a_csrf_token(client, home):
     switcher = re.search(r'<nav class="language-switcher".*?</nav>', page, re.S).group(0)
     assert "<form" not in switcher and "csrfmiddlewaretoken" not in switcher
     assert 'href="/language/it/?next=' in switcher
-

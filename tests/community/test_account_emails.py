@@ -53,9 +53,7 @@ def poisoned(settings):
     return {"HTTP_HOST": "attacker.example"}
 
 
-def test_password_reset_link_uses_the_configured_base_url_not_the_host_header(
-    client, poisoned
-):
+def test_password_reset_link_uses_the_configured_base_url_not_the_host_header(client, poisoned):
     UserFactory(email="member@example.org")
     client.post("/en/accounts/password/reset/", {"email": "member@example.org"}, **poisoned)
     assert len(mail.outbox) == 1
