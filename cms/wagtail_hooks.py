@@ -56,3 +56,6 @@ class FooterTextViewSet(SnippetViewSet):
 
 
 register_snippet(FooterTextViewSet)
+
+# The open-data section registers its own snippets (tools, directory).
+from .opendata import admin as opendata_admin  # noqa: E402, F401

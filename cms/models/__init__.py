@@ -7,8 +7,23 @@ choices -> snippets -> base -> content/pilot_actions/publications/news -> home.
 from .base import BasePage
 from .choices import Helix, MacroScenario, OrganisationKind, PilotStatus, PolicyLevel, Sector
 from .content import ContentPage
+from .courses import CoursePage, LessonPage, LessonProgress
 from .datasets import DatasetDistribution, DatasetIndexPage, DatasetPage, DatasetTheme
+from .directory import (
+    DirectoryImport,
+    EntityCpvCode,
+    EntitySector,
+    Premises,
+    SocialEconomyEntity,
+)
 from .home import HomePage
+from .knowledge import (
+    KnowledgeArticlePage,
+    KnowledgeBasePage,
+    OpenDataTool,
+    OpenDataToolIndexPage,
+)
+from .maps import DirectoryPage, MapPage, PremisesRegisterPage
 from .news import NewsIndexPage, NewsPage
 from .pilot_actions import (
     PilotActionIndexPage,
@@ -32,16 +47,28 @@ __all__ = [
     "BasePage",
     "ContentPage",
     "Country",
+    "CoursePage",
     "DatasetDistribution",
     "DatasetIndexPage",
     "DatasetPage",
     "DatasetTheme",
+    "DirectoryImport",
+    "DirectoryPage",
+    "EntityCpvCode",
+    "EntitySector",
     "FooterText",
     "Helix",
     "HomePage",
+    "KnowledgeArticlePage",
+    "KnowledgeBasePage",
+    "LessonPage",
+    "LessonProgress",
     "MacroScenario",
+    "MapPage",
     "NewsIndexPage",
     "NewsPage",
+    "OpenDataTool",
+    "OpenDataToolIndexPage",
     "Organisation",
     "OrganisationKind",
     "Person",
@@ -53,12 +80,15 @@ __all__ = [
     "PilotStatus",
     "PolicyBriefPage",
     "PolicyLevel",
+    "Premises",
+    "PremisesRegisterPage",
     "PublicationAuthor",
     "PublicationDocument",
     "PublicationIndexPage",
     "PublicationPage",
     "Sector",
     "SiteSettings",
+    "SocialEconomyEntity",
     "Topic",
     "WhitePaperPage",
 ]

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from cms.filters import ListingFilters
 
-from .vocabularies import DataTheme, FileFormat, Licence
+from .vocabularies import ArticleKind, DataTheme, FileFormat, Licence, SkillLevel
 
-__all__ = ["DatasetFilters"]
+__all__ = ["DatasetFilters", "KnowledgeFilters"]
 
 
 @dataclass(frozen=True)
@@ -29,4 +29,20 @@ class DatasetFilters(ListingFilters):
             theme=theme if theme in DataTheme.values else "",
             format=file_format if file_format in FileFormat.values else "",
             licence=licence if licence in Licence.values else "",
+        )
+
+
+@dataclass(frozen=True)
+class KnowledgeFilters(ListingFilters):
+    """Knowledge-base filters: kind of article (the shared `type`), topic, and reading level."""
+
+    level: str = ""
+
+    @classmethod
+    def from_query(cls, query: Mapping, **kwargs) -> "KnowledgeFilters":
+        shared = ListingFilters.from_query(query, types=ArticleKind.values)
+        level = (query.get("level") or "").strip()
+        return cls(
+            **{name: getattr(shared, name) for name in shared.__dataclass_fields__},
+            level=level if level in SkillLevel.values else "",
         )

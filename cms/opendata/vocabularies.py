@@ -119,3 +119,40 @@ def media_type_uri(media_type):
 
 def licence_url(code):
     return LICENCE_URLS.get(code, "")
+
+
+class ArticleKind(models.TextChoices):
+    GUIDE = "guide", _("Guide")
+    CASE_STUDY = "case-study", _("Case study")
+    GLOSSARY = "glossary", _("Glossary")
+
+
+class SkillLevel(models.TextChoices):
+    """Reading level of an article, skill level of a tool or course."""
+
+    INTRODUCTORY = "introductory", _("Introductory")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    ADVANCED = "advanced", _("Advanced")
+
+
+class EntityKind(models.TextChoices):
+    SOCIAL_ENTERPRISE = "social-enterprise", _("Social enterprise")
+    COOPERATIVE = "cooperative", _("Cooperative")
+    SPECIAL_EMPLOYMENT = "special-employment-centre", _("Special employment centre")
+    WORK_INTEGRATION = "work-integration", _("Work-integration enterprise")
+    ASSOCIATION = "association", _("Association")
+    OTHER = "other", _("Other social-economy entity")
+
+
+class ReviewStatus(models.TextChoices):
+    """Entries members propose wait for an editor's check before anyone sees them."""
+
+    PROPOSED = "proposed", _("Proposed, awaiting review")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Availability(models.TextChoices):
+    AVAILABLE = "available", _("Available now")
+    FROM_DATE = "from-date", _("Available from a date")
+    OCCUPIED = "occupied", _("Occupied")

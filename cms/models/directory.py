@@ -1,0 +1,254 @@
+"""Social-economy directory and premises register: entries members propose and editors check,
+searchable by CPV code prefix, region and sector, mapped by MapPage (cms.models.maps)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+from cms.opendata.vocabularies import Availability, EntityKind, ReviewStatus
+
+from .choices import Sector
+
+__all__ = [
+    "DirectoryImport",
+    "EntityCpvCode",
+    "EntitySector",
+    "Premises",
+    "SocialEconomyEntity",
+]
+
+cpv_code_validator = RegexValidator(
+    r"^\d{8}$", _("A CPV code has eight digits, e.g. 90910000 (the check digit is left out).")
+)
+
+
+def _coordinate(name, limit):
+    return models.DecimalField(
+        name,
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-limit), MaxValueValidator(limit)],
+    )
+
+
+class DirectoryEntry(models.Model):
+    """What entities and premises share: where, contact, and the review before publication."""
+
+    reference = models.CharField(
+        _("reference"),
+        max_length=60,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("The register's own identifier; a CSV import updates the entry with it."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
+    city = models.CharField(_("town or city"), max_length=120, blank=True)
+    region = models.CharField(_("region"), max_length=120, db_index=True)
+    country = models.ForeignKey(
+        "cms.Country",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    latitude = _coordinate(_("latitude"), 90)
+    longitude = _coordinate(_("longitude"), 180)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(
+        _("contact email"), blank=True, help_text=_("The organisation's address, not a person's.")
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    location_panels = [
+        FieldPanel("address"),
+        FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+        FieldRowPanel([FieldPanel("region"), FieldPanel("country")]),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+    ]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
+
+    @property
+    def has_location(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def is_published(self):
+        return self.status == ReviewStatus.PUBLISHED
+
+
+class SocialEconomyEntity(DirectoryEntry, ClusterableModel):
+    kind = models.CharField(_("kind"), max_length=30, choices=EntityKind.choices)
+    offer = models.TextField(
+        _("what they offer"), blank=True, help_text=_("Goods and services, for public buyers.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("reference")]),
+        FieldPanel("description"),
+        FieldPanel("offer"),
+        InlinePanel("sectors", label=_("Sectors")),
+        InlinePanel("cpv_codes", label=_("CPV codes")),
+        MultiFieldPanel(DirectoryEntry.location_panels, heading=_("Location")),
+        FieldRowPanel([FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")]),
+        FieldPanel("status"),
+    ]
+
+    class Meta(DirectoryEntry.Meta):
+        verbose_name = _("social-economy entity")
+        verbose_name_plural = _("social-economy entities")
+
+    def sector_values(self):
+        return [row.sector for row in self.sectors.all()]
+
+    def sector_labels(self):
+        return [row.get_sector_display() for row in self.sectors.all()]
+
+    def cpv_values(self):
+        return [row.code for row in self.cpv_codes.all()]
+
+
+class EntitySector(Orderable):
+    entity = ParentalKey(SocialEconomyEntity, on_delete=models.CASCADE, related_name="sectors")
+    sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
+
+    panels = [FieldPanel("sector")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("sector")
+        constraints = [
+            models.UniqueConstraint(fields=["entity", "sector"], name="entity_sector_once")
+        ]
+
+
+class EntityCpvCode(Orderable):
+    """A Common Procurement Vocabulary code: what the entity can supply to public buyers."""
+
+    entity = ParentalKey(SocialEconomyEntity, on_delete=models.CASCADE, related_name="cpv_codes")
+    code = models.CharField(
+        _("CPV code"), max_length=8, validators=[cpv_code_validator], db_index=True
+    )
+
+    panels = [FieldPanel("code")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("CPV code")
+        constraints = [models.UniqueConstraint(fields=["entity", "code"], name="entity_cpv_once")]
+
+
+class Premises(DirectoryEntry):
+    """A space available to social innovators."""
+
+    size_m2 = models.PositiveIntegerField(_("size (m²)"), null=True, blank=True)
+    conditions = models.TextField(
+        _("conditions"), blank=True, help_text=_("Rent or free use, duration, who may apply.")
+    )
+    availability = models.CharField(
+        _("availability"),
+        max_length=20,
+        choices=Availability.choices,
+        default=Availability.AVAILABLE,
+    )
+    available_from = models.DateField(_("available from"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("reference"),
+        FieldPanel("description"),
+        FieldRowPanel(
+            [FieldPanel("size_m2"), FieldPanel("availability"), FieldPanel("available_from")]
+        ),
+        FieldPanel("conditions"),
+        MultiFieldPanel(DirectoryEntry.location_panels, heading=_("Location")),
+        FieldRowPanel([FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")]),
+        FieldPanel("status"),
+    ]
+
+    class Meta(DirectoryEntry.Meta):
+        verbose_name = _("premises")
+        verbose_name_plural = _("premises")
+
+    def clean(self):
+        super().clean()
+        if self.availability == Availability.FROM_DATE and not self.available_from:
+            raise ValidationError({"available_from": _("Give the date the space is free from.")})
+
+
+class DirectoryImport(models.Model):
+    """One CSV import of entities or premises, run as a background task, with its report."""
+
+    class Kind(models.TextChoices):
+        ENTITIES = "entities", _("Social-economy entities")
+        PREMISES = "premises", _("Premises")
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(_("what to import"), max_length=20, choices=Kind.choices)
+    file_name = models.CharField(_("file name"), max_length=255)
+    content = models.TextField(_("CSV content"))
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.QUEUED)
+    report = models.JSONField(_("row-by-row report"), default=list, blank=True)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    rejected = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("directory import")
+        verbose_name_plural = _("directory imports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.file_name}"

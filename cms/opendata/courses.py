@@ -1,0 +1,170 @@
+"""Course rules: quiz scoring, lesson completion, a member's progress and where to resume.
+
+Progress is stored per member and per lesson translation key (cms.LessonProgress), so it holds
+in every language; pages are passed in by the models, so this module never imports them.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db import transaction
+
+__all__ = [
+    "CourseProgress",
+    "QuizResult",
+    "complete_lesson",
+    "grade_quiz",
+    "name_on",
+    "progress_for",
+]
+
+
+def _progress_model():
+    return apps.get_model("cms", "LessonProgress")
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question: str
+    chosen: int | None  # index of the chosen answer, None if unanswered
+    is_correct: bool
+    feedback: str
+
+
+@dataclass(frozen=True)
+class QuizResult:
+    questions: list[QuestionResult]
+
+    @property
+    def score(self):
+        return sum(1 for q in self.questions if q.is_correct)
+
+    @property
+    def total(self):
+        return len(self.questions)
+
+    @property
+    def is_answered(self):
+        """Every question has an answer: only then does the quiz count."""
+        return all(q.chosen is not None for q in self.questions)
+
+
+def _choice(raw, count):
+    try:
+        index = int(raw)
+    except (TypeError, ValueError):
+        return None
+    return index if 0 <= index < count else None
+
+
+def grade_quiz(quiz, answers):
+    """Score a lesson's quiz (its StreamField value) against submitted answers (a mapping of
+    `q<question index>` to the chosen answer's index); feedback of each chosen answer."""
+    results = []
+    for number, block in enumerate(quiz):
+        options = list(block.value["answers"])
+        chosen = _choice(answers.get(f"q{number}"), len(options))
+        answer = options[chosen] if chosen is not None else None
+        results.append(
+            QuestionResult(
+                question=block.value["question"],
+                chosen=chosen,
+                is_correct=bool(answer and answer["is_correct"]),
+                feedback=answer["feedback"] if answer else "",
+            )
+        )
+    return QuizResult(results)
+
+
+def complete_lesson(user, lesson, result=None):
+    """Record that `user` finished `lesson` (with the quiz result, if any); the latest
+    attempt's score is kept."""
+    course = lesson.get_parent()
+    with transaction.atomic():
+        record, _created = _progress_model().objects.update_or_create(
+            user=user,
+            lesson_key=lesson.translation_key,
+            defaults={
+                "course_key": course.translation_key,
+                "score": result.score if result else None,
+                "question_count": result.total if result else None,
+            },
+        )
+    return record
+
+
+@dataclass
+class CourseProgress:
+    lessons: list
+    done: dict = field(default_factory=dict)  # lesson translation key -> LessonProgress
+
+    def is_done(self, lesson):
+        return lesson.translation_key in self.done
+
+    @property
+    def done_count(self):
+        return sum(1 for lesson in self.lessons if self.is_done(lesson))
+
+    @property
+    def is_started(self):
+        return self.done_count > 0
+
+    @property
+    def is_complete(self):
+        return bool(self.lessons) and self.done_count == len(self.lessons)
+
+    @property
+    def resume_lesson(self):
+        """Where the member picks up: the first lesson not done yet (the first, for newcomers)."""
+        for lesson in self.lessons:
+            if not self.is_done(lesson):
+                return lesson
+        return None
+
+    @property
+    def completed_on(self):
+        """The day the last lesson was done, once the course is complete."""
+        if not self.is_complete:
+            return None
+        return max(self.done[lesson.translation_key].completed_at for lesson in self.lessons).date()
+
+    def _index(self, lesson):
+        for index, item in enumerate(self.lessons):
+            if item.pk == lesson.pk:
+                return index
+        return None
+
+    def position_of(self, lesson):
+        index = self._index(lesson)
+        return None if index is None else index + 1
+
+    def lesson_after(self, lesson):
+        index = self._index(lesson)
+        if index is None or index + 1 >= len(self.lessons):
+            return None
+        return self.lessons[index + 1]
+
+    def lesson_before(self, lesson):
+        index = self._index(lesson)
+        return self.lessons[index - 1] if index else None
+
+    def rows(self):
+        """(lesson, done) pairs for the course outline."""
+        return [(lesson, self.is_done(lesson)) for lesson in self.lessons]
+
+
+def progress_for(user, course, request=None):
+    """A member's progress through `course` (nothing done for anonymous readers)."""
+    lessons = course.lessons(request)
+    done = {}
+    if user is not None and user.is_authenticated:
+        records = _progress_model().objects.filter(
+            user=user, lesson_key__in=[lesson.translation_key for lesson in lessons]
+        )
+        done = {record.lesson_key: record for record in records}
+    return CourseProgress(lessons=lessons, done=done)
+
+
+def name_on(user):
+    """The name printed on a certificate: the member's full name, else their display name."""
+    return user.get_full_name() or str(user)
