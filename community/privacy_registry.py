@@ -138,6 +138,30 @@ REGISTRY = (
         why="An organiser's decision on someone else's registration.",
     ),
     PersonalData("events.EventPage", "organisers", DETACH, export=("title",)),
+    # --- cms open data (declared by label: cms cannot import community) ---
+    PersonalData(
+        "cms.LessonProgress",
+        "user",
+        DELETE,
+        export=("course_key", "lesson_key", "completed_at", "score", "question_count"),
+    ),
+    PersonalData(
+        "cms.SocialEconomyEntity",
+        "proposed_by",
+        KEEP,
+        export=("name", "status", "created_at"),
+        why="A directory entry about an organisation, checked by an editor.",
+    ),
+    PersonalData(
+        "cms.Premises",
+        "proposed_by",
+        KEEP,
+        export=("name", "status", "created_at"),
+        why="A register entry about a space, checked by an editor.",
+    ),
+    PersonalData(
+        "cms.DirectoryImport", "created_by", KEEP, why="An editor's import, an admin record."
+    ),
     # --- accounts (allauth) ---
     PersonalData("account.EmailAddress", "user", DELETE, export=("email", "verified", "primary")),
     PersonalData(
