@@ -90,6 +90,13 @@ class WebinarPage(EventPage):
         verbose_name = _("webinar")
         verbose_name_plural = _("webinars")
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The search index is written on post_save, before the cluster saves its transcripts:
+        # write it again so that the words spoken in the webinar are found.
+        if self.pk and self.transcripts.exists():
+            index.insert_or_update_object(self)
+
     def transcript_for(self, language):
         """The transcript in `language`, else None."""
         for transcript in self.transcripts.all():
