@@ -6,7 +6,7 @@ Reviewers see only the calls they are assigned to and never a conflicted idea
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
-from .exports import idea_records, to_csv, to_json
+from .exports import export_response, idea_records
 from .models import Idea, IdeaCallPage, IdeaCallReviewer, IdeaStatus, Review
 from .permissions import is_call_organiser, reviewable_ideas
 from .ranking import DISAGREEMENT_SPREAD
@@ -204,14 +204,3 @@ def export(request, call_id, fmt):
     )
     records = idea_records(ideas, ranked)
     return export_response(records, fmt, f"ideas-{call.slug}-review", with_review=True)
-
-
-def export_response(records, fmt, filename, with_review=False):
-    if fmt == "json":
-        response = HttpResponse(to_json(records), content_type="application/json; charset=utf-8")
-    else:
-        response = HttpResponse(
-            to_csv(records, with_review=with_review), content_type="text/csv; charset=utf-8"
-        )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response

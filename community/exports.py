@@ -9,8 +9,9 @@ import io
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 
-__all__ = ["EXPORT_FIELDS", "idea_records", "to_csv", "to_json"]
+__all__ = ["EXPORT_FIELDS", "export_response", "idea_records", "to_csv", "to_json"]
 
 EXPORT_FIELDS = (
     "id",
@@ -81,3 +82,14 @@ def _neutralise(value):
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+def export_response(records, fmt, filename, with_review=False):
+    if fmt == "json":
+        response = HttpResponse(to_json(records), content_type="application/json; charset=utf-8")
+    else:
+        response = HttpResponse(
+            to_csv(records, with_review=with_review), content_type="text/csv; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import api, ideas, privacy, profiles
+from .views import api, gallery, ideas, privacy, profiles
 
 app_name = "community"
 
@@ -17,6 +17,9 @@ urlpatterns = [
     path("privacy/delete/", privacy.delete_account, name="account_delete"),
     path("calls/<int:call_id>/ideas/new/", ideas.new_idea, name="idea_new"),
     path("calls/<int:call_id>/similar/", api.similar, name="similar_ideas"),
+    path("calls/<int:call_id>/gallery/", gallery.gallery, name="gallery"),
+    path("calls/<int:call_id>/ideas.<str:fmt>", gallery.export, name="ideas_export"),
+    path("ideas/<int:pk>/support/", gallery.toggle_support, name="idea_support"),
     path("ideas/mine/", ideas.my_ideas, name="my_ideas"),
     path("ideas/<int:pk>/", ideas.idea_detail, name="idea_detail"),
     path("ideas/<int:pk>/edit/", ideas.edit_idea, name="idea_edit"),

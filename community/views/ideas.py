@@ -12,9 +12,17 @@ from django.views.decorators.http import require_POST
 from cms.visibility import is_visible
 
 from ..idea_forms import IdeaForm, InviteCoAuthorForm
-from ..models import CoAuthorStatus, Idea, IdeaAttachment, IdeaCallPage, IdeaCoAuthor
+from ..models import (
+    CoAuthorStatus,
+    Idea,
+    IdeaAttachment,
+    IdeaCallPage,
+    IdeaCoAuthor,
+    IdeaSupport,
+)
 from ..permissions import can_edit_idea, can_view_idea, is_idea_author
 from ..services import ideas as service
+from ..services.supports import can_support
 
 
 def _call_or_404(request, call_id):
@@ -96,6 +104,10 @@ def edit_idea(request, pk):
 def idea_detail(request, pk):
     idea = _idea_or_404(request, pk)
     is_author = is_idea_author(idea, request.user)
+    supports = (
+        request.user.is_authenticated
+        and IdeaSupport.objects.filter(idea=idea, user=request.user).exists()
+    )
     return render(
         request,
         "community/idea_detail.html",
@@ -108,6 +120,8 @@ def idea_detail(request, pk):
             "history": idea.history.select_related("changed_by") if is_author else (),
             "coauthors": idea.coauthors.select_related("user") if is_author else (),
             "invite_form": InviteCoAuthorForm() if idea.author_id == request.user.pk else None,
+            "supports": supports,
+            "can_support": can_support(idea, request.user) and not supports,
         },
     )
 
