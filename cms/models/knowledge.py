@@ -21,7 +21,7 @@ from cms.panels import SameLanguageChoicePanel
 from cms.visibility import visible_pages
 
 from .base import BasePage, ListingPageMixin, paginate
-from .snippets import filter_by_vocabulary, vocabulary_options
+from .snippets import Topic, filter_by_vocabulary
 
 __all__ = ["KnowledgeBasePage", "KnowledgeArticlePage", "OpenDataTool", "OpenDataToolIndexPage"]
 
@@ -67,7 +67,11 @@ class KnowledgeBasePage(ListingPageMixin, BasePage):
         return {
             "types": ArticleKind.choices,
             "levels": SkillLevel.choices,
-            "topics": vocabulary_options(children)["topics"],
+            "topics": list(
+                Topic.objects.filter(pk__in=children.values("topics"))
+                .order_by("name")
+                .values_list("slug", "name")
+            ),
         }
 
     def sections(self, request=None):

@@ -5,7 +5,7 @@ from wagtail.models import Collection
 
 from cms import factories as f
 from cms import models
-from cms.opendata.vocabularies import FileFormat, Frequency, Licence
+from cms.opendata.vocabularies import ArticleKind, FileFormat, Frequency, Licence, SkillLevel
 
 
 class CsvDocumentFactory(f.DocumentFactory):
@@ -64,3 +64,47 @@ class DatasetPageFactory(f.BasePageFactory):
         if extracted:
             obj.countries.set(extracted)
             obj.save()
+
+
+class KnowledgeBasePageFactory(f.BasePageFactory):
+    title = "Knowledge base"
+    slug = "knowledge"
+
+    class Meta:
+        model = models.KnowledgeBasePage
+
+
+class KnowledgeArticlePageFactory(f.BasePageFactory):
+    title = factory.Sequence(lambda n: f"Guide {n}")
+    kind = ArticleKind.GUIDE
+    reading_level = SkillLevel.INTRODUCTORY
+
+    class Meta:
+        model = models.KnowledgeArticlePage
+
+    @factory.post_generation
+    def topics(obj, create, extracted, **kwargs):
+        if extracted:
+            obj.topics.set(extracted)
+            obj.save()
+
+
+class OpenDataToolIndexPageFactory(f.BasePageFactory):
+    title = "Open-data tools"
+    slug = "tools"
+
+    class Meta:
+        model = models.OpenDataToolIndexPage
+
+
+class OpenDataToolFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Tool {n}")
+    purpose = "Cleans messy spreadsheets."
+    url = "https://example.org/tool"
+    licence = "GPL-3.0"
+    skill_level = SkillLevel.INTRODUCTORY
+    languages = "en, it"
+    locale = factory.LazyFunction(f.default_locale)
+
+    class Meta:
+        model = models.OpenDataTool
