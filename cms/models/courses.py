@@ -132,6 +132,7 @@ class LessonPage(RoutablePageMixin, BasePage):
             "previous_lesson": progress.lesson_before(self),
             "is_done": progress.is_done(self),
             "result": result,
+            "quiz_items": courses.quiz_items(self.quiz, result),
         }
 
     @path("")

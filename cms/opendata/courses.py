@@ -16,6 +16,7 @@ __all__ = [
     "grade_quiz",
     "name_on",
     "progress_for",
+    "quiz_items",
 ]
 
 
@@ -168,3 +169,34 @@ def progress_for(user, course, request=None):
 def name_on(user):
     """The name printed on a certificate: the member's full name, else their display name."""
     return user.get_full_name() or str(user)
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    """One question as the lesson's form shows it, with the member's last answer, if any."""
+
+    number: int
+    question: str
+    answers: list[tuple[int, str]]
+    chosen: int | None = None
+    is_correct: bool = False
+    feedback: str = ""
+
+
+def quiz_items(quiz, result=None):
+    """The quiz's questions for the form, each with the chosen answer and its feedback."""
+    items = []
+    for number, block in enumerate(quiz):
+        answers = [(index, answer["text"]) for index, answer in enumerate(block.value["answers"])]
+        graded = result.questions[number] if result else None
+        items.append(
+            QuizItem(
+                number=number,
+                question=block.value["question"],
+                answers=answers,
+                chosen=graded.chosen if graded else None,
+                is_correct=graded.is_correct if graded else False,
+                feedback=graded.feedback if graded else "",
+            )
+        )
+    return items

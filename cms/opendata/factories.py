@@ -108,3 +108,34 @@ class OpenDataToolFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = models.OpenDataTool
+
+
+class CoursePageFactory(f.BasePageFactory):
+    title = factory.Sequence(lambda n: f"Course {n}")
+    introduction = "<p>Find, clean and map open data.</p>"
+    skill_level = SkillLevel.INTRODUCTORY
+
+    class Meta:
+        model = models.CoursePage
+
+
+def quiz_question(question, answers):
+    """A quiz block value: answers as (text, is_correct, feedback) triples."""
+    return (
+        "question",
+        {
+            "question": question,
+            "answers": [
+                {"text": text, "is_correct": correct, "feedback": feedback}
+                for text, correct, feedback in answers
+            ],
+        },
+    )
+
+
+class LessonPageFactory(f.BasePageFactory):
+    title = factory.Sequence(lambda n: f"Lesson {n}")
+    video_url = "https://video.example.org/lesson"
+
+    class Meta:
+        model = models.LessonPage
