@@ -15,11 +15,20 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from .exports import export_response, idea_records
-from .models import Idea, IdeaCallPage, IdeaCallReviewer, IdeaStatus, Review
-from .permissions import is_call_organiser, reviewable_ideas
+from .models import (
+    Idea,
+    IdeaCallPage,
+    IdeaCallReviewer,
+    IdeaStatus,
+    OrganisationProposal,
+    ProposalStatus,
+    Review,
+)
+from .permissions import can_review_proposals, is_call_organiser, reviewable_ideas
 from .ranking import DISAGREEMENT_SPREAD
 from .review_forms import BulkStatusForm, ConflictForm, ReviewForm
 from .services import ideas as idea_service
+from .services import organisations as organisation_service
 from .services import reviews as review_service
 
 
@@ -204,3 +213,30 @@ def export(request, call_id, fmt):
     )
     records = idea_records(ideas, ranked)
     return export_response(records, fmt, f"ideas-{call.slug}-review", with_review=True)
+
+
+def proposals(request):
+    """Editors check organisations proposed by members."""
+    if not can_review_proposals(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        proposal = get_object_or_404(OrganisationProposal, pk=request.POST.get("proposal"))
+        try:
+            if request.POST.get("decision") == "approve":
+                organisation_service.approve_proposal(proposal, request.user)
+                messages.success(request, _("Organisation created; its proposer is its admin."))
+            else:
+                organisation_service.reject_proposal(proposal, request.user)
+                messages.success(request, _("Proposal rejected."))
+        except organisation_service.Refused as refusal:
+            messages.error(request, refusal.message)
+        return redirect("community_proposals:index")
+    return TemplateResponse(
+        request,
+        "community/admin/proposals.html",
+        {
+            "pending": OrganisationProposal.objects.filter(
+                status=ProposalStatus.PENDING
+            ).select_related("proposed_by", "country"),
+        },
+    )

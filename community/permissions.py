@@ -1,6 +1,7 @@
 """Who may see or do what in the community: each rule in one function, used by views,
 exports, the admin and tests alike."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
@@ -9,6 +10,7 @@ from .models import (
     ConflictOfInterest,
     Idea,
     IdeaStatus,
+    MembershipRole,
     MembershipStatus,
     OrganisationMembership,
     ProfileVisibility,
@@ -17,6 +19,8 @@ from .models.choices import EVALUATED_STATUSES, SUBMITTED_STATUSES
 
 __all__ = [
     "can_edit_idea",
+    "can_manage_organisation",
+    "can_review_proposals",
     "can_review_idea",
     "can_see_profile",
     "can_view_idea",
@@ -27,6 +31,7 @@ __all__ = [
     "member_organisation_ids",
     "public_ideas",
     "reviewable_ideas",
+    "visible_organisation_people",
     "visible_profiles",
 ]
 
@@ -188,3 +193,30 @@ def can_review_idea(idea, user):
         and idea.status in REVIEWABLE_STATUSES
         and reviewable_ideas(idea.call, user).filter(pk=idea.pk).exists()
     )
+
+
+def can_manage_organisation(organisation, user):
+    """The organisation's accepted admins, and editors who manage organisations."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser or user.has_perm("cms.change_organisation"):
+        return True
+    return OrganisationMembership.objects.filter(
+        organisation=organisation,
+        user=user,
+        status=MembershipStatus.ACCEPTED,
+        role=MembershipRole.ADMIN,
+    ).exists()
+
+
+def can_review_proposals(user):
+    return user.is_authenticated and (user.is_superuser or user.has_perm("cms.add_organisation"))
+
+
+def visible_organisation_people(organisation, viewer):
+    """Accepted members of `organisation` whose profile this viewer may see."""
+    members = get_user_model().objects.filter(
+        organisation_memberships__organisation=organisation,
+        organisation_memberships__status=MembershipStatus.ACCEPTED,
+    )
+    return visible_profiles(members, viewer).select_related("country").order_by("display_name")

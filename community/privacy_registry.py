@@ -114,6 +114,15 @@ REGISTRY = (
     PersonalData(
         "community.OrganisationMembership", "decided_by", KEEP, why="An admin's decision."
     ),
+    PersonalData(
+        "community.OrganisationProposal",
+        "proposed_by",
+        DELETE,
+        export=("name", "website", "status", "proposed_at"),
+    ),
+    PersonalData(
+        "community.OrganisationProposal", "reviewed_by", KEEP, why="An editor's decision."
+    ),
     # --- events (declared by label: events cannot import community) ---
     PersonalData(
         "events.Registration",

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import api, gallery, ideas, privacy, profiles
+from .views import api, gallery, ideas, organisations, privacy, profiles
 
 app_name = "community"
 
@@ -10,6 +10,13 @@ urlpatterns = [
     path("profile/", profiles.edit_profile, name="profile_edit"),
     path("members/", profiles.directory, name="directory"),
     path("members/<int:pk>/", profiles.profile, name="profile"),
+    path("organisations/", organisations.organisation_list, name="organisations"),
+    path("organisations/propose/", organisations.propose, name="organisation_propose"),
+    path("organisations/<int:pk>/", organisations.organisation_detail, name="organisation"),
+    path("organisations/<int:pk>/join/", organisations.join, name="organisation_join"),
+    path("memberships/<int:pk>/decide/", organisations.decide, name="membership_decide"),
+    path("memberships/<int:pk>/role/", organisations.set_role, name="membership_role"),
+    path("memberships/<int:pk>/leave/", organisations.leave, name="membership_leave"),
     path("privacy/", privacy.privacy, name="privacy"),
     path("privacy/accept/", privacy.accept_policy, name="policy_accept"),
     path("privacy/export/", privacy.export_request, name="export_request"),

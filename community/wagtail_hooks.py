@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
 from .models import PrivacyPolicyVersion
+from .permissions import can_review_proposals
 
 
 class PrivacyPolicyVersionViewSet(SnippetViewSet):
@@ -39,6 +40,31 @@ review_urls = [
 @hooks.register("register_admin_urls")
 def register_review_urls():
     return [path("idea-review/", include((review_urls, "community_review")))]
+
+
+@hooks.register("register_admin_urls")
+def register_proposal_urls():
+    return [
+        path(
+            "organisation-proposals/",
+            include(([path("", admin_views.proposals, name="index")], "community_proposals")),
+        )
+    ]
+
+
+class ProposalsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_review_proposals(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_proposals_menu_item():
+    return ProposalsMenuItem(
+        _("Organisation proposals"),
+        reverse("community_proposals:index"),
+        icon_name="group",
+        order=260,
+    )
 
 
 class ReviewMenuItem(MenuItem):

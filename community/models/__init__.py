@@ -13,7 +13,13 @@ from .ideas import (
     IdeaStatusChange,
     IdeaSupport,
 )
-from .organisations import MembershipRole, MembershipStatus, OrganisationMembership
+from .organisations import (
+    MembershipRole,
+    MembershipStatus,
+    OrganisationMembership,
+    OrganisationProposal,
+    ProposalStatus,
+)
 from .privacy import Consent, DataExport, PrivacyPolicyVersion
 from .reviews import MAX_SCORE, ConflictOfInterest, Review, ReviewScore
 from .users import SPOKEN_LANGUAGE_CODES, ProfileVisibility, User, UserManager
@@ -41,6 +47,8 @@ __all__ = [
     "MembershipRole",
     "MembershipStatus",
     "OrganisationMembership",
+    "OrganisationProposal",
+    "ProposalStatus",
     "PrivacyPolicyVersion",
     "ProfileVisibility",
     "User",

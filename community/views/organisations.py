@@ -1,0 +1,112 @@
+"""Organisations from the members' side: the public page, joining, admins' decisions and
+proposals. Rules in community.permissions and community.services.organisations."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Locale
+
+from cms.models import Organisation
+from cms.models.base import paginate
+
+from ..models import MembershipRole, MembershipStatus, OrganisationMembership
+from ..organisation_forms import OrganisationProposalForm
+from ..organisation_pages import organisation_activity
+from ..permissions import can_manage_organisation
+from ..services import organisations as service
+
+ORGANISATIONS_PAGE_SIZE = 30
+
+
+def organisation_list(request):
+    organisations = Organisation.objects.filter(locale=Locale.get_default()).order_by("name")
+    results = paginate(organisations, request.GET.get("page"), ORGANISATIONS_PAGE_SIZE)
+    return render(request, "community/organisation_list.html", {"results": results})
+
+
+def organisation_detail(request, pk):
+    organisation = get_object_or_404(
+        Organisation.objects.select_related("country"), pk=pk, locale=Locale.get_default()
+    )
+    membership = None
+    if request.user.is_authenticated:
+        membership = OrganisationMembership.objects.filter(
+            organisation=organisation, user=request.user
+        ).first()
+    manages = can_manage_organisation(organisation, request.user)
+    context = {
+        "organisation": organisation.localized,
+        "source": organisation,
+        "membership": membership,
+        "manages": manages,
+        **organisation_activity(organisation, request),
+    }
+    if manages:
+        memberships = OrganisationMembership.objects.filter(organisation=organisation)
+        context["pending"] = memberships.filter(status=MembershipStatus.PENDING).select_related(
+            "user"
+        )
+        context["members"] = memberships.filter(status=MembershipStatus.ACCEPTED).select_related(
+            "user"
+        )
+    return render(request, "community/organisation_detail.html", context)
+
+
+@login_required
+@require_POST
+def join(request, pk):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    try:
+        service.request_to_join(organisation, request.user)
+    except service.Refused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("Your request was sent to the organisation's administrators."))
+    return redirect("community:organisation", pk=service.source_organisation(organisation).pk)
+
+
+def _membership_action(request, pk, action):
+    membership = get_object_or_404(
+        OrganisationMembership.objects.select_related("organisation", "user"), pk=pk
+    )
+    try:
+        action(membership)
+    except service.Refused as refusal:
+        messages.error(request, refusal.message)
+    return redirect("community:organisation", pk=membership.organisation_id)
+
+
+@login_required
+@require_POST
+def decide(request, pk):
+    accept = request.POST.get("decision") == "accept"
+    return _membership_action(
+        request, pk, lambda m: service.decide_membership(m, request.user, accept)
+    )
+
+
+@login_required
+@require_POST
+def set_role(request, pk):
+    role = MembershipRole.ADMIN if request.POST.get("role") == "admin" else MembershipRole.MEMBER
+    return _membership_action(request, pk, lambda m: service.set_role(m, request.user, role))
+
+
+@login_required
+@require_POST
+def leave(request, pk):
+    return _membership_action(request, pk, lambda m: service.leave(m, request.user))
+
+
+@login_required
+def propose(request):
+    form = OrganisationProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        service.propose_organisation(form, request.user)
+        messages.success(
+            request, _("Thank you. An editor will check your proposal and let you know.")
+        )
+        return redirect("community:organisations")
+    return render(request, "community/organisation_propose.html", {"form": form})
