@@ -11,6 +11,7 @@ from django.db import transaction
 from cms.demo.builder import build_cms_demo, synchronise_trees
 from cms.demo.synthetic import build_synthetic
 from community.demo import demo_password, ensure_demo_accounts
+from community.demo_ideas import build_community_demo
 from events.demo import build as build_events_demo
 from community.demo_guard import DemoRefused, check_demo_allowed
 
@@ -68,6 +69,7 @@ class Command(BaseCommand):
             # Last, so every page (synthetic ones too) has its place in every language tree.
             synchronise_trees(ctx)
             accounts = ensure_demo_accounts()
+            build_community_demo()  # profiles, organisations, idea calls (community/demo_ideas.py)
             build_events_demo(ctx)  # after the accounts: demo members hold seats
         elapsed = time.monotonic() - started
 
