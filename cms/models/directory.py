@@ -39,6 +39,44 @@ def _coordinate(name, limit):
     )
 
 
+class DirectoryQuerySet(models.QuerySet):
+    def published(self):
+        """What readers see: entries an editor has checked and published."""
+        return self.filter(status=ReviewStatus.PUBLISHED)
+
+    def filtered(self, filters):
+        """Narrowed by DirectoryFilters: text, country, region, and for entities kind, sector
+        and CPV code prefix."""
+        qs = self
+        if filters.q:
+            qs = qs.filter(
+                models.Q(name__icontains=filters.q) | models.Q(city__icontains=filters.q)
+            )
+        if filters.country:
+            qs = qs.filter(country__code=filters.country)
+        if filters.region:
+            qs = qs.filter(region__iexact=filters.region)
+        if self.model is SocialEconomyEntity:
+            if filters.kind:
+                qs = qs.filter(kind=filters.kind)
+            if filters.sector:
+                qs = qs.filter(sectors__sector=filters.sector)
+            if filters.cpv:
+                qs = qs.filter(cpv_codes__code__startswith=filters.cpv)
+            if filters.sector or filters.cpv:
+                qs = qs.distinct()
+        return qs
+
+    def for_listing(self):
+        qs = self.select_related("country")
+        if self.model is SocialEconomyEntity:
+            qs = qs.prefetch_related("sectors", "cpv_codes")
+        return qs.order_by("name", "pk")
+
+    def regions(self):
+        return list(self.order_by("region").values_list("region", flat=True).distinct())
+
+
 class DirectoryEntry(models.Model):
     """What entities and premises share: where, contact, and the review before publication."""
 
@@ -85,6 +123,8 @@ class DirectoryEntry(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = DirectoryQuerySet.as_manager()
+
     location_panels = [
         FieldPanel("address"),
         FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
@@ -111,6 +151,26 @@ class DirectoryEntry(models.Model):
     @property
     def is_published(self):
         return self.status == ReviewStatus.PUBLISHED
+
+    def geojson_properties(self):
+        return {
+            "title": self.name,
+            "city": self.city,
+            "region": self.region,
+            "country": self.country.code if self.country else "",
+        }
+
+    def as_geojson_feature(self):
+        return {
+            "type": "Feature",
+            "id": f"{self._meta.model_name}-{self.pk}",
+            # GeoJSON order is longitude, latitude (RFC 7946).
+            "geometry": {
+                "type": "Point",
+                "coordinates": [float(self.longitude), float(self.latitude)],
+            },
+            "properties": self.geojson_properties(),
+        }
 
 
 class SocialEconomyEntity(DirectoryEntry, ClusterableModel):
@@ -143,6 +203,16 @@ class SocialEconomyEntity(DirectoryEntry, ClusterableModel):
 
     def cpv_values(self):
         return [row.code for row in self.cpv_codes.all()]
+
+    def geojson_properties(self):
+        return {
+            **super().geojson_properties(),
+            "kind": self.kind,
+            "kind_label": str(self.get_kind_display()),
+            "sectors": self.sector_values(),
+            "cpv_codes": self.cpv_values(),
+            "website": self.website,
+        }
 
 
 class EntitySector(Orderable):
@@ -204,6 +274,14 @@ class Premises(DirectoryEntry):
     class Meta(DirectoryEntry.Meta):
         verbose_name = _("premises")
         verbose_name_plural = _("premises")
+
+    def geojson_properties(self):
+        return {
+            **super().geojson_properties(),
+            "size_m2": self.size_m2,
+            "availability": self.availability,
+            "availability_label": str(self.get_availability_display()),
+        }
 
     def clean(self):
         super().clean()

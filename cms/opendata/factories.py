@@ -139,3 +139,67 @@ class LessonPageFactory(f.BasePageFactory):
 
     class Meta:
         model = models.LessonPage
+
+
+class SocialEconomyEntityFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Cooperative {n}")
+    kind = "cooperative"
+    offer = "Cleaning and maintenance of public buildings."
+    city = "Zaragoza"
+    region = "Aragon"
+    latitude = "41.648800"
+    longitude = "-0.889100"
+    status = "published"
+
+    class Meta:
+        model = models.SocialEconomyEntity
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def sectors(obj, create, extracted, **kwargs):
+        for sector in extracted or []:
+            models.EntitySector.objects.create(entity=obj, sector=sector)
+
+    @factory.post_generation
+    def cpv_codes(obj, create, extracted, **kwargs):
+        for code in extracted or []:
+            models.EntityCpvCode.objects.create(entity=obj, code=code)
+
+
+class PremisesFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Space {n}")
+    description = "A ground-floor room for workshops."
+    address = "Glavni trg 1"
+    city = "Maribor"
+    region = "Podravje"
+    latitude = "46.557500"
+    longitude = "15.645600"
+    size_m2 = 80
+    status = "published"
+
+    class Meta:
+        model = models.Premises
+
+
+class DirectoryPageFactory(f.BasePageFactory):
+    title = "Social-economy directory"
+    slug = "directory"
+
+    class Meta:
+        model = models.DirectoryPage
+
+
+class PremisesRegisterPageFactory(f.BasePageFactory):
+    title = "Premises"
+    slug = "premises"
+
+    class Meta:
+        model = models.PremisesRegisterPage
+
+
+class MapPageFactory(f.BasePageFactory):
+    title = "Map"
+    slug = "map"
+
+    class Meta:
+        model = models.MapPage
