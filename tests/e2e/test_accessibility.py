@@ -46,6 +46,7 @@ from cms.models import (
     PolicyLevel,
     SiteSettings,
 )
+from tests.e2e.waiting import inject_script, wait_until
 
 # Transactional: the live server thread must see the data the test makes.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -350,9 +351,7 @@ def open_a_map_popup(page):
     page.locator("[data-map] .leaflet-marker-icon").first.click()
     page.locator(".leaflet-popup-content a").wait_for()
     # Leaflet fades popups in: check the colours once it is fully opaque.
-    page.wait_for_function(
-        "getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'"
-    )
+    wait_until(page, "getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
 
 
 # id: the behaviour checked, (path, action after loading)
@@ -392,7 +391,7 @@ PAGES = {
 
 def axe_violations(page):
     """axe-core's WCAG 2.1 A/AA and structure violations on the current page, as plain dicts."""
-    page.add_script_tag(path=str(AXE))
+    inject_script(page, AXE)
     return page.evaluate(
         """async ([tags, rules]) => {
             const wcag = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
@@ -466,7 +465,7 @@ def test_keyboard_reaches_the_skip_link_first_and_it_moves_focus_to_main(page, l
     assert skip_link.evaluate("element => getComputedStyle(element).outlineStyle") != "none"
 
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'main'")
+    wait_until(page, "document.activeElement && document.activeElement.id === 'main'")
     assert focused(page)["tag"] == "main"
     # Focus left the skip link, so it is out of sight again.
     assert skip_link.bounding_box()["y"] < 0

@@ -18,6 +18,7 @@ from cms.factories import (
     PilotActionPageFactory,
     make_site,
 )
+from tests.e2e.waiting import wait_until
 
 # Transactional: the live server thread must see the data the test makes.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -79,9 +80,7 @@ def site_in_languages():
 def open_home(page, live_server, code):
     page.goto(f"{live_server.url}/{code}/")
     # The map draws its markers from the GeoJSON route: wait so the screenshot shows them.
-    page.wait_for_function(
-        "document.querySelectorAll('[data-map] .leaflet-marker-icon').length === 2"
-    )
+    wait_until(page, "document.querySelectorAll('[data-map] .leaflet-marker-icon').length === 2")
 
 
 def box(locator):
@@ -205,8 +204,8 @@ def test_arabic_listing_mirrors_its_filters_cards_and_map_controls(
     layout = {}
     for code in ("en", "ar"):
         page.goto(f"{live_server.url}/{code}/pilot-actions/")
-        page.wait_for_function(
-            "document.querySelectorAll('[data-map] .leaflet-marker-icon').length === 2"
+        wait_until(
+            page, "document.querySelectorAll('[data-map] .leaflet-marker-icon').length === 2"
         )
         fields = page.locator(".filters__fields .field")
         cards = page.locator(".card-grid > li")

@@ -13,6 +13,7 @@ from cms.factories import (
     PublicationIndexPageFactory,
     WhitePaperPageFactory,
 )
+from tests.e2e.waiting import wait_until
 
 # Transactional: the live server thread must see the data the test makes.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -69,9 +70,7 @@ def test_visitor_browses_pilot_actions_on_the_map_filters_them_and_opens_one(
     page.get_by_role("button", name=re.compile("Apply|Filter", re.I)).click()
     page.wait_for_url(re.compile(r"country=HR"))
     assert page.locator(".card-grid > li").count() == 1
-    page.wait_for_function(
-        "document.querySelectorAll('[data-map] .leaflet-marker-icon').length === 1"
-    )
+    wait_until(page, "document.querySelectorAll('[data-map] .leaflet-marker-icon').length === 1")
 
     page.get_by_role("link", name="Pilot action in Istria").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Pilot action in Istria"

@@ -271,6 +271,10 @@ TASKS = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "OpenSocialCluster"
+# The admin's dashboard would ask releases.wagtail.org for new versions from every editor's
+# browser: no third-party request (and the admin's policy refuses it). Upgrades follow
+# requirements.txt. https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-enable-update-check
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from Gravatar: the admin would send every editor's email hash to a third party.
 # https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-gravatar-provider-url
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
