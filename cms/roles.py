@@ -123,9 +123,17 @@ def _media_permissions(actions):
     ]
 
 
+def _managed(permission):
+    """Permissions of Wagtail, cms and auth are defined here; those of the apps above cms
+    (events, community: moderating posts, reviewing ideas) are theirs to grant and are kept."""
+    app_label = permission.content_type.app_label
+    return app_label.startswith("wagtail") or app_label in ("cms", "auth")
+
+
 def _apply(role, root_page, root_collection):
     group, _created = Group.objects.get_or_create(name=role.name)
-    group.permissions.set([_permission(label) for label in role.permissions])
+    kept = [p for p in group.permissions.select_related("content_type") if not _managed(p)]
+    group.permissions.set([*kept, *(_permission(label) for label in role.permissions)])
 
     wanted = {_permission(f"wagtailcore.{codename}_page").pk for codename in role.page_permissions}
     GroupPagePermission.objects.filter(group=group).exclude(

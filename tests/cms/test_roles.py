@@ -196,3 +196,16 @@ class SameLanguageChoicesTests(TestCase):
             f"/admin/pages/add/cms/pilotactionpage/{index_it.pk}/"
         ).content.decode()
         assert "Economia sociale" in html and "Social economy" not in html
+
+
+class RoleGrantsOfHigherAppsTests(TestCase):
+    def test_permissions_granted_by_the_apps_above_cms_are_kept(self):
+        from django.contrib.auth.models import Permission
+
+        ensure_roles()
+        moderators = Group.objects.get(name="Moderators")
+        community = Permission.objects.filter(content_type__app_label="community").first()
+        moderators.permissions.add(community)
+        ensure_roles()
+        assert moderators.permissions.filter(pk=community.pk).exists()
+        assert not moderators.permissions.filter(codename="access_admin").exists()
