@@ -24,7 +24,7 @@ class CapBlock(blocks.StructBlock):
     label = blocks.CharBlock(label=_("Label shown on the page"), required=False, max_length=80)
     max_seats = blocks.IntegerBlock(label=_("At most (seats)"), required=False, min_value=0)
     max_percent = blocks.IntegerBlock(
-        label=_("At most (% of capacity)"), required=False, min_value=0, max_value=100
+        label=_("At most (percentage of the seats)"), required=False, min_value=0, max_value=100
     )
 
     class Meta:
