@@ -140,3 +140,20 @@ def test_an_image_of_121_megapixels_is_refused_with_a_clear_message():
 def test_a_photo_of_normal_size_is_accepted():
     upload = SimpleUploadedFile("photo.png", png(4000, 3000), content_type="image/png")
     assert WagtailImageField().clean(upload) is upload
+
+
+@pytest.mark.django_db
+def test_an_embedded_video_is_wrapped_without_an_inline_style_the_policy_would_refuse():
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.format import embed_to_frontend_html
+    from wagtail.embeds.models import Embed
+
+    url = "https://www.youtube.com/watch?v=abc"
+    player = '<iframe src="https://www.youtube.com/embed/abc" title="Webinar"></iframe>'
+    Embed.objects.create(
+        url=url, hash=get_embed_hash(url), html=player, type="video", width=480, height=270
+    )
+    html = embed_to_frontend_html(url)
+    assert player in html
+    assert 'class="responsive-object"' in html
+    assert "style=" not in html
