@@ -7,8 +7,9 @@
 - A path holding a control character names no page: it gets the site's 404 at once, before a
   database lookup could fail on it.
 - Only the methods the site uses are answered: GET, HEAD, POST and OPTIONS everywhere, plus
-  PATCH and DELETE in the Wagtail admin (its scripts use them). TRACE, PUT and anything else get
-  a 405 with an `Allow` header before any view runs.
+  PUT, PATCH and DELETE in the Wagtail admin (its scripts and wagtail-localize's translation
+  editor use them). TRACE, CONNECT and anything else get a 405 with an `Allow` header before
+  any view runs.
 """
 
 import re
@@ -30,8 +31,9 @@ __all__ = [
 # GET, HEAD and POST are what pages, forms and the API use; OPTIONS is harmless (it describes a
 # resource) and some clients send it first.
 ALLOWED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
-# The admin also dismisses tips with PATCH and clears previews with DELETE.
-ADMIN_METHODS = (*ALLOWED_METHODS, "PATCH", "DELETE")
+# The admin also dismisses tips with PATCH and clears previews with DELETE; the translation
+# editor saves and deletes strings with PUT and DELETE.
+ADMIN_METHODS = (*ALLOWED_METHODS, "PUT", "PATCH", "DELETE")
 
 # C0 controls except \t \n \r, DEL, and the C1 controls.
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
