@@ -283,7 +283,7 @@ def synchronise_trees(ctx):
         if code != "en":
             synchronize_tree(source, locale)
     # Last, so every copy (aliases included) shows the content's own date, not today's.
-    if date_pages(ctx.pages, PILOT_ACTIONS):
+    if date_pages(ctx.pages):
         ctx.count("page_dates", "updated")
 
 

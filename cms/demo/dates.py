@@ -14,10 +14,24 @@ from django.db.models import Q
 from wagtail.models import Page, Revision
 
 from .content.news import NEWS
+from .content.pilot_actions_east import PILOT_ACTIONS_EAST
+from .content.pilot_actions_italy import PILOT_ACTIONS_ITALY
+from .content.pilot_actions_west import PILOT_ACTIONS_WEST
 from .content.publications import PUBLICATIONS
-from .sync import stable_key
+from .keys import stable_key
 
-__all__ = ["SITE_LAST_REVISED", "content_dates", "date_pages"]
+__all__ = ["SITE_LAST_REVISED", "content_dates", "date_copies", "date_pages"]
+
+# The site's own pages, dated SITE_LAST_REVISED; other keys are dated from their content.
+SECTION_KEYS = (
+    "home",
+    "about",
+    "pilot-actions",
+    "publications",
+    "news",
+    "partners",
+    "privacy-policy",
+)
 
 SITE_LAST_REVISED = datetime.date(2022, 4, 20)  # the high-level policy event in Brussels
 PUBLISHED_AT = datetime.time(10, 0)
@@ -29,14 +43,55 @@ def _pilot_date(data):
     return datetime.date.fromisoformat(max(dates))
 
 
-def content_dates(pilot_actions):
+def content_dates(pilot_actions=None):
     """{page key: the date its content was last published}."""
-    dates = {item["key"]: datetime.date.fromisoformat(item["date"]) for item in NEWS}
+    if pilot_actions is None:
+        pilot_actions = [*PILOT_ACTIONS_EAST, *PILOT_ACTIONS_ITALY, *PILOT_ACTIONS_WEST]
+    dates = dict.fromkeys(SECTION_KEYS, SITE_LAST_REVISED)
+    dates |= {item["key"]: datetime.date.fromisoformat(item["date"]) for item in NEWS}
     dates |= {
         item["key"]: datetime.date.fromisoformat(item["publication_date"]) for item in PUBLICATIONS
     }
     dates |= {item["key"]: _pilot_date(item) for item in pilot_actions}
     return dates
+
+
+_BY_TRANSLATION_KEY = {}
+
+
+def _date_for(translation_key):
+    if not _BY_TRANSLATION_KEY:
+        _BY_TRANSLATION_KEY.update(
+            {stable_key("page", key): date for key, date in content_dates().items()}
+        )
+    return _BY_TRANSLATION_KEY.get(translation_key)
+
+
+def date_copies(translation_key):
+    """Date every language copy of one demo page from its content; other pages are left alone.
+
+    Returns how many pages were changed.
+    """
+    date = _date_for(translation_key)
+    if date is None:
+        return 0
+    return _date(Page.objects.filter(translation_key=translation_key), _moment(date))
+
+
+def _date(pages, moment):
+    stale = pages.filter(
+        ~Q(last_published_at=moment)
+        | ~Q(first_published_at=moment)
+        | ~Q(latest_revision_created_at=moment)
+    )
+    revision_ids = list(
+        stale.exclude(latest_revision=None).values_list("latest_revision_id", flat=True)
+    )
+    changed = stale.update(
+        first_published_at=moment, last_published_at=moment, latest_revision_created_at=moment
+    )
+    Revision.objects.filter(pk__in=revision_ids).update(created_at=moment)
+    return changed
 
 
 def _moment(date):
@@ -45,26 +100,9 @@ def _moment(date):
     )
 
 
-def date_pages(page_keys, pilot_actions):
+def date_pages(page_keys):
     """Date every language copy of the demo pages (translations and aliases alike).
 
     Returns how many pages were changed (0 when everything is already dated).
     """
-    dates = content_dates(pilot_actions)
-    changed = 0
-    for key in page_keys:
-        moment = _moment(dates.get(key, SITE_LAST_REVISED))
-        pages = Page.objects.filter(translation_key=stable_key("page", key))
-        stale = pages.filter(
-            ~Q(last_published_at=moment)
-            | ~Q(first_published_at=moment)
-            | ~Q(latest_revision_created_at=moment)
-        )
-        revision_ids = list(
-            stale.exclude(latest_revision=None).values_list("latest_revision_id", flat=True)
-        )
-        changed += stale.update(
-            first_published_at=moment, last_published_at=moment, latest_revision_created_at=moment
-        )
-        Revision.objects.filter(pk__in=revision_ids).update(created_at=moment)
-    return changed
+    return sum(date_copies(stable_key("page", key)) for key in page_keys)

@@ -23,6 +23,7 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.strings import StringValue, validate_translation_links
 
+from .dates import date_copies
 from .sync import CREATED, UNCHANGED, UPDATED, apply_values
 
 __all__ = ["SegmentMismatchError", "TOOL_NAME", "sync_localized_page", "translated_strings"]
@@ -173,9 +174,11 @@ def sync_localized_page(source_page, locale, values, *, source_changed, refresh_
                 target.save_revision().publish()
             else:
                 target.get_latest_revision().publish()
+            date_copies(target.translation_key)
             return target, status
         target = target.specific
         if apply_values(target, _untranslated_values(type(target), values)) or not target.live:
             target.save_revision().publish()
+            date_copies(target.translation_key)
             return target, UPDATED
         return target, UNCHANGED

@@ -69,15 +69,17 @@ def _size_and_hash(data):
     return len(data), hashlib.sha1(data).hexdigest()  # noqa: S324 - not a security use
 
 
-def demo_image(key, title, description=""):
-    """The demo image with this title, drawn and stored on first use."""
+def demo_image(key, title, description="", draw=None):
+    """The demo image with this title, drawn (by draw(), or as an abstract composition) and
+    stored on first use."""
     Image = get_image_model()
     collection = demo_collection()
     image = Image.objects.filter(collection=collection, title=title).first()
     if image is not None:
         return image
     buffer = io.BytesIO()
-    draw_listing_image(key).save(buffer, "JPEG", quality=85)
+    picture = draw() if draw is not None else draw_listing_image(key)
+    picture.convert("RGB").save(buffer, "JPEG", quality=85)
     data = buffer.getvalue()
     image = Image(title=title, collection=collection, description=description)
     image.file = ImageFile(io.BytesIO(data), name=f"demo-{key}.jpg")

@@ -5,7 +5,6 @@ deterministic translation key, a snippet's natural key), and written only when t
 values differ from what is stored, so a second run creates no rows and no revisions.
 """
 
-import uuid
 from decimal import Decimal
 
 from django.db import models
@@ -13,6 +12,8 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.fields import StreamField
 
 from .content.translations import INLINE_LANGUAGES, translate
+from .dates import date_copies
+from .keys import DEMO_NAMESPACE, stable_key
 
 __all__ = [
     "CREATED",
@@ -28,15 +29,8 @@ __all__ = [
     "sync_snippet_translation",
 ]
 
-# Fixed namespace so translation keys are the same on every database and every run.
-DEMO_NAMESPACE = uuid.UUID("6f1c3c0e-2b8a-4c52-9d0e-5e7a1f0c2b11")
 LANGUAGES = INLINE_LANGUAGES
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
-
-
-def stable_key(kind, key):
-    """The deterministic translation key of a demo object, e.g. stable_key("page", "about")."""
-    return uuid.uuid5(DEMO_NAMESPACE, f"{kind}:{key}")
 
 
 def localize(data, language):
@@ -178,6 +172,8 @@ def apply_values(obj, values):
 
 def _publish(page):
     page.save_revision().publish()
+    # A demo page shows its content's own date, not the moment the demo was loaded.
+    date_copies(page.translation_key)
 
 
 def sync_page(parent, model, slug, values, *, key, update=True):

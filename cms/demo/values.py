@@ -17,16 +17,19 @@ from .content import snippets as snippet_data
 from .content.publications import DOCUMENT_SUBTITLE
 from .content.related import PILOT_RELATED, RELATED_PILOTS_HEADING, pilots_related_to
 from .documents import DocumentText, paragraphs, publication_pdf
-from .media import demo_document, demo_image
+from .illustrations import (
+    network_image,
+    news_image,
+    pilot_image,
+    publication_image,
+    section_image,
+)
+from .media import demo_document
 from .sync import LANGUAGES, in_language, localize, stable_key
 
 
 def _date(value):
     return datetime.date.fromisoformat(value) if value else None
-
-
-def _image(key, title):
-    return demo_image(f"page-{key}", f"Illustration – {title}")
 
 
 def _page_for_key(ctx, key, lang):
@@ -62,19 +65,14 @@ def _stream(ctx, blocks, lang, links=True):
     return raw
 
 
-def _base(text, data):
-    """Title, summary and the listing image (named after the English title) of a page."""
-    title_en = localize(data["title"], "en")
-    return {
-        "title": text["title"],
-        "summary": text["summary"],
-        "listing_image": _image(data.get("key", data.get("slug")), title_en),
-    }
+def _base(text, image):
+    """Title, summary and the listing image of a page."""
+    return {"title": text["title"], "summary": text["summary"], "listing_image": image}
 
 
 def home_values(ctx, lang, links=True):
     text = localize(page_data.HOME, lang)
-    image = _image("home", "home")
+    image = network_image()
     values = {
         "title": text["title"],
         "summary": text["summary"],
@@ -89,7 +87,7 @@ def home_values(ctx, lang, links=True):
 
 def content_values(ctx, data, lang, body=None, show_in_menus=True, links=True):
     return {
-        **_base(localize(data, lang), data),
+        **_base(localize(data, lang), section_image(data["slug"])),
         "show_in_menus": show_in_menus,
         "body": body if body is not None else _stream(ctx, data["body"], lang, links),
     }
@@ -138,7 +136,8 @@ def partners_body(ctx, lang):
 def index_values(key, lang):
     data = {**page_data.INDEXES[key], "key": key}
     text = localize(data, lang)
-    return {**_base(text, data), "introduction": text["introduction"], "show_in_menus": True}
+    image = section_image(key)
+    return {**_base(text, image), "introduction": text["introduction"], "show_in_menus": True}
 
 
 def pilot_values(ctx, data, lang, links=True):
@@ -170,7 +169,7 @@ def _related_pilots(ctx, key, lang):
 def _pilot_fields(ctx, data, lang):
     text = localize(data, lang)
     return {
-        **_base(text, data),
+        **_base(text, pilot_image(data)),
         "region": text["region"],
         "place": text["place"],
         "country": in_language(ctx.countries[data["country"]], lang),
@@ -199,7 +198,7 @@ def _pilot_fields(ctx, data, lang):
 def news_values(ctx, data, lang):
     text = localize(data, lang)
     return {
-        **_base(text, data),
+        **_base(text, news_image(data)),
         "date": _date(data["date"]),
         "introduction": text["introduction"],
         "body": _stream(ctx, data["body"], lang) + _related_pilots(ctx, data["key"], lang),
@@ -264,7 +263,7 @@ def publication_documents(data):
 def publication_values(ctx, data, lang, documents):
     text = localize(data, lang)
     values = {
-        **_base(text, data),
+        **_base(text, publication_image(data)),
         "publication_date": _date(data["publication_date"]),
         "publisher": ctx.organisations[data["publisher"]][lang],
         "author_links": [{"person": ctx.people[key][lang]} for key in data["authors"]],

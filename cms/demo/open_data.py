@@ -1,0 +1,419 @@
+"""Demo content of the open-data sections: catalogue, knowledge base with tools and the Veneto
+Open Data Lab course, social-economy directory, premises register and the map.
+
+Runs after build_cms_demo() (the home page and its translations exist) and before the trees
+are synchronised. The five section pages are written in all nine languages through
+wagtail-localize (cms.demo.localize), like the other sections; the pages under them are
+English and appear elsewhere with the untranslated notice. Every step finds what an earlier
+run made and only writes what differs.
+"""
+
+import csv
+import hashlib
+import io
+import random
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.documents import get_document_model
+from wagtail.models import Locale
+
+from cms.models import (
+    Country,
+    CoursePage,
+    DatasetDistribution,
+    DatasetIndexPage,
+    DatasetPage,
+    DatasetTheme,
+    DirectoryPage,
+    EntityCpvCode,
+    EntitySector,
+    KnowledgeArticlePage,
+    KnowledgeBasePage,
+    LessonPage,
+    MapPage,
+    OpenDataTool,
+    OpenDataToolIndexPage,
+    Organisation,
+    Premises,
+    PremisesRegisterPage,
+    SocialEconomyEntity,
+)
+from cms.opendata.vocabularies import FileFormat, Frequency, Licence
+
+from .content import open_data as data
+from .content.open_data_sections import SECTIONS
+from .localize import sync_localized_page
+from .media import demo_collection
+from .sync import UNCHANGED, sync_page
+
+__all__ = ["build_open_data_demo"]
+
+SECTION_MODELS = (
+    ("open-data", DatasetIndexPage),
+    ("knowledge", KnowledgeBasePage),
+    ("directory", DirectoryPage),
+    ("premises", PremisesRegisterPage),
+    ("map", MapPage),
+)
+FICTIONAL = "Demo entry: a fictional organisation in a real place."
+FICTIONAL_SPACE = "Demo entry: a fictional space at a real address."
+
+
+def _section_values(key, lang):
+    text = SECTIONS[key]
+    return {
+        "title": text["title"][lang],
+        "summary": text["summary"][lang],
+        "introduction": text["introduction"][lang],
+        "show_in_menus": True,
+    }
+
+
+def _page(ctx, parent, model, slug, values, key):
+    page, status = sync_page(parent, model, slug, values, key=key)
+    ctx.count("open_data", status)
+    ctx.pages[key] = {"en": page}
+    return page, status
+
+
+def build_sections(ctx):
+    """The five section pages under the home page, in every language."""
+    home = ctx.pages["home"]["en"]
+    sections = {}
+    for key, model in SECTION_MODELS:
+        page, status = _page(ctx, home, model, key, _section_values(key, "en"), key)
+        sections[key] = page
+        for language in ctx.locales:
+            if language == "en":
+                continue
+            translated, translated_status = sync_localized_page(
+                page,
+                ctx.locales[language],
+                _section_values(key, language),
+                source_changed=status != UNCHANGED,
+            )
+            ctx.count("open_data", translated_status)
+            ctx.pages[key][language] = translated
+    return sections
+
+
+def _rng(key):
+    return random.Random(int(hashlib.sha256(key.encode()).hexdigest()[:12], 16))  # noqa: S311
+
+
+def entity_rows():
+    """Every demo entity as a dict, deterministic, spread around real towns."""
+    rows = []
+    used = dict.fromkeys(data.NAME_WORDS, 0)
+    for city, region, country, lat, lon, count in data.ENTITY_PLACES:
+        for n in range(count):
+            rng = _rng(f"{city}-{n}")
+            kind = data.KIND_CYCLE[(n + len(city)) % len(data.KIND_CYCLE)]
+            offer, sector, codes = data.ACTIVITIES[(n * 3 + len(region)) % len(data.ACTIVITIES)]
+            words = data.NAME_WORDS[country]
+            word = words[used[country] % len(words)]
+            used[country] += 1
+            rows.append(
+                {
+                    "reference": f"{country}-{city[:3].upper()}-{n + 1:03d}",
+                    "name": data.NAME_PATTERNS[country][kind].format(name=word),
+                    "kind": kind,
+                    "offer": offer,
+                    "description": FICTIONAL,
+                    "city": city,
+                    "region": region,
+                    "country": country,
+                    "latitude": round(lat + rng.uniform(-0.03, 0.03), 6),
+                    "longitude": round(lon + rng.uniform(-0.04, 0.04), 6),
+                    "sectors": [sector],
+                    "cpv_codes": codes,
+                }
+            )
+    return rows
+
+
+def premises_rows():
+    rows = []
+    for n, (name, address, city, lat, lon, size) in enumerate(data.PREMISES):
+        region = "Istria" if city == "Pula" else "Podravje"
+        country = "HR" if city == "Pula" else "SI"
+        available = ["available", "from-date", "available", "occupied"][n % 4]
+        rows.append(
+            {
+                "reference": f"{country}-PREM-{n + 1:03d}",
+                "name": name,
+                "description": FICTIONAL_SPACE,
+                "address": address,
+                "city": city,
+                "region": region,
+                "country": country,
+                "latitude": lat,
+                "longitude": lon,
+                "size_m2": size,
+                "availability": available,
+                "available_from": "2026-03-01" if available == "from-date" else None,
+                "conditions": [
+                    "Free use for social-innovation projects, two years renewable.",
+                    "Subsidised rent; running costs shared.",
+                    "Free use in exchange for opening hours to the neighbourhood.",
+                ][n % 3],
+            }
+        )
+    return rows
+
+
+def _countries():
+    english = Locale.objects.get(language_code="en")
+    return {c.code: c for c in Country.objects.filter(locale=english)}
+
+
+def build_directory(ctx):
+    countries = _countries()
+    for row in entity_rows():
+        values = {k: v for k, v in row.items() if k not in ("sectors", "cpv_codes", "reference")}
+        values["country"] = countries.get(row["country"])
+        values["status"] = "published"
+        entity, created = SocialEconomyEntity.objects.update_or_create(
+            reference=row["reference"], defaults=values
+        )
+        if sorted(entity.sector_values()) != row["sectors"]:
+            EntitySector.objects.filter(entity=entity).delete()
+            EntitySector.objects.bulk_create(
+                EntitySector(entity=entity, sector=s) for s in row["sectors"]
+            )
+        if sorted(entity.cpv_values()) != sorted(row["cpv_codes"]):
+            EntityCpvCode.objects.filter(entity=entity).delete()
+            EntityCpvCode.objects.bulk_create(
+                EntityCpvCode(entity=entity, code=c) for c in row["cpv_codes"]
+            )
+        ctx.count("entities", "created" if created else "checked")
+    for row in premises_rows():
+        values = {k: v for k, v in row.items() if k != "reference"}
+        values["country"] = countries.get(row["country"])
+        values["status"] = "published"
+        _premises, created = Premises.objects.update_or_create(
+            reference=row["reference"], defaults=values
+        )
+        ctx.count("premises", "created" if created else "checked")
+
+
+def _csv_bytes(rows, columns):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(
+            ["|".join(row[c]) if isinstance(row[c], list) else row[c] or "" for c in columns]
+        )
+    return buffer.getvalue().encode()
+
+
+def csv_document(key, title, content):
+    """The demo CSV document with this title, rewritten only when its bytes changed."""
+    Document = get_document_model()
+    digest = hashlib.sha256(content).hexdigest()
+    document = Document.objects.filter(collection=demo_collection(), title=title).first()
+    if document is not None and document.file_hash == digest:
+        return document
+    if document is None:
+        document = Document(title=title, collection=demo_collection())
+    document.file = SimpleUploadedFile(f"{key}.csv", content, content_type="text/csv")
+    document.file_size, document.file_hash = len(content), digest
+    document.save()
+    return document
+
+
+def _organisation(short_name):
+    english = Locale.objects.get(language_code="en")
+    return Organisation.objects.filter(locale=english, short_name=short_name).first()
+
+
+def _sync_dataset(ctx, index, key, slug, values, themes, distributions):
+    page, _status = _page(ctx, index, DatasetPage, slug, values, key)
+    if sorted(page.theme_values) != sorted(themes):
+        DatasetTheme.objects.filter(page=page).delete()
+        for theme in themes:
+            DatasetTheme.objects.create(page=page, theme=theme)
+    current = [(d.document_id, d.url, d.format) for d in page.distributions.all()]
+    wanted = [(d.get("document").pk if d.get("document") else None, d.get("url", ""), d["format"])
+              for d in distributions]  # fmt: skip
+    if current != wanted:
+        DatasetDistribution.objects.filter(page=page).delete()
+        for order, row in enumerate(distributions):
+            DatasetDistribution.objects.create(page=page, sort_order=order, **row)
+    return page
+
+
+def build_datasets(ctx, index):
+    entity_columns = ["reference", "name", "kind", "offer", "city", "region", "country",
+                      "latitude", "longitude", "sectors", "cpv_codes"]  # fmt: skip
+    aragon = [row for row in entity_rows() if row["region"] == "Aragon"]
+    register = csv_document(
+        "aragon-social-economy-suppliers",
+        "Register of social-economy suppliers, Aragon (CSV)",
+        _csv_bytes(aragon, entity_columns),
+    )
+    premises_columns = ["reference", "name", "address", "city", "region", "country",
+                        "latitude", "longitude", "size_m2", "availability",
+                        "conditions"]  # fmt: skip
+    maribor = [row for row in premises_rows() if row["region"] == "Podravje"]
+    premises = csv_document(
+        "maribor-premises", "Premises for social innovators, Maribor (CSV)",
+        _csv_bytes(maribor, premises_columns),
+    )  # fmt: skip
+    ctx.documents["open-data-register"] = register
+    _sync_dataset(
+        ctx,
+        index,
+        "dataset-aragon-register",
+        "aragon-register-of-social-economy-suppliers",
+        {
+            "title": "Register of social-economy suppliers in Aragon",
+            "summary": "Special employment centres, work-integration enterprises and "
+            "cooperatives in Aragon, with the CPV codes of what they supply.",
+            "description": "The list the Aragon pilot action built so that public buyers can "
+            "reserve contracts for the third sector: one row per supplier, with its kind, "
+            "town, sectors and CPV codes. The demo rows are fictional organisations in real "
+            "towns.",
+            "publisher": _organisation("ITAINNOVA"),
+            "licence": Licence.CC_BY_4,
+            "keywords": "social economy, reserved contracts, CPV, suppliers",
+            "spatial_coverage": "Aragon, Spain",
+            "frequency": Frequency.QUARTERLY,
+            "contact_name": "Open data desk",
+            "contact_email": "opendata@example.org",
+        },
+        ["ECON", "SOCI"],
+        [{"document": register, "format": FileFormat.CSV, "title": "Register (CSV)"}],
+    )
+    _sync_dataset(
+        ctx,
+        index,
+        "dataset-maribor-premises",
+        "maribor-premises-for-social-innovators",
+        {
+            "title": "Premises for social innovators in Maribor",
+            "summary": "Spaces the Maribor pilot and the municipality listed for social "
+            "innovators, with size, conditions and availability.",
+            "description": "Addresses, surface, conditions of use and availability of spaces "
+            "in Maribor and Ptuj that social innovators can use. The demo rows are fictional "
+            "spaces at real addresses.",
+            "publisher": _organisation("PRIZMA"),
+            "licence": Licence.CC_BY_4,
+            "keywords": "premises, social innovation, Maribor",
+            "spatial_coverage": "Podravje, Slovenia",
+            "frequency": Frequency.MONTHLY,
+            "contact_name": "Social Innovation Hub desk",
+        },
+        ["REGI", "SOCI"],
+        [{"document": premises, "format": FileFormat.CSV, "title": "Premises (CSV)"}],
+    )
+    _sync_dataset(
+        ctx,
+        index,
+        "dataset-veneto-portal",
+        "veneto-open-data-portal",
+        {
+            "title": "Veneto open data used in the Open Data Lab",
+            "summary": "The regional portal where the Open Data Lab's participants found "
+            "data on skills, jobs and training.",
+            "description": "The Veneto pilot's Open Data Lab worked with the datasets of the "
+            "Veneto Region's open-data portal on the labour market and education. This entry "
+            "points to the portal; the data stay with their publisher.",
+            "publisher": _organisation("Veneto Region"),
+            "licence": Licence.CC_BY_4,
+            "keywords": "skills, labour market, training, Veneto",
+            "spatial_coverage": "Veneto, Italy",
+            "frequency": Frequency.IRREG,
+        },
+        ["EDUC", "ECON"],
+        [{"url": "https://dati.veneto.it/", "format": FileFormat.HTML, "title": "Portal"}],
+    )
+
+
+def build_knowledge(ctx, kb):
+    english = Locale.objects.get(language_code="en")
+    for article in data.ARTICLES:
+        _page(
+            ctx,
+            kb,
+            KnowledgeArticlePage,
+            article["slug"],
+            {
+                "title": article["title"],
+                "summary": article["summary"],
+                "kind": article["kind"],
+                "reading_level": article["reading_level"],
+                "body": [{"type": t, "value": v} for t, v in article["body"]],
+            },
+            article["key"],
+        )
+    _page(
+        ctx,
+        kb,
+        OpenDataToolIndexPage,
+        "tools",
+        {
+            "title": "Open-data tools",
+            "summary": "Free and open tools to find, clean, map and publish data.",
+            "introduction": "<p>Tools the pilots used, with their licence, level and "
+            "languages.</p>",
+        },
+        "kb-tools",
+    )
+    for tool in data.TOOLS:
+        OpenDataTool.objects.update_or_create(name=tool["name"], locale=english, defaults=tool)
+        ctx.count("tools", "checked")
+    build_course(ctx, kb)
+
+
+def _quiz(questions):
+    return [
+        {
+            "type": "question",
+            "value": {
+                "question": question,
+                "answers": [
+                    {"text": text, "is_correct": correct, "feedback": feedback}
+                    for text, correct, feedback in answers
+                ],
+            },
+        }
+        for question, answers in questions
+    ]
+
+
+def build_course(ctx, kb):
+    course_data = data.COURSE
+    course, _status = _page(
+        ctx,
+        kb,
+        CoursePage,
+        "open-data-on-skills",
+        {
+            "title": course_data["title"],
+            "summary": course_data["summary"],
+            "introduction": course_data["introduction"],
+            "duration": course_data["duration"],
+        },
+        "course-open-data-skills",
+    )
+    for lesson in course_data["lessons"]:
+        values = {
+            "title": lesson["title"],
+            "body": [{"type": "paragraph", "value": lesson["body"]}],
+            "video_url": lesson.get("video_url", ""),
+            "quiz": _quiz(lesson["quiz"]),
+        }
+        if lesson.get("material"):
+            values["material"] = ctx.documents["open-data-register"]
+        _page(ctx, course, LessonPage, lesson["slug"], values, f"lesson-{lesson['slug']}")
+
+
+def build_open_data_demo(ctx):
+    """Build (or bring up to date) the open-data sections of the demo."""
+    sections = build_sections(ctx)
+    build_directory(ctx)
+    build_datasets(ctx, sections["open-data"])
+    build_knowledge(ctx, sections["knowledge"])
+    return ctx
