@@ -1,9 +1,9 @@
 """Requests the site cannot answer sensibly are answered cleanly, never with a 500.
 
 - Control characters (NUL and the other C0/C1 codes, except tab and line breaks) are removed
-  from every query parameter before any view sees them: PostgreSQL refuses a NUL in a string
-  and SQLite's full-text syntax stops at one, so `?q=%00` used to end in a server error on both
-  databases. No search, filter or page number needs them.
+  from every query parameter and the raw query string before any view sees them: PostgreSQL
+  refuses a NUL in a string and SQLite's full-text syntax stops at one, so `?q=%00` used to end
+  in a server error on both databases. No search, filter or page number needs them.
 - A path holding a control character names no page: it gets the site's 404 at once, before a
   database lookup could fail on it.
 - Only the methods the site uses are answered: GET, HEAD, POST and OPTIONS everywhere, plus
@@ -75,5 +75,9 @@ class RequestHygieneMiddleware(MiddlewareMixin):
             language = translation.get_language_from_path(request.path_info)
             with translation.override(language or settings.LANGUAGE_CODE):
                 return page_not_found(request, Http404("control character in the path"))
-        request.GET = _clean_query(request.GET)
+        cleaned = _clean_query(request.GET)
+        if cleaned is not request.GET:
+            request.GET = cleaned
+            # Redirects and 404 look-ups read the raw query string (get_full_path()): clean it too.
+            request.META["QUERY_STRING"] = cleaned.urlencode()
         return None

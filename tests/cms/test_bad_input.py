@@ -82,6 +82,16 @@ class BadInputTests(TestCase):
             with self.subTest(url=url):
                 assert self.get(url).status_code == 200
 
+    def test_a_missing_page_with_control_characters_in_its_query_is_a_not_found_page(self):
+        # A 404 goes through the redirects table, looked up by path and query string.
+        for url in ("/en/no-such-page/?q=%00", "/api/v2/pages/999/?x=%00", "/documents/9/x?q=%00"):
+            with self.subTest(url=url):
+                assert self.get(url).status_code == 404
+        # Without a language prefix: sent to the reader's language, with the query cleaned.
+        response = self.get("/no-such-page/?a=%01b&q=c%00d")
+        assert response.status_code == 302
+        assert response["Location"] == "/en/no-such-page/?a=b&q=cd"
+
     def test_a_nul_byte_in_the_path_is_a_not_found_page(self):
         for url in ("/en/news%00/", "/fr/a%00b/", "/documents/1/a%00.pdf"):
             with self.subTest(url=url):
