@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.synctree import synchronize_tree
 
@@ -275,13 +276,27 @@ def build_translations(ctx):
             _translate(ctx, kind, key, values_for, language)
 
 
+def _trees_have_every_page(locales):
+    """Whether every language tree has as many pages as the English one (nothing to mirror):
+    one query, where walking the trees costs seconds on every run."""
+    counts = dict(
+        Page.objects.filter(depth__gte=2)
+        .values_list("locale_id")
+        .annotate(pages=Count("id"))
+        .values_list("locale_id", "pages")
+    )
+    english = counts.get(locales["en"].pk, 0)
+    return all(counts.get(locale.pk, 0) == english for locale in locales.values())
+
+
 def synchronise_trees(ctx):
     """Every other language tree mirrors the English one: pages not translated yet become
     wagtail-localize aliases there, shown with a notice instead of a 404."""
     source = ctx.locales["en"]
-    for code, locale in ctx.locales.items():
-        if code != "en":
-            synchronize_tree(source, locale)
+    if not _trees_have_every_page(ctx.locales):
+        for code, locale in ctx.locales.items():
+            if code != "en":
+                synchronize_tree(source, locale)
     # Last, so every copy (aliases included) shows the content's own date, not today's.
     if date_pages(ctx.pages):
         ctx.count("page_dates", "updated")

@@ -49,24 +49,35 @@ def _string_segments(instance):
     return [s for s in extract_segments(instance) if isinstance(s, StringSegmentValue)]
 
 
-def translated_strings(source_instance, translated_instance):
+def translated_strings(source_segments, translated_instance):
     """{(segment path, English string): translated string} for every string segment.
 
-    Raises SegmentMismatchError when the two instances do not have the same segments, e.g. a
+    source_segments are the source's (path, string) pairs in document order; raises
+    SegmentMismatchError when the translated instance does not have the same segments, e.g. a
     translated rich text with a paragraph more than the English one.
     """
-    source = _string_segments(source_instance)
     target = _string_segments(translated_instance)
-    if len(source) != len(target):
+    if len(source_segments) != len(target):
         raise SegmentMismatchError(
-            f"{source_instance}: {len(source)} English segments, {len(target)} translated"
+            f"{translated_instance}: {len(source_segments)} English segments, "
+            f"{len(target)} translated"
         )
     strings = {}
-    for src, tgt in zip(source, target, strict=True):
-        if _shape(src.path) != _shape(tgt.path):
-            raise SegmentMismatchError(f"{source_instance}: {src.path} against {tgt.path}")
-        strings[(src.path, src.string.data)] = tgt.string.data
+    for (path, data), tgt in zip(source_segments, target, strict=True):
+        if _shape(path) != _shape(tgt.path):
+            raise SegmentMismatchError(f"{translated_instance}: {path} against {tgt.path}")
+        strings[(path, data)] = tgt.string.data
     return strings
+
+
+def _source_segments(source):
+    """The source's string segments as (path, string) pairs, in the order they were extracted."""
+    return [
+        (segment.context.path, segment.string.data)
+        for segment in StringSegment.objects.filter(source=source)
+        .select_related("string", "context")
+        .order_by("order")
+    ]
 
 
 def _import_strings(translation, wanted):
@@ -161,7 +172,7 @@ def sync_localized_page(source_page, locale, values, *, source_changed, refresh_
         translated = source.as_instance()
         apply_values(translated, _with_block_ids(type(translated), values))
         strings_changed = _import_strings(
-            translation, translated_strings(source.as_instance(), translated)
+            translation, translated_strings(_source_segments(source), translated)
         )
 
         target = source_page.get_translation_or_none(locale)
