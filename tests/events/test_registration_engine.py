@@ -324,3 +324,16 @@ def test_emails_are_in_the_members_language(index, commit, mailoutbox):
     [mail] = mailoutbox
     assert mail.extra_headers["Content-Language"] == "it"
     assert "Dati aperti" in mail.subject and "You are registered" not in mail.subject
+
+
+def test_publishing_more_seats_seats_the_people_waiting_in_order(index, commit, mailoutbox):
+    webinar = WebinarPageFactory(parent=index, capacity=1, title="Tiny")
+    people = [make_member(f"p{n}@example.org") for n in range(3)]
+    for person in people:
+        commit(services.register, webinar, user=person)
+    mailoutbox.clear()
+    webinar.capacity = 2
+    commit(lambda: webinar.save_revision().publish())
+    statuses = list(Registration.objects.order_by("position").values_list("status", flat=True))
+    assert statuses == [S.CONFIRMED, S.CONFIRMED, S.WAITLISTED]
+    assert [m.subject for m in mailoutbox] == ["A seat is yours: Tiny"]
