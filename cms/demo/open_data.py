@@ -9,9 +9,11 @@ run made and only writes what differs.
 """
 
 import csv
+import datetime
 import hashlib
 import io
 import random
+from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents import get_document_model
@@ -44,7 +46,7 @@ from .content import open_data as data
 from .content.open_data_sections import SECTIONS
 from .localize import sync_localized_page
 from .media import demo_collection
-from .sync import UNCHANGED, sync_page
+from .sync import CREATED, UNCHANGED, UPDATED, apply_values, sync_page
 
 __all__ = ["build_open_data_demo"]
 
@@ -97,6 +99,22 @@ def build_sections(ctx):
     return sections
 
 
+def _upsert(model, lookup, values):
+    """The row matching lookup, created or updated with values; saved only when it differs
+    (a second demo run writes nothing)."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**lookup, **values), CREATED
+    if apply_values(obj, values):
+        obj.save()
+        return obj, UPDATED
+    return obj, UNCHANGED
+
+
+def _coordinate(value):
+    return Decimal(f"{value:.6f}")
+
+
 def _rng(key):
     return random.Random(int(hashlib.sha256(key.encode()).hexdigest()[:12], 16))  # noqa: S311
 
@@ -123,8 +141,8 @@ def entity_rows():
                     "city": city,
                     "region": region,
                     "country": country,
-                    "latitude": round(lat + rng.uniform(-0.03, 0.03), 6),
-                    "longitude": round(lon + rng.uniform(-0.04, 0.04), 6),
+                    "latitude": _coordinate(lat + rng.uniform(-0.03, 0.03)),
+                    "longitude": _coordinate(lon + rng.uniform(-0.04, 0.04)),
                     "sectors": [sector],
                     "cpv_codes": codes,
                 }
@@ -147,11 +165,11 @@ def premises_rows():
                 "city": city,
                 "region": region,
                 "country": country,
-                "latitude": lat,
-                "longitude": lon,
+                "latitude": _coordinate(lat),
+                "longitude": _coordinate(lon),
                 "size_m2": size,
                 "availability": available,
-                "available_from": "2026-03-01" if available == "from-date" else None,
+                "available_from": datetime.date(2026, 3, 1) if available == "from-date" else None,
                 "conditions": [
                     "Free use for social-innovation projects, two years renewable.",
                     "Subsidised rent; running costs shared.",
@@ -173,9 +191,7 @@ def build_directory(ctx):
         values = {k: v for k, v in row.items() if k not in ("sectors", "cpv_codes", "reference")}
         values["country"] = countries.get(row["country"])
         values["status"] = "published"
-        entity, created = SocialEconomyEntity.objects.update_or_create(
-            reference=row["reference"], defaults=values
-        )
+        entity, status = _upsert(SocialEconomyEntity, {"reference": row["reference"]}, values)
         if sorted(entity.sector_values()) != row["sectors"]:
             EntitySector.objects.filter(entity=entity).delete()
             EntitySector.objects.bulk_create(
@@ -186,15 +202,13 @@ def build_directory(ctx):
             EntityCpvCode.objects.bulk_create(
                 EntityCpvCode(entity=entity, code=c) for c in row["cpv_codes"]
             )
-        ctx.count("entities", "created" if created else "checked")
+        ctx.count("entities", status)
     for row in premises_rows():
         values = {k: v for k, v in row.items() if k != "reference"}
         values["country"] = countries.get(row["country"])
         values["status"] = "published"
-        _premises, created = Premises.objects.update_or_create(
-            reference=row["reference"], defaults=values
-        )
-        ctx.count("premises", "created" if created else "checked")
+        _premises, status = _upsert(Premises, {"reference": row["reference"]}, values)
+        ctx.count("premises", status)
 
 
 def _csv_bytes(rows, columns):
@@ -362,8 +376,9 @@ def build_knowledge(ctx, kb):
         "kb-tools",
     )
     for tool in data.TOOLS:
-        OpenDataTool.objects.update_or_create(name=tool["name"], locale=english, defaults=tool)
-        ctx.count("tools", "checked")
+        values = {key: value for key, value in tool.items() if key != "name"}
+        _tool, status = _upsert(OpenDataTool, {"name": tool["name"], "locale": english}, values)
+        ctx.count("tools", status)
     build_course(ctx, kb)
 
 

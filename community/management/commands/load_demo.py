@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cms.demo.builder import build_cms_demo, synchronise_trees
+from cms.demo.open_data import build_open_data_demo
 from cms.demo.synthetic import build_synthetic
 from community.demo import demo_password, ensure_demo_accounts
 from community.demo_ideas import build_community_demo
@@ -65,6 +66,7 @@ class Command(BaseCommand):
         chatty = CHATTY_LOGGERS if options["verbosity"] < 2 else ()
         with quiet_loggers(chatty), transaction.atomic():
             ctx = build_cms_demo()
+            build_open_data_demo(ctx)  # catalogue, knowledge base, directory, map (cms/demo)
             synthetic = build_synthetic(ctx, scale)
             # Last, so every page (synthetic ones too) has its place in every language tree.
             synchronise_trees(ctx)
