@@ -7,6 +7,10 @@ from cms.factories import make_site
 from tests import dbsetup
 
 
+def pytest_configure(config):
+    dbsetup.mark_run_start()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(
     request,

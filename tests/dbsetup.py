@@ -23,6 +23,7 @@ from django.db import connections
 # Shared by every checkout on the machine (working trees, CI's clone, mutation copies): a
 # template is named after the migrations it holds, so equal names mean equal databases.
 _FOLDER = Path(tempfile.gettempdir()) / "osc-test-db"
+_RUN_STARTED = "OSC_TEST_RUN_STARTED"
 
 
 def is_sqlite():
@@ -57,7 +58,7 @@ def session_database(rebuild=False):
     copy = _FOLDER / f"session-{os.getpid()}.sqlite3"
     with open(_FOLDER / "build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if rebuild or not template.exists():
+        if not template.exists() or (rebuild and not _built_during_this_run(template)):
             building = _FOLDER / f"building-{os.getpid()}.sqlite3"
             settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(building)
             connections["default"].settings_dict.setdefault("TEST", {})["NAME"] = str(building)
@@ -70,6 +71,17 @@ def session_database(rebuild=False):
         _forget_old_files(keep=template)
     _point_default_at(copy)
     return copy
+
+
+def mark_run_start():
+    """Called once by the controlling process; xdist workers inherit it through the environment."""
+    os.environ.setdefault(_RUN_STARTED, str(time.time()))
+
+
+def _built_during_this_run(template):
+    """With `--create-db` and several workers, the first one rebuilds and the others reuse it."""
+    started = float(os.environ.get(_RUN_STARTED, "inf"))
+    return template.stat().st_mtime >= started
 
 
 def _forget_old_files(keep):

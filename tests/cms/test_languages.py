@@ -177,6 +177,50 @@ class LanguageChoiceTests(TestCase):
         assert cookie["samesite"] == "Lax"
         assert cookie["path"] == "/"
 
+    @override_settings(
+        LANGUAGE_COOKIE_SECURE=True,
+        LANGUAGE_COOKIE_HTTPONLY=True,
+        LANGUAGE_COOKIE_SAMESITE="Strict",
+    )
+    def test_language_cookie_follows_the_cookie_settings_production_uses(self):
+        for response in (
+            self.client.get("/language/it/", {"next": "/it/"}),
+            self.client.post("/language/el/", {"next": "/el/"}),
+        ):
+            cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+            assert (cookie["secure"], cookie["httponly"], cookie["samesite"]) == (
+                True,
+                True,
+                "Strict",
+            )
+
+    def test_switcher_returns_to_the_page_named_in_next(self):
+        response = self.client.get("/language/it/", {"next": "/it/about/"})
+        assert response["Location"] == "/it/about/"
+        response = self.client.post("/language/el/", {"next": "/el/about/"})
+        assert response["Location"] == "/el/about/"
+        # The same site named in full is fine too.
+        response = self.client.get("/language/it/", {"next": "http://testserver/it/about/"})
+        assert response["Location"] == "http://testserver/it/about/"
+
+    def test_switcher_without_next_goes_to_the_languages_home(self):
+        assert self.client.get("/language/el/")["Location"] == "/el/"
+        assert self.client.post("/language/it/")["Location"] == "/it/"
+
+    def test_switcher_on_https_refuses_a_next_that_drops_to_http(self):
+        response = self.client.get(
+            "/language/it/", {"next": "http://testserver/it/about/"}, secure=True
+        )
+        assert response["Location"] == "/it/"
+
+    def test_switcher_answers_only_get_head_and_post(self):
+        response = self.client.put("/language/it/")
+        assert response.status_code == 405
+        allowed = set(response["Allow"].split(", "))
+        assert {"GET", "HEAD", "POST"} <= allowed and "PUT" not in allowed
+        assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+        assert self.client.head("/language/it/", {"next": "/it/"}).status_code == 302
+
     def test_switcher_never_redirects_off_site(self):
         response = self.client.get("/language/fr/", {"next": "https://evil.example/"})
         assert response["Location"] == "/fr/"
@@ -378,13 +422,26 @@ class SourceFallbackTests(TestCase):
         assert "Members only" not in response.content.decode()
 
     def test_fallback_runs_the_before_serve_page_hooks(self):
+        calls = []
+
         def refuse(page, request, args, kwargs):
+            calls.append((page.slug, request.path, list(args), dict(kwargs)))
             return HttpResponse("refused by a hook", status=403)
 
         with hooks.register_temporarily("before_serve_page", refuse):
             response = self.client.get("/el/about/")
         assert response.status_code == 403
         assert response.content == b"refused by a hook"
+        assert calls == [("about", "/el/about/", [], {})]
+
+    def test_fallback_serves_the_page_when_before_serve_page_hooks_pass(self):
+        def look_only(page, request, args, kwargs):
+            return None
+
+        with hooks.register_temporarily("before_serve_page", look_only):
+            response = self.client.get("/el/about/")
+        assert response.status_code == 200
+        assert "About us" in response.content.decode()
 
     def test_fallback_runs_the_on_serve_page_hooks(self):
         def wrap(next_serve_page):
