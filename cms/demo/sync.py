@@ -88,6 +88,23 @@ def _stream_data(field, value):
     ]
 
 
+def _has_plain_lists(raw):
+    """Whether stored stream data holds a ListBlock value in the old plain-list format (items
+    without {"type": "item"}), which wagtail-localize cannot extract segments from."""
+    if isinstance(raw, dict):
+        return any(_has_plain_lists(value) for value in raw.values())
+    if isinstance(raw, list | tuple) or hasattr(raw, "__iter__") and not isinstance(raw, str):
+        items = list(raw)
+        for item in items:
+            if isinstance(item, dict) and "type" in item:
+                if _has_plain_lists(item.get("value")):
+                    return True
+            elif isinstance(item, dict | str):
+                return True
+        return False
+    return False
+
+
 def _same_scalar(current, wanted):
     if isinstance(current, Decimal) or isinstance(wanted, Decimal):
         if current is None or wanted is None:
@@ -151,7 +168,10 @@ def apply_values(obj, values):
                 setattr(obj, name, [child_model(**row) for row in wanted])
                 changed = True
         elif isinstance(field, StreamField):
-            if _stream_data(field, getattr(obj, name)) != _stream_data(field, wanted):
+            current = getattr(obj, name)
+            if _has_plain_lists(getattr(current, "raw_data", current)) or _stream_data(
+                field, current
+            ) != _stream_data(field, wanted):
                 setattr(obj, name, wanted)
                 changed = True
         elif isinstance(field, ParentalManyToManyField):

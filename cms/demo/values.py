@@ -5,6 +5,7 @@ page's language, StreamFields are raw JSON lists, child relations are lists of d
 """
 
 import datetime
+import uuid
 
 from django.utils import translation
 from django.utils.formats import date_format
@@ -61,8 +62,28 @@ def _stream(ctx, blocks, lang, links=True):
             if page is None:
                 continue  # built by a later step (an app's demo); linked on the next run
             value = {**value, "page": page.pk}
-        raw.append({"type": block_type, "value": value})
+        raw.append({"type": block_type, "value": _with_list_items(block_type, value)})
     return raw
+
+
+# The ListBlock children of our StreamField blocks: (block type, list field).
+LIST_FIELDS = {"key_figures": "figures", "accordion": "items"}
+
+
+def list_items(values):
+    """A ListBlock's raw value in the block format Wagtail stores ({"type": "item", ...}).
+
+    wagtail-localize extracts translatable segments only from lists in this format, so a list
+    written in the old plain format would stay untranslated in every language.
+    """
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
+
+
+def _with_list_items(block_type, value):
+    field = LIST_FIELDS.get(block_type)
+    if field is None or not isinstance(value, dict) or field not in value:
+        return value
+    return {**value, field: list_items(value[field])}
 
 
 def _base(text, image):
@@ -124,10 +145,12 @@ def partners_body(ctx, lang):
             "type": "key_figures",
             "value": {
                 "heading": text["figures_heading"],
-                "figures": [{"value": v, "label": label} for v, label in text["figures"]],
+                "figures": list_items(
+                    [{"value": v, "label": label} for v, label in text["figures"]]
+                ),
             },
         },
-        {"type": "accordion", "value": {"heading": text["by_country"], "items": items}},
+        {"type": "accordion", "value": {"heading": text["by_country"], "items": list_items(items)}},
         {"type": "heading", "value": text["stakeholders_heading"]},
         {"type": "paragraph", "value": format_html("<ul>{}</ul>", stakeholders)},
     ]
