@@ -1,0 +1,61 @@
+"""cms.i18n's helpers on their own: language prefixes of paths, translated vocabularies."""
+
+import pytest
+from django.utils import translation
+from wagtail.models import Locale
+
+from cms import factories as f
+from cms.i18n import active_and_default_language_codes, localized_list, path_in_language
+from cms.models import Topic
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "expected"),
+    [
+        ("/en/news/", "it", "/it/news/"),
+        ("/en/news/venice/?page=2", "ar", "/ar/news/venice/?page=2"),
+        ("/el/", "fr", "/fr/"),
+        ("/", "it", "/it/"),
+        # Not under a language prefix: left alone.
+        ("/admin/pages/", "it", "/admin/pages/"),
+        ("/api/v2/pages/", "el", "/api/v2/pages/"),
+        ("/english/", "it", "/english/"),
+        ("/en", "it", "/en"),
+        ("", "it", ""),
+    ],
+)
+def test_path_in_language_swaps_only_a_language_prefix(path, language, expected):
+    assert path_in_language(path, language) == expected
+
+
+def test_active_and_default_language_codes_follow_the_active_language():
+    with translation.override("it"):
+        assert active_and_default_language_codes() == ("it", "en")
+    with translation.override("en"):
+        assert active_and_default_language_codes() == ("en", "en")
+
+
+@pytest.mark.django_db
+def test_localized_list_gives_each_item_in_the_readers_language_or_in_english(
+    django_assert_num_queries,
+):
+    italian = Locale.objects.get(language_code="it")
+    economy = f.TopicFactory(name="Social economy", slug="social-economy")
+    data = f.TopicFactory(name="Open data", slug="open-data")
+    economy_it = economy.copy_for_translation(italian)
+    economy_it.name = "Economia sociale"
+    economy_it.save()
+    topics = Topic.objects.order_by("name")
+
+    with translation.override("it"), django_assert_num_queries(2):
+        items = localized_list(topics)
+    # English order, Italian text where there is one.
+    assert [(t.pk, t.name) for t in items] == [
+        (data.pk, "Open data"),
+        (economy_it.pk, "Economia sociale"),
+    ]
+
+    with translation.override("en"), django_assert_num_queries(1):
+        assert [t.pk for t in localized_list(topics)] == [data.pk, economy.pk]
+    with translation.override("it"), django_assert_num_queries(0):
+        assert localized_list(topics.none()) == []
