@@ -13,6 +13,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from cms import factories as f
 from cms.demo.localize import SegmentMismatchError, sync_localized_page
 from cms.demo.sync import CREATED, UNCHANGED, UPDATED
+from cms.demo.values import list_items
 from cms.models import ContentPage
 from cms.roles import ensure_roles
 from community.factories import UserFactory
@@ -135,3 +136,57 @@ class DemoTranslationTests(TestCase):
         assert "Régions et universités." in html
         total, translated = self.translation().get_progress()
         assert (total, translated) == (6, 5)
+
+
+class DemoListTranslationTests(TestCase):
+    """Key figures and accordions (ListBlocks) are translated like every other text."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = f.make_site()
+        cls.partners = f.ContentPageFactory(
+            parent=cls.home, title="Partners", slug="partners", summary="The partners."
+        )
+        cls.partners.body = [
+            {
+                "type": "key_figures",
+                "value": {
+                    "heading": "",
+                    "figures": list_items([{"value": "14", "label": "partners"}]),
+                },
+            },
+            {
+                "type": "accordion",
+                "value": {
+                    "heading": "",
+                    "items": list_items([{"question": "Italy", "answer": "<p>Veneto Region</p>"}]),
+                },
+            },
+        ]
+        cls.partners.save_revision().publish()
+
+    def test_figures_and_accordion_items_are_translated(self):
+        french_body = [
+            {
+                "type": "key_figures",
+                "value": {
+                    "heading": "",
+                    "figures": list_items([{"value": "14", "label": "partenaires"}]),
+                },
+            },
+            {
+                "type": "accordion",
+                "value": {
+                    "heading": "",
+                    "items": list_items(
+                        [{"question": "Italie", "answer": "<p>Région Vénétie</p>"}]
+                    ),
+                },
+            },
+        ]
+        values = {"title": "Partenaires", "summary": "Les partenaires.", "body": french_body}
+        page, _status = sync_localized_page(self.partners, french(), values, source_changed=False)
+        figures, accordion = (block.value for block in ContentPage.objects.get(pk=page.pk).body)
+        assert figures["figures"][0]["label"] == "partenaires"
+        assert accordion["items"][0]["question"] == "Italie"
+        assert "Région Vénétie" in str(accordion["items"][0]["answer"])
