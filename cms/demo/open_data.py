@@ -388,8 +388,12 @@ def _quiz(questions):
             "type": "question",
             "value": {
                 "question": question,
+                # ListBlock items in Wagtail's own format, which wagtail-localize can read.
                 "answers": [
-                    {"text": text, "is_correct": correct, "feedback": feedback}
+                    {
+                        "type": "item",
+                        "value": {"text": text, "is_correct": correct, "feedback": feedback},
+                    }
                     for text, correct, feedback in answers
                 ],
             },
