@@ -57,6 +57,7 @@ RULE_TESTS = [
     "tests/cms/test_search_languages.py",
     "tests/cms/test_visibility.py",
     "tests/cms/test_demo_sync.py",
+    "tests/cms/test_i18n_helpers.py",
     "tests/community/test_accounts.py",
     "tests/community/test_account_language.py",
 ]
@@ -82,6 +83,11 @@ def parse_args():
         help="scratch folder (wiped first)",
     )
     parser.add_argument("--jobs", type=int, default=int(os.environ.get("MUTATION_JOBS", "2")))
+    parser.add_argument(
+        "--tests",
+        nargs="+",
+        help="run these test files instead of RULE_TESTS (quicker when checking one module)",
+    )
     parser.add_argument(
         "--show-survivors", action="store_true", help="print the diff of every survivor"
     )
@@ -153,7 +159,7 @@ def main():
     unknown = [module for module in modules if not (ROOT / module).is_file()]
     if unknown:
         sys.exit(f"No such module: {', '.join(unknown)}")
-    tests = [test for test in RULE_TESTS if (ROOT / test).is_file()]
+    tests = [test for test in args.tests or RULE_TESTS if (ROOT / test).is_file()]
     workdir = Path(args.workdir)
     lay_out(workdir, modules, tests)
 
