@@ -12,9 +12,12 @@ Every measurement is taken on a second request: the first one creates the image 
 import datetime
 import re
 
+import pytest
 from django.db import connection
 from django.test import Client, TestCase
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+from wagtail_localize.synctree import synchronize_tree
 
 from cms import factories as f
 from cms.models import PilotStatus
@@ -149,3 +152,101 @@ class ListingQueryCountTests(TestCase):
 
     def test_search_results_queries_do_not_grow_with_matches(self):
         self.assert_constant("search results")
+
+
+# The same listings read in Italian (every page and vocabulary translated) and in Arabic (no
+# page translated: wagtail-localize aliases of the English pages, vocabularies in English),
+# measured with 9 items of each kind.
+EXPECTED_TRANSLATED_QUERIES = {
+    "it": {
+        "pilot action index": 32,
+        "publication index": 31,
+        "news index": 29,
+        "home page": 32,
+        "pilot action GeoJSON": 10,
+        "search results": 15,
+    },
+    "ar": {
+        "pilot action index": 35,
+        "publication index": 34,
+        "news index": 32,
+        "home page": 34,
+        "pilot action GeoJSON": 13,
+        "search results": 15,
+    },
+}
+# Known defect: in the Italian and Arabic trees every page but the GeoJSON makes one query more
+# with 9 items than with 3 (one, not one per item: not an N+1, but not constant either).
+CONSTANT_IN_TRANSLATED_TREES = pytest.mark.xfail(
+    strict=True, reason="one extra query between 3 and 9 items in translated trees (issue 12)"
+)
+
+
+def translate_new_pages(english_root, italian, arabic):
+    """Italian copies of every English page that has none yet; Arabic aliases of the rest."""
+    for page in english_root.get_descendants(inclusive=True).specific().order_by("path"):
+        if page.get_translation_or_none(italian) is None:
+            copy = page.copy_for_translation(italian, copy_parents=True)
+            copy.save_revision().publish()
+    synchronize_tree(english_root.locale, arabic)
+
+
+class TranslatedTreeQueryCountTests(TestCase):
+    """Query counts stay constant in a translated tree and in a tree of aliases too."""
+
+    @classmethod
+    def setUpTestData(cls):
+        v = vocabularies()
+        italian = Locale.objects.get(language_code="it")
+        arabic = Locale.objects.get(language_code="ar")
+        for snippet in (v.italy, v.croatia, v.greece, v.social_economy, v.open_data):
+            snippet.copy_for_translation(italian).save()
+        home = f.make_site()
+        pilots = f.PilotActionIndexPageFactory(parent=home)
+        publications = f.PublicationIndexPageFactory(parent=home)
+        news = f.NewsIndexPageFactory(parent=home)
+        paths = {
+            "pilot action index": "/{code}/pilot-actions/",
+            "publication index": "/{code}/publications/",
+            "news index": "/{code}/news/",
+            "home page": "/{code}/",
+            "pilot action GeoJSON": "/{code}/pilot-actions/geojson/",
+            "search results": "/{code}/search/?q=happened",
+        }
+        cls.urls = {
+            code: {name: path.format(code=code) for name, path in paths.items()}
+            for code in EXPECTED_TRANSLATED_QUERIES
+        }
+        client = Client()
+
+        def grow(count):
+            add_pilot_actions(pilots, count, v)
+            add_publications(publications, count, v)
+            add_news(news, count, v)
+            translate_new_pages(home, italian, arabic)
+            return {
+                code: {name: measure(client, url) for name, url in urls.items()}
+                for code, urls in cls.urls.items()
+            }
+
+        cls.with_few = grow(3)
+        cls.with_many = grow(9)
+
+    def counts(self, measurements, code):
+        for name, url in self.urls[code].items():
+            assert measurements[code][name][0] == 200, url
+        return {name: len(measurements[code][name][1]) for name in self.urls[code]}
+
+    def test_italian_listings_take_the_measured_number_of_queries(self):
+        assert self.counts(self.with_many, "it") == EXPECTED_TRANSLATED_QUERIES["it"]
+
+    def test_arabic_listings_take_the_measured_number_of_queries(self):
+        assert self.counts(self.with_many, "ar") == EXPECTED_TRANSLATED_QUERIES["ar"]
+
+    @CONSTANT_IN_TRANSLATED_TREES
+    def test_italian_listings_queries_do_not_grow_with_translated_items(self):
+        assert self.counts(self.with_few, "it") == self.counts(self.with_many, "it")
+
+    @CONSTANT_IN_TRANSLATED_TREES
+    def test_arabic_listings_queries_do_not_grow_with_aliased_items(self):
+        assert self.counts(self.with_few, "ar") == self.counts(self.with_many, "ar")

@@ -389,28 +389,125 @@ PAGES = {
 }
 
 
-def axe_violations(page):
-    """axe-core's WCAG 2.1 A/AA and structure violations on the current page, as plain dicts."""
+# Phone and desktop: the 390 px layout (stacked filters, collapsed menus, full-width cards) is a
+# different page to a screen reader and to contrast checks.
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+# axe's "incomplete" results: nodes it could not decide and leaves to a person. Each kind below
+# was looked at (at 1280 and 390 px, in English, Italian and Arabic) and is accepted for the
+# reason given; anything else (another rule, another reason, another element) fails the test until
+# someone reviews it and adds it here with its reason, or fixes the page.
+# (rule id, axe's reason, targets it applies to (regex), only with the language menu open?, why)
+LEAFLET_SYMBOL_BUTTONS = r"\.leaflet-(control-zoom-(in|out)|popup-close-button)"
+ACCEPTED_INCOMPLETE = [
+    (
+        "label-content-name-mismatch",
+        "label-content-name-mismatch",
+        rf"{LEAFLET_SYMBOL_BUTTONS}$",
+        False,
+        "Leaflet's zoom and popup-close buttons show a symbol (+, −, ×), not text, and are named "
+        "in words in the page's language (static/js/map.js); 2.5.3 Label in Name is about "
+        "visible text labels, which a symbol is not.",
+    ),
+    (
+        "color-contrast",
+        "nonBmp",
+        rf"{LEAFLET_SYMBOL_BUTTONS}( > span\[aria-hidden=\"true\"\])?$",
+        False,
+        "The same symbols, hidden from assistive technology: axe does not rate the contrast of "
+        "symbol-only content; they are drawn in the buttons' ink (--ink on white, 16:1).",
+    ),
+    (
+        "color-contrast",
+        "bgGradient",
+        r"^(#hero-heading|\.lead|\.hero[^ ]*( .*)?)$",
+        False,
+        "The hero's background is a gradient from --sand (#f5f1e8) to --paper (#fff); its text "
+        "(--ink #1a1d21; the lead in --ink-muted #4b5563) has at least 6.8:1 against either end.",
+    ),
+    (
+        "color-contrast",
+        "elmPartiallyObscured",
+        r"^tr(:nth-child\(\d+\))? > t[dh](:nth-child\(\d+\))?$",
+        False,
+        "At 390 px a wide table scrolls sideways inside its .table-wrapper (a labelled, focusable "
+        "region); the cells past its edge are clipped, so axe cannot see their background. They "
+        "share the colours of the cells it does measure.",
+    ),
+    (
+        "color-contrast",
+        "bgOverlap",
+        r".*",
+        True,
+        "Only with the language menu open, which covers the content under it; the same page is "
+        "checked with the menu closed, where nothing overlaps.",
+    ),
+]
+
+
+def _accepted(rule, reason, target, menu_open):
+    return any(
+        rule == accepted_rule
+        and reason == accepted_reason
+        and re.search(targets, target)
+        and (menu_open or not only_with_menu_open)
+        for accepted_rule, accepted_reason, targets, only_with_menu_open, _why in (
+            ACCEPTED_INCOMPLETE
+        )
+    )
+
+
+def axe_results(page):
+    """axe-core's WCAG 2.1 A/AA and structure results on the current page, as plain dicts:
+    {"violations": [...], "incomplete": [...]}."""
     inject_script(page, AXE)
     return page.evaluate(
         """async ([tags, rules]) => {
             const wcag = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
             const structure = await axe.run(document, {runOnly: {type: 'rule', values: rules}});
-            const violations = wcag.violations.concat(structure.violations);
-            return violations.map(violation => ({
-                id: violation.id,
-                impact: violation.impact,
-                help: violation.help,
-                helpUrl: violation.helpUrl,
-                nodes: violation.nodes.map(node => ({
+            const plain = results => results.map(result => ({
+                id: result.id,
+                impact: result.impact,
+                help: result.help,
+                helpUrl: result.helpUrl,
+                nodes: result.nodes.map(node => ({
                     target: node.target.join(' '),
                     html: node.html.slice(0, 200),
-                    summary: node.failureSummary,
+                    summary: node.failureSummary || '',
+                    reasons: [...node.any, ...node.all, ...node.none].map(
+                        check => (check.data && check.data.messageKey) || check.id
+                    ),
                 })),
             }));
+            return {
+                violations: plain(wcag.violations.concat(structure.violations)),
+                incomplete: plain(wcag.incomplete.concat(structure.incomplete)),
+            };
         }""",
         [WCAG_21_AA, STRUCTURE_RULES],
     )
+
+
+def axe_violations(page):
+    return axe_results(page)["violations"]
+
+
+def unreviewed_incomplete(incomplete, menu_open=False):
+    """The incomplete results not covered by ACCEPTED_INCOMPLETE."""
+    unreviewed = []
+    for result in incomplete:
+        nodes = [
+            node
+            for node in result["nodes"]
+            if not node["reasons"]
+            or not all(
+                _accepted(result["id"], reason, node["target"], menu_open)
+                for reason in node["reasons"]
+            )
+        ]
+        if nodes:
+            unreviewed.append({**result, "nodes": nodes})
+    return unreviewed
 
 
 def describe(violations):
@@ -421,24 +518,41 @@ def describe(violations):
             f" <{violation['helpUrl']}>"
         )
         for node in violation["nodes"]:
-            summary = " ".join(node["summary"].split())
+            summary = " ".join(node["summary"].split()) or ", ".join(node.get("reasons", []))
             lines.append(f"    {node['target']}\n      {node['html']}\n      {summary}")
     return "\n".join(lines)
 
 
 @pytest.mark.parametrize(("path", "action"), PAGES.values(), ids=PAGES.keys())
-def test_page_has_no_wcag_21_aa_violations(page, live_server, site, path, action):
-    response = page.goto(f"{live_server.url}{path}")
-    expected_status = 404 if "no-such-page" in path else 200
-    assert response.status == expected_status, f"{path} answered {response.status}"
-    wait_for_maps(page)
-    if action:
-        action(page)
-    open_accordions(page)
+def test_page_has_no_wcag_21_aa_violations_on_desktop_or_phone(
+    page, live_server, site, path, action
+):
+    """Checked at 1280 px and again at 390 px (the same data, so one site build serves both);
+    axe's undecided ("incomplete") results must each be a reviewed, accepted kind."""
+    problems = []
+    for viewport_name, viewport in VIEWPORTS.items():
+        page.set_viewport_size(viewport)
+        response = page.goto(f"{live_server.url}{path}")
+        expected_status = 404 if "no-such-page" in path else 200
+        assert response.status == expected_status, f"{path} answered {response.status}"
+        wait_for_maps(page)
+        if action:
+            action(page)
+        open_accordions(page)
 
-    violations = axe_violations(page)
+        results = axe_results(page)
+        if results["violations"]:
+            problems.append(f"violations at {viewport_name}:\n{describe(results['violations'])}")
+        unreviewed = unreviewed_incomplete(
+            results["incomplete"], menu_open=action is open_the_language_menu
+        )
+        if unreviewed:
+            problems.append(
+                f"unreviewed incomplete results at {viewport_name} (review each, then add it to "
+                f"ACCEPTED_INCOMPLETE with the reason, or fix the page):\n{describe(unreviewed)}"
+            )
 
-    assert not violations, f"axe found accessibility violations on {path}:\n{describe(violations)}"
+    assert not problems, f"axe on {path}:\n" + "\n".join(problems)
 
 
 def focused(page):
