@@ -85,11 +85,10 @@ class PilotActionIndexPage(ExportableListingMixin, ListingPageMixin, BasePage):
     def filter_options(self, request=None):
         """Choices for the filter form, limited to values the children actually use."""
         children = visible_pages(PilotActionPage.objects.child_of(self), request)
-        first_year = children.exclude(start_date=None).order_by("start_date").first()
-        last_year = children.exclude(end_date=None).order_by("-end_date").first()
+        span = children.aggregate(first=models.Min("start_date"), last=models.Max("end_date"))
         years = []
-        if first_year and last_year:
-            years = list(range(last_year.end_date.year, first_year.start_date.year - 1, -1))
+        if span["first"] and span["last"]:
+            years = list(range(span["last"].year, span["first"].year - 1, -1))
         used_statuses = set(children.values_list("status", flat=True))
         return {
             **vocabulary_options(children, country_field="country"),
