@@ -78,7 +78,8 @@ def it():
 class TestDemoContent:
     def test_home_page_replaces_the_welcome_page_as_default_site_root(self, demo_output):
         site = Site.objects.get(is_default_site=True)
-        assert (site.hostname, site.port) == ("localhost", 80)
+        # The Site follows BASE_URL (test settings: http://testserver), see tests/cms/test_links.py.
+        assert (site.hostname, site.port) == ("testserver", 80)
         assert isinstance(site.root_page.specific, HomePage)
         assert not Page.objects.filter(depth=2, content_type__model="page").exists()
         settings = SiteSettings.for_site(site)
