@@ -243,3 +243,31 @@ def test_sync_snippet_translation_copies_then_updates_the_translation(db):
     assert (renamed.pk, status) == (copy.pk, sync.UPDATED)
     assert Topic.objects.get(pk=copy.pk).name == "Open data (IT)"
     assert Topic.objects.filter(translation_key=topic.translation_key).count() == 2
+
+
+def test_has_plain_lists_finds_list_items_stored_in_the_old_plain_format():
+    assert sync._has_plain_lists([{"type": "paragraph", "value": "<p>x</p>"}]) is False
+    assert sync._has_plain_lists([{"type": "list", "value": ["a", "b"]}]) is True
+    new_format = [{"type": "list", "value": [{"type": "item", "value": "a", "id": "1"}]}]
+    assert sync._has_plain_lists(new_format) is False
+    assert sync._has_plain_lists({"figures": [{"value": "8"}]}) is True
+    assert sync._has_plain_lists({"a": {"b": [{"type": "item", "value": "x"}]}}) is False
+    assert sync._has_plain_lists(iter([{"type": "list", "value": ["old"]}])) is True
+    assert sync._has_plain_lists("text") is False
+    assert sync._has_plain_lists(None) is False
+    assert sync._has_plain_lists([1, 2]) is False
+
+
+def test_strip_ids_drops_block_ids_at_every_depth_and_keeps_the_rest():
+    raw = {"id": "x", "type": "a", "value": [{"id": "y", "v": 1}, "text"]}
+    assert sync._strip_ids(raw) == {"type": "a", "value": [{"v": 1}, "text"]}
+    assert sync._strip_ids("id") == "id"
+
+
+def test_stream_data_reads_raw_lists_and_stored_values_alike(home):
+    field = ContentPage._meta.get_field("body")
+    expected = [{"type": "paragraph", "value": "<p>Hello</p>"}]
+    assert sync._stream_data(field, PARAGRAPH) == expected
+    assert sync._stream_data(field, None) == []
+    page = ContentPage.objects.get(pk=f.ContentPageFactory(parent=home, body=PARAGRAPH).pk)
+    assert sync._stream_data(field, page.body) == expected
