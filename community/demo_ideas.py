@@ -124,9 +124,9 @@ def _consents(users):
 def _when(data, absolute, relative_days):
     if absolute in data:
         return datetime.fromisoformat(data[absolute])
-    return timezone.now().replace(minute=0, second=0, microsecond=0) + timedelta(
-        days=data[relative_days]
-    )
+    # Midnight of today, so a second run on the same day finds the same dates.
+    today = datetime.combine(timezone.localdate(), datetime.min.time())
+    return timezone.make_aware(today) + timedelta(days=data[relative_days])
 
 
 def _call(home, data, users):
@@ -148,15 +148,21 @@ def _call(home, data, users):
         else None,
         "results_text": data.get("results_text", ""),
     }
+    themes = list(Topic.objects.filter(slug__in=data["themes"], locale=home.locale))
     if call is None:
         call = IdeaCallPage(slug=data["slug"], translation_key=key, locale=home.locale, **values)
         home.add_child(instance=call)
+        changed = True
     else:
         # An open call's dates follow today, so it stays open on every run.
+        changed = any(getattr(call, name) != value for name, value in values.items())
+        changed |= {t.pk for t in call.themes.all()} != {t.pk for t in themes}
         for name, value in values.items():
             setattr(call, name, value)
-    call.themes.set(Topic.objects.filter(slug__in=data["themes"], locale=home.locale))
-    call.save_revision().publish()
+    if changed:
+        call.themes.set(themes)
+        call.save_revision().publish()
+        _translate(call, data.get("it", {}))
     for order, (name, weight) in enumerate(data["criteria"]):
         IdeaCallCriterion.objects.update_or_create(
             page=call, name=name, defaults={"weight": Decimal(weight), "sort_order": order}
@@ -165,6 +171,25 @@ def _call(home, data, users):
         if email in users:
             IdeaCallReviewer.objects.get_or_create(page=call, user=users[email])
     return call
+
+
+def _translate(call, texts):
+    """An Italian translation of the call (the demo's second language), published."""
+    italian = Locale.objects.filter(language_code="it").first()
+    if italian is None or call.get_parent().get_translation_or_none(italian) is None:
+        return  # no Italian tree (a bare test site): the call gets an alias there instead
+    translation = call.get_translation_or_none(italian)
+    if translation is not None and translation.alias_of_id:
+        translation.delete()  # an alias from an earlier run becomes a real translation
+        translation = None
+    if translation is None:
+        translation = call.copy_for_translation(italian)
+    translation = translation.specific
+    for field in ("opens_at", "closes_at", "results_published_at", "time_zone"):
+        setattr(translation, field, getattr(call, field))
+    translation.title = texts.get("title", call.title)
+    translation.summary = texts.get("summary", call.summary)
+    translation.save_revision().publish()
 
 
 def _idea(call, data, users):
