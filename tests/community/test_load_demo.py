@@ -98,7 +98,19 @@ class TestDemoContent:
     def test_main_sections_are_children_of_home_shown_in_menus(self, demo_output):
         home = Site.objects.get(is_default_site=True).root_page
         menu = set(home.get_children().filter(show_in_menus=True).values_list("slug", flat=True))
-        assert menu == {"about", "partners", "pilot-actions", "publications", "news"}
+        assert menu == {
+            "about",
+            "partners",
+            "pilot-actions",
+            "publications",
+            "news",
+            # The open-data sections (cms/demo/open_data.py), in all nine languages.
+            "open-data",
+            "knowledge",
+            "directory",
+            "premises",
+            "map",
+        }
         assert home.get_children().filter(slug="privacy-policy", show_in_menus=False).exists()
 
     def test_about_page_uses_the_editorial_blocks_and_the_real_budget(self, demo_output):
