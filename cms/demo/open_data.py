@@ -243,7 +243,7 @@ def _organisation(short_name):
 
 
 def _sync_dataset(ctx, index, key, slug, values, themes, distributions):
-    page, _status = _page(ctx, index, DatasetPage, slug, values, key)
+    page, status = _page(ctx, index, DatasetPage, slug, values, key)
     if sorted(page.theme_values) != sorted(themes):
         DatasetTheme.objects.filter(page=page).delete()
         for theme in themes:
@@ -255,6 +255,14 @@ def _sync_dataset(ctx, index, key, slug, values, themes, distributions):
         DatasetDistribution.objects.filter(page=page).delete()
         for order, row in enumerate(distributions):
             DatasetDistribution.objects.create(page=page, sort_order=order, **row)
+    italian, italian_status = sync_localized_page(
+        page,
+        ctx.locales["it"],
+        {**values, **data.DATASETS_IT[key]},
+        source_changed=status != UNCHANGED,
+    )
+    ctx.count("open_data", italian_status)
+    ctx.pages[key]["it"] = italian
     return page
 
 
@@ -436,16 +444,16 @@ def build_course(ctx, kb):
 def build_open_data_demo(ctx, english_only_pages=False):
     """Build (or bring up to date) the open-data sections of the demo.
 
-    The section pages (nine languages), the directory, the premises and the tools are always
-    built. The datasets, knowledge articles, tool catalogue page and course are written in
-    English only so far; the demo promises every page in English and Italian
-    (tests/community/test_load_demo.py), so they are built only on request until their
-    Italian texts exist.
+    The section pages (nine languages), the datasets (English and Italian), the directory,
+    the premises and the tools are always built. The knowledge articles, tool catalogue page
+    and course are written in English only so far; the demo promises every page in English
+    and Italian (tests/community/test_load_demo.py), so they are built only on request until
+    their Italian texts exist.
     """
     sections = build_sections(ctx)
     build_directory(ctx)
     build_tools(ctx)
+    build_datasets(ctx, sections["open-data"])
     if english_only_pages:
-        build_datasets(ctx, sections["open-data"])
         build_knowledge(ctx, sections["knowledge"])
     return ctx

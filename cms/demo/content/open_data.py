@@ -373,3 +373,30 @@ COURSE = {
         },
     ],
 }
+
+# Italian texts of the datasets (the demo writes every dataset in English and Italian).
+DATASETS_IT = {
+    "dataset-aragon-register": {
+        "title": "Registro dei fornitori dell’economia sociale in Aragona",
+        "summary": "Centri speciali per l’impiego, imprese di inserimento lavorativo e cooperative in Aragona, con i codici CPV di ciò che forniscono.",
+        "description": "L’elenco costruito dall’azione pilota aragonese perché le stazioni appaltanti possano riservare contratti al terzo settore: una riga per fornitore, con tipo, comune, settori e codici CPV. Le righe della demo sono organizzazioni immaginarie in comuni reali.",
+        "keywords": "economia sociale, appalti riservati, CPV, fornitori",
+        "spatial_coverage": "Aragona, Spagna",
+        "contact_name": "Sportello open data",
+    },
+    "dataset-maribor-premises": {
+        "title": "Spazi per innovatori sociali a Maribor",
+        "summary": "Gli spazi che l’azione pilota di Maribor e il Comune hanno censito per gli innovatori sociali, con superficie, condizioni e disponibilità.",
+        "description": "Indirizzi, superficie, condizioni d’uso e disponibilità degli spazi di Maribor e Ptuj che gli innovatori sociali possono usare. Le righe della demo sono spazi immaginari a indirizzi reali.",
+        "keywords": "spazi, innovazione sociale, Maribor",
+        "spatial_coverage": "Podravje, Slovenia",
+        "contact_name": "Sportello del polo per l’innovazione sociale",
+    },
+    "dataset-veneto-portal": {
+        "title": "Dati aperti del Veneto usati nell’Open Data Lab",
+        "summary": "Il portale regionale dove i partecipanti all’Open Data Lab hanno trovato dati su competenze, lavoro e formazione.",
+        "description": "L’Open Data Lab dell’azione pilota veneta ha lavorato con i dataset del portale open data della Regione del Veneto su mercato del lavoro e istruzione. Questa scheda rimanda al portale; i dati restano presso chi li pubblica.",
+        "keywords": "competenze, mercato del lavoro, formazione, Veneto",
+        "spatial_coverage": "Veneto, Italia",
+    },
+}
