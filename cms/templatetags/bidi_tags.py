@@ -28,6 +28,14 @@ def isolate(text):
     return bidi.isolate_text(text, get_language_bidi())
 
 
+@register.filter
+def isolate_plain(text):
+    """Member-written text where no markup may go (a `<title>`): wrapped in the Unicode isolate
+    characters FSI…PDI, so a U+202E or an opposite-direction query cannot reorder the text
+    around it. Escaped as usual by the template."""
+    return f"\u2068{text}\u2069"
+
+
 @register.filter(is_safe=True)
 def isolate_html(html):
     return bidi.isolate_html(conditional_escape(html), get_language_bidi())

@@ -37,3 +37,9 @@ def test_rich_text_keeps_its_tags_and_entities():
     assert isolate_html(html, rtl=True) == (
         '<p>مشروع <a href="/x"><bdi dir="ltr">+RESILIENT</bdi></a> &amp; <bdi>ERDF</bdi></p>'
     )
+
+
+def test_search_title_isolates_the_query_so_a_bidi_override_cannot_reorder_it(client, home):
+    response = client.get("/en/search/", {"q": "abc\u202edef"})
+    title = response.content.decode().split("<title>")[1].split("</title>")[0]
+    assert "\u2068abc\u202edef\u2069" in title

@@ -35,10 +35,11 @@ def quiet_loggers(names):
 
 class Command(BaseCommand):
     help = (
-        "Build the demo site from the +RESILIENT network's material: pages in English and "
-        "Italian (home, about and pilot actions in all nine languages), snippets, images, "
-        "documents and demo accounts. Running it again changes nothing that is already up to "
-        "date. For local use only."
+        "Build the demo site from the +RESILIENT network's material: everything reachable "
+        "from the menu, the home page and the footer in all nine languages (real wagtail-localize "
+        "translations), news and publications in English and Italian, events, idea calls, open "
+        "data, snippets, images, documents and demo accounts. Running it again changes nothing "
+        "that is already up to date. For local use only."
     )
 
     def add_arguments(self, parser):
