@@ -12,9 +12,9 @@ from cms.demo.builder import build_cms_demo, synchronise_trees
 from cms.demo.open_data import build_open_data_demo
 from cms.demo.synthetic import build_synthetic
 from community.demo import demo_password, ensure_demo_accounts
+from community.demo_guard import DemoRefused, check_demo_allowed
 from community.demo_ideas import build_community_demo
 from events.demo import build as build_events_demo
-from community.demo_guard import DemoRefused, check_demo_allowed
 
 # Loggers that report every page and background task; too chatty for a bulk load.
 CHATTY_LOGGERS = ("wagtail", "django_tasks")
