@@ -104,6 +104,7 @@ class TestDemoContent:
             "pilot-actions",
             "publications",
             "news",
+            "events",  # the events demo's section
             # The open-data sections (cms/demo/open_data.py), in all nine languages.
             "open-data",
             "knowledge",
