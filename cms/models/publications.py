@@ -45,9 +45,7 @@ class PeopleField(serializers.Field):
 PUBLICATION_TYPES = {"white-paper": "whitepaperpage", "policy-brief": "policybriefpage"}
 
 
-class PublicationIndexPage(
-    ExportableListingMixin, FeedListingMixin, ListingPageMixin, BasePage
-):
+class PublicationIndexPage(ExportableListingMixin, FeedListingMixin, ListingPageMixin, BasePage):
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]

@@ -26,7 +26,10 @@ OVERFLOW = """() => {
         .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1)
         .filter((el) => !el.closest(".leaflet-container"))
         .slice(0, 4)
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 40)}"`);
+        .map((el) => {
+            const text = el.textContent.trim().slice(0, 40);
+            return `${el.tagName.toLowerCase()}.${el.className} "${text}"`;
+        });
     return {scroll: root.scrollWidth, client: root.clientWidth, wide};
 }"""
 
