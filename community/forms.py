@@ -1,5 +1,6 @@
 """Account forms: the sign-up form asks for the name and language we need from day one."""
 
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
@@ -9,6 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import PrivacyPolicyVersion
 from .services.privacy import record_consent
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's login form, its checkbox in the site's sentence case and plain words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "remember" in self.fields:
+            self.fields["remember"].label = _("Keep me logged in")
 
 
 class SignupForm(AllauthSignupForm):

@@ -167,8 +167,8 @@ def test_account_pages_are_served_in_the_language_of_the_url_prefix(client, code
     # The document's own language, not a lang="" the language switcher prints on every page.
     assert re.search(r"<html[^>]*>", html).group(0) == f'<html lang="{code}" dir="{direction}">'
     with translation.override(code):
-        sign_in = translation.gettext("Sign In")
-        remember = translation.gettext("Remember Me")
-    assert (sign_in != "Sign In") == (code != "en")
+        sign_in = translation.gettext("Log in")
+        remember = translation.gettext("Keep me logged in")
+    assert (sign_in != "Log in") == (code != "en")
     assert _element(html, r"<h1[^>]*>.*?</h1>") == sign_in
     assert _element(html, r'<label for="id_remember">.*?</label>') == remember

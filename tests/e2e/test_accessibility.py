@@ -343,7 +343,7 @@ def submit_invalid_signup(page):
     page.get_by_label("Email").fill("newcomer@example.org")
     page.get_by_label("Password", exact=True).fill("short")
     page.get_by_label(re.compile(r"Password \(again\)")).fill("different")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up", exact=True).click()
     page.locator(".field--invalid").first.wait_for()
 
 

@@ -58,7 +58,7 @@ def test_a_newcomer_submits_an_idea_and_a_reviewer_scores_it(
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label(re.compile("Password \\(again\\)")).fill(PASSWORD)
     page.get_by_label("I have read and accept the privacy policy.").check()
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up", exact=True).click()
     page.wait_for_url(re.compile(r"confirm-email"))
     assert Consent.objects.get(user__email="ana@example.org").version == "2026-11"
 
@@ -102,10 +102,10 @@ def test_a_newcomer_submits_an_idea_and_a_reviewer_scores_it(
     admin.wait_for_url(re.compile(r"/en/accounts/login/"))
     admin.get_by_label("Email").fill("reviewer@example.org")
     admin.get_by_label("Password").fill(PASSWORD)
-    admin.get_by_role("button", name="Sign In").click()
+    admin.get_by_role("button", name="Log in", exact=True).click()
     admin.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
     admin.get_by_label("Code").fill(_totp(reviewer.totp_secret))
-    admin.get_by_role("button", name="Sign In").click()
+    admin.get_by_role("button", name="Log in", exact=True).click()
     admin.wait_for_url(re.compile(r"/admin/idea-review/"))
     admin.get_by_role("link", name="Review ideas").click()
     admin.get_by_role("link", name="Repair cafés in Istrian villages").click()

@@ -22,7 +22,7 @@ def home(transactional_db):
 def _log_in(page, email):
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
 
 
 def test_staff_sets_up_an_authenticator_app_before_the_admin_opens(page, live_server, home):

@@ -99,7 +99,7 @@ def test_newcomer_signs_up_confirms_the_email_and_is_logged_in(page, live_server
     page.get_by_label("Display name").fill("Newcomer")
     page.get_by_label("Password", exact=True).fill("a-Long-and-unusual-passphrase-42")
     page.get_by_label(re.compile("Password \\(again\\)")).fill("a-Long-and-unusual-passphrase-42")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up", exact=True).click()
     page.wait_for_url(re.compile(r"confirm-email"))
 
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
