@@ -119,15 +119,15 @@ ABOUT = {
                 "heading": {"en": "Key facts", "it": "In sintesi"},
                 "figures": [
                     {
-                        "value": {"en": "€3,278,529.80", "it": "3.278.529,80 €"},
+                        "value": {"en": "€3.28 million", "it": "3,28 milioni di €"},
                         "label": {"en": "total budget", "it": "valore complessivo"},
                     },
                     {
-                        "value": {"en": "€2,667,650.20", "it": "2.667.650,20 €"},
+                        "value": {"en": "€2.67 million", "it": "2,67 milioni di €"},
                         "label": {"en": "ERDF co-financing", "it": "cofinanziamento FESR"},
                     },
                     {
-                        "value": {"en": "€119,100.13", "it": "119.100,13 €"},
+                        "value": {"en": "€119,100", "it": "119.100 €"},
                         "label": {"en": "IPA funds", "it": "fondi IPA"},
                     },
                     {"value": "8", "label": {"en": "MED countries", "it": "paesi MED"}},
