@@ -43,3 +43,15 @@ def test_search_title_isolates_the_query_so_a_bidi_override_cannot_reorder_it(cl
     response = client.get("/en/search/", {"q": "abc\u202edef"})
     title = response.content.decode().split("<title>")[1].split("</title>")[0]
     assert "\u2068abc\u202edef\u2069" in title
+
+
+def test_footer_partner_names_in_another_language_carry_their_lang_and_dir(client, home):
+    from cms import factories as f
+    from cms.models import OrganisationKind
+
+    f.OrganisationFactory(name="Fondazione Esempio", kind=OrganisationKind.PARTNER)
+    html = client.get("/ar/").content.decode()
+    footer = html.split('class="partner-list"')[1].split("</ul>")[0]
+    assert '<li lang="en" dir="ltr">' in footer
+    assert "Fondazione Esempio" in footer
+    assert '<li lang="en"' not in client.get("/en/").content.decode().split("partner-list")[1]
