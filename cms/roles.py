@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -173,12 +174,27 @@ def _editorial_workflow(root_page, editors):
     ).update(active=False)
 
 
+def _ensure_submit_translation_permission(using):
+    """wagtail-localize creates this permission in a data migration (0006), not from a model, so
+    Django's post-migrate step never recreates it after a flush (the browser tests flush the
+    database between tests); make it the way that migration does."""
+    content_type, _created = ContentType.objects.db_manager(using).get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    Permission.objects.db_manager(using).get_or_create(
+        content_type=content_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+
+
 def ensure_roles(using="default"):
     """Create or correct the groups, their permissions and the editorial workflow."""
     # Permissions of every app, in case this runs before Django's own post-migrate step has
     # reached an app listed after cms.
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
+    _ensure_submit_translation_permission(using)
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
     if root_page is None or root_collection is None:

@@ -105,7 +105,8 @@ def test_a_newcomer_submits_an_idea_and_a_reviewer_scores_it(
     admin.get_by_role("button", name="Log in", exact=True).click()
     admin.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
     admin.get_by_label("Code").fill(_totp(reviewer.totp_secret))
-    admin.get_by_role("button", name="Log in", exact=True).click()
+    # allauth's own two-factor page (its wording, translated by allauth's catalogues).
+    admin.get_by_role("button", name="Sign In").click()
     admin.wait_for_url(re.compile(r"/admin/idea-review/"))
     admin.get_by_role("link", name="Review ideas").click()
     admin.get_by_role("link", name="Repair cafés in Istrian villages").click()
