@@ -5,6 +5,17 @@ Dependencies inside flow one way: choices -> users -> privacy -> calls -> ideas 
 
 from .calls import IdeaCallCriterion, IdeaCallPage, IdeaCallReviewer
 from .choices import CallState, CoAuthorStatus, IdeaStatus
+from .discussions import (
+    DiscussionIndexPage,
+    DiscussionSpace,
+    Helpful,
+    Post,
+    PostRevision,
+    PostStatus,
+    SpaceVisibility,
+    Thread,
+    ThreadFollow,
+)
 from .ideas import (
     RICH_TEXT_FIELDS,
     Idea,
@@ -35,6 +46,15 @@ __all__ = [
     "CoAuthorStatus",
     "Consent",
     "DataExport",
+    "DiscussionIndexPage",
+    "DiscussionSpace",
+    "Helpful",
+    "Post",
+    "PostRevision",
+    "PostStatus",
+    "SpaceVisibility",
+    "Thread",
+    "ThreadFollow",
     "Idea",
     "IdeaAttachment",
     "IdeaCallCriterion",
