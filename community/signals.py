@@ -18,3 +18,12 @@ def remember_members_language(sender, request, language, **kwargs):
 # change is committed: the notification centre shows it in-site.
 # Arguments: idea, from_status, to_status, changed_by (a user or None).
 idea_status_changed = Signal()
+
+# Announced by community.services.discussions once a post becomes visible to the space's
+# readers (a new thread's first post, a reply, or a post approved by a moderator), after the
+# transaction commits. Arguments: post. Followers: `post.thread.follower_ids()` (the author
+# included; listeners leave them out).
+post_published = Signal()
+# Announced with post_published for each member named with @ in the post who may read its
+# space (never the author). Arguments: post, member.
+member_mentioned = Signal()
