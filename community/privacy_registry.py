@@ -23,6 +23,7 @@ from enum import Enum
 from django.apps import apps
 
 from .privacy_erasers import erase_idea_authorship, erase_supports
+from .services.newsletter import erase_subscriptions
 
 __all__ = ["DELETE", "DETACH", "KEEP", "REGISTRY", "PersonalData", "entries_for_installed_apps"]
 
@@ -123,6 +124,21 @@ REGISTRY = (
     PersonalData(
         "community.OrganisationProposal", "reviewed_by", KEEP, why="An editor's decision."
     ),
+    PersonalData(
+        "community.NewsletterSubscription",
+        "user",
+        erase_subscriptions,
+        export=(
+            "email",
+            "languages",
+            "status",
+            "consent_text",
+            "consented_at",
+            "confirmed_at",
+            "unsubscribed_at",
+        ),
+    ),
+    PersonalData("community.NewsletterSend", "requested_by", KEEP, why="An editor's send."),
     # --- events (declared by label: events cannot import community) ---
     PersonalData(
         "events.Registration",

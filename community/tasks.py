@@ -5,9 +5,10 @@ from django_tasks import task
 from cms.mail import send_templated_mail
 
 from .models import DataExport
+from .services.newsletter import deliver
 from .services.privacy import complete_export
 
-__all__ = ["build_data_export"]
+__all__ = ["build_data_export", "send_newsletter"]
 
 
 @task()
@@ -23,3 +24,9 @@ def build_data_export(export_id):
         export.save(update_fields=["status"])
         raise
     send_templated_mail("community_data_export_ready", export.user, {"export": export})
+
+
+@task()
+def send_newsletter(send_id):
+    """Send an issue to its recipients; run again, it continues where it stopped."""
+    deliver(send_id)

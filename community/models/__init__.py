@@ -24,6 +24,15 @@ from .ideas import (
     IdeaStatusChange,
     IdeaSupport,
 )
+from .newsletter import (
+    NewsletterDelivery,
+    NewsletterIndexPage,
+    NewsletterItem,
+    NewsletterPage,
+    NewsletterSend,
+    NewsletterSubscription,
+    SubscriptionStatus,
+)
 from .organisations import (
     MembershipRole,
     MembershipStatus,
@@ -65,6 +74,13 @@ __all__ = [
     "IdeaStatusChange",
     "IdeaSupport",
     "MembershipRole",
+    "NewsletterDelivery",
+    "NewsletterIndexPage",
+    "NewsletterItem",
+    "NewsletterPage",
+    "NewsletterSend",
+    "NewsletterSubscription",
+    "SubscriptionStatus",
     "MembershipStatus",
     "OrganisationMembership",
     "OrganisationProposal",
