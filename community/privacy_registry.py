@@ -125,6 +125,21 @@ REGISTRY = (
         "community.OrganisationProposal", "reviewed_by", KEEP, why="An editor's decision."
     ),
     PersonalData(
+        "community.Notification",
+        "recipient",
+        DELETE,
+        export=("kind", "subject", "url", "data", "created", "read_at", "emailed_at"),
+    ),
+    PersonalData(
+        "community.Notification",
+        "actor",
+        KEEP,
+        why="Someone else's notification of what the member did; shown as a former member.",
+    ),
+    PersonalData(
+        "community.NotificationPreference", "member", DELETE, export=("kind", "delivery")
+    ),
+    PersonalData(
         "community.NewsletterSubscription",
         "user",
         erase_subscriptions,

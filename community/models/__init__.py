@@ -24,6 +24,13 @@ from .ideas import (
     IdeaStatusChange,
     IdeaSupport,
 )
+from .notifications import (
+    KINDS,
+    Delivery,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+)
 from .newsletter import (
     NewsletterDelivery,
     NewsletterIndexPage,
@@ -55,6 +62,11 @@ __all__ = [
     "CoAuthorStatus",
     "Consent",
     "DataExport",
+    "KINDS",
+    "Delivery",
+    "Notification",
+    "NotificationKind",
+    "NotificationPreference",
     "DiscussionIndexPage",
     "DiscussionSpace",
     "Helpful",

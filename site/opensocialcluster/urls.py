@@ -61,6 +61,7 @@ urlpatterns += i18n_patterns(
         name="wagtailcore_authenticate_with_password",
     ),
     path("community/", include("community.urls")),
+    path("notifications/", include("community.notification_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
