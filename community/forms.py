@@ -8,6 +8,8 @@ from django.contrib.auth.hashers import make_password
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cms.antispam import AntispamMixin
+
 from .models import PrivacyPolicyVersion
 from .services.privacy import record_consent
 
@@ -21,7 +23,7 @@ class LoginForm(AllauthLoginForm):
             self.fields["remember"].label = _("Keep me logged in")
 
 
-class SignupForm(AllauthSignupForm):
+class SignupForm(AntispamMixin, AllauthSignupForm):
     display_name = forms.CharField(
         label=_("Display name"),
         max_length=120,

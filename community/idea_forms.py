@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from cms.antispam import AntispamMixin
 from cms.models import Organisation, Topic
 
 from .models import Idea
@@ -32,7 +33,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class IdeaForm(forms.ModelForm):
+class IdeaForm(AntispamMixin, forms.ModelForm):
     new_attachments = MultipleFileField(
         label=_("Attachments"),
         required=False,

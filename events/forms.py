@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cms.antispam import AntispamMixin
 from cms.i18n import localized_list
 from cms.models import Country
 from cms.models.choices import Helix
@@ -20,7 +21,7 @@ def country_choices():
     return [("", "—")] + [(c.code, c.name) for c in localized_list(Country.objects.all())]
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(AntispamMixin, forms.Form):
     guest_name = forms.CharField(label=_("Your name"), max_length=200)
     guest_email = forms.EmailField(label=_("Your email"))
     stakeholder_type = forms.ChoiceField(
@@ -42,6 +43,7 @@ class RegistrationForm(forms.Form):
         if member is not None:
             del self.fields["guest_name"]
             del self.fields["guest_email"]
+            self.without_antispam()  # a signed-in member may register in one click
         keep = set(missing_snapshot_fields(member))
         for name in ("stakeholder_type", "country_code", "language"):
             if name not in keep:

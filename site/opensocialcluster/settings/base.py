@@ -177,6 +177,9 @@ ACCOUNT_RATE_LIMITS = {
     # Page passwords (cms/page_passwords.py): failed attempts per IP and per restriction.
     "page_password_failed": "10/m/ip,10/5m/key",
 }
+# Public forms (cms/antispam.py) refuse a filled honeypot and anything sent sooner than this
+# many seconds after the form was shown (a signed time in the form); 0 turns the timing off.
+ANTISPAM_MIN_FILL_SECONDS = int(os.environ.get("ANTISPAM_MIN_FILL_SECONDS", "3"))
 # Two-factor authentication: an authenticator app (TOTP) and recovery codes; required for
 # everyone who can enter the admin (community/two_factor.py).
 # https://docs.allauth.org/en/latest/mfa/configuration.html
@@ -316,6 +319,8 @@ elif os.environ.get("GOOGLE_CLOUD_PROJECT"):
 # Tile server for the maps, fetched by the reader's browser only ({z}/{x}/{y} template);
 # empty means OpenStreetMap's public tiles.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+# The map page's "upcoming events" layer comes from the events app (cms cannot import it).
+MAP_EVENTS_GEOJSON_URL_NAME = "events:upcoming_geojson"
 
 
 def url_origin(url):

@@ -24,6 +24,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
 # Rate limits live in the cache; tests sign up and log in far faster than people do.
 ACCOUNT_RATE_LIMITS = False
+# Tests post forms at once; tests/cms/test_antispam.py turns the minimum fill time back on.
+ANTISPAM_MIN_FILL_SECONDS = 0
 # Serve static files from the app folders (no collectstatic before tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
