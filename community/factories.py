@@ -11,7 +11,20 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from cms.factories import BasePageFactory
-from community.models import Idea, IdeaCallCriterion, IdeaCallPage, IdeaCallReviewer, IdeaStatus
+from community.models import (
+    CoDesignWorkshopPage,
+    Contribution,
+    Idea,
+    IdeaCallCriterion,
+    IdeaCallPage,
+    IdeaCallReviewer,
+    IdeaStatus,
+    NewsletterIndexPage,
+    NewsletterPage,
+    NewsletterSubscription,
+    SubscriptionStatus,
+    WorkshopPhase,
+)
 
 from .two_factor import has_two_factor
 
@@ -85,3 +98,86 @@ class IdeaFactory(DjangoModelFactory):
 
     class Meta:
         model = Idea
+
+
+# --- co-design workshops ---
+
+
+class CoDesignWorkshopPageFactory(BasePageFactory):
+    """A workshop that started an hour ago and lasts the day, ten seats, phases added by
+    `phases=[("discover", "Listening walk"), ...]`."""
+
+    title = factory.Sequence(lambda n: f"Co-design workshop {n}")
+    start = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=6))
+    time_zone = "Europe/Paris"
+    attendance = "in-person"
+    capacity = 10
+    languages = factory.LazyFunction(lambda: ["fr", "en"])
+    challenge = "<p>How can every neighbourhood reach fresh, affordable food?</p>"
+
+    class Meta:
+        model = CoDesignWorkshopPage
+
+    @factory.post_generation
+    def facilitators(obj, create, extracted, **kwargs):
+        if extracted:
+            obj.facilitators.set(extracted)
+            obj.save()
+
+    @factory.post_generation
+    def phases(obj, create, extracted, **kwargs):
+        for code, name in extracted or ():
+            WorkshopPhase.objects.create(page=obj, code=code, name=name)
+
+
+class ContributionFactory(DjangoModelFactory):
+    workshop = factory.SubFactory(CoDesignWorkshopPageFactory)
+    author = factory.SubFactory(UserFactory)
+    phase = "discover"
+    text = factory.Sequence(lambda n: f"<p>Contribution {n}: a market stall on Tuesdays.</p>")
+
+    class Meta:
+        model = Contribution
+
+
+class NewsletterIndexPageFactory(BasePageFactory):
+    title = "Newsletter"
+    slug = "newsletter"
+
+    class Meta:
+        model = NewsletterIndexPage
+
+
+class NewsletterPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"Newsletter issue {n}")
+    intro = "<p>What happened in the network this month.</p>"
+
+    class Meta:
+        model = NewsletterPage
+
+
+class NewsletterSubscriptionFactory(DjangoModelFactory):
+    """A confirmed subscriber reading English unless `languages=[...]` says otherwise."""
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    languages = ",en,"
+    status = SubscriptionStatus.CONFIRMED
+    consent_text = "I agree to receive the newsletter."
+    consented_at = factory.LazyFunction(timezone.now)
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = NewsletterSubscription
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def topics(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.topics.set(extracted)
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        if isinstance(kwargs.get("languages"), (list, tuple)):
+            kwargs["languages"] = f",{','.join(kwargs['languages'])},"
+        return kwargs

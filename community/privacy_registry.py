@@ -154,6 +154,34 @@ REGISTRY = (
         ),
     ),
     PersonalData("community.NewsletterSend", "requested_by", KEEP, why="An editor's send."),
+    # --- co-design workshops ---
+    PersonalData(
+        "community.Contribution",
+        "author",
+        KEEP,
+        export=("workshop__title", "phase", "text", "created_at"),
+        files=("image",),
+        why="Part of the workshop's shared work, which the synthesis draws on.",
+    ),
+    PersonalData(
+        "community.ContributionComment",
+        "author",
+        KEEP,
+        export=("contribution__workshop__title", "text", "created_at"),
+    ),
+    PersonalData(
+        "community.ContributionSupport",
+        "user",
+        DELETE,
+        export=("contribution__workshop__title", "created_at"),
+    ),
+    PersonalData(
+        "community.ContributionGroup", "created_by", KEEP, why="A facilitator's grouping."
+    ),
+    PersonalData(
+        "community.WorkshopSynthesis", "published_by", KEEP, why="The facilitators' publication."
+    ),
+    PersonalData("community.CoDesignWorkshopPage", "facilitators", DETACH, export=("title",)),
     # --- events (declared by label: events cannot import community) ---
     PersonalData(
         "events.Registration",

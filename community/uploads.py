@@ -22,10 +22,13 @@ __all__ = [
     "check_attachment",
     "generated_name",
     "reencode_avatar",
+    "reencode_picture",
 ]
 
 AVATAR_MAX_BYTES = 5 * 1024 * 1024
 AVATAR_SIZE = 512
+PICTURE_MAX_BYTES = 8 * 1024 * 1024
+PICTURE_SIZE = 1600
 # Beyond this, Pillow's decompression-bomb guard: a small file that expands to gigapixels.
 MAX_IMAGE_PIXELS = 40_000_000
 
@@ -55,13 +58,13 @@ def _read(upload):
     return data
 
 
-def reencode_avatar(upload):
+def reencode_avatar(upload, size=AVATAR_SIZE, max_bytes=AVATAR_MAX_BYTES):
     """A square-bounded PNG/JPEG re-drawn from the decoded pixels (metadata, scripts and
     anything hidden after the image data are left behind). Raises ValidationError."""
-    if upload.size > AVATAR_MAX_BYTES:
+    if upload.size > max_bytes:
         raise ValidationError(
             _("The image is too large (%(size)s); the limit is %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(AVATAR_MAX_BYTES)},
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
             code="too_large",
         )
     data = _read(upload)
@@ -76,7 +79,7 @@ def reencode_avatar(upload):
             probe.verify()
         with Image.open(io.BytesIO(data)) as image:
             image.load()
-            image.thumbnail((AVATAR_SIZE, AVATAR_SIZE))
+            image.thumbnail((size, size))
             has_alpha = image.mode in {"RGBA", "LA", "P"} and (
                 image.mode != "P" or "transparency" in image.info
             )
@@ -95,6 +98,12 @@ def reencode_avatar(upload):
             code="not_an_image",
         ) from None
     return ContentFile(out.getvalue(), name=generated_name(extension))
+
+
+def reencode_picture(upload):
+    """A picture members post (a workshop contribution's photo), re-drawn like an avatar but
+    kept large enough to read a flip chart."""
+    return reencode_avatar(upload, size=PICTURE_SIZE, max_bytes=PICTURE_MAX_BYTES)
 
 
 def check_attachment(upload, max_bytes):

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from .views import api, gallery, ideas, organisations, privacy, profiles
+from .views import workshops as workshop_views
 
 app_name = "community"
 
@@ -44,4 +45,39 @@ urlpatterns = [
         name="idea_attachment_remove",
     ),
     path("invitations/<str:token>/", ideas.invitation, name="invitation"),
+    path(
+        "workshops/<int:page_id>/contribute/",
+        workshop_views.contribute,
+        name="workshop_contribute",
+    ),
+    path(
+        "workshops/<int:page_id>/groups/",
+        workshop_views.create_group,
+        name="workshop_group_new",
+    ),
+    path(
+        "workshops/<int:page_id>/synthesis/",
+        workshop_views.synthesis,
+        name="workshop_synthesis",
+    ),
+    path(
+        "workshops/contributions/<int:pk>/comment/",
+        workshop_views.comment,
+        name="contribution_comment",
+    ),
+    path(
+        "workshops/contributions/<int:pk>/support/",
+        workshop_views.toggle_support,
+        name="contribution_support",
+    ),
+    path(
+        "workshops/contributions/<int:pk>/group/",
+        workshop_views.assign_group,
+        name="contribution_group",
+    ),
+    path(
+        "workshops/contributions/<int:pk>/image/",
+        workshop_views.image,
+        name="contribution_image",
+    ),
 ]

@@ -50,6 +50,16 @@ from .organisations import (
 from .privacy import Consent, DataExport, PrivacyPolicyVersion
 from .reviews import MAX_SCORE, ConflictOfInterest, Review, ReviewScore
 from .users import SPOKEN_LANGUAGE_CODES, ProfileVisibility, User, UserManager
+from .workshops import (
+    CoDesignWorkshopPage,
+    Contribution,
+    ContributionComment,
+    ContributionGroup,
+    ContributionSupport,
+    PhaseCode,
+    WorkshopPhase,
+    WorkshopSynthesis,
+)
 
 __all__ = [
     "MAX_SCORE",
@@ -101,4 +111,13 @@ __all__ = [
     "ProfileVisibility",
     "User",
     "UserManager",
+    # co-design workshops
+    "CoDesignWorkshopPage",
+    "Contribution",
+    "ContributionComment",
+    "ContributionGroup",
+    "ContributionSupport",
+    "PhaseCode",
+    "WorkshopPhase",
+    "WorkshopSynthesis",
 ]
