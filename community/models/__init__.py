@@ -31,6 +31,14 @@ from .notifications import (
     NotificationKind,
     NotificationPreference,
 )
+from .moderation import (
+    MemberBlock,
+    ModerationAction,
+    ModerationActionKind,
+    Report,
+    ReportOutcome,
+    ReportReason,
+)
 from .newsletter import (
     NewsletterDelivery,
     NewsletterIndexPage,
@@ -62,6 +70,11 @@ from .workshops import (
 )
 
 __all__ = [
+    "KINDS",
+    "Delivery",
+    "Notification",
+    "NotificationKind",
+    "NotificationPreference",
     "MAX_SCORE",
     "ConflictOfInterest",
     "Review",
@@ -72,11 +85,6 @@ __all__ = [
     "CoAuthorStatus",
     "Consent",
     "DataExport",
-    "KINDS",
-    "Delivery",
-    "Notification",
-    "NotificationKind",
-    "NotificationPreference",
     "DiscussionIndexPage",
     "DiscussionSpace",
     "Helpful",
@@ -86,6 +94,13 @@ __all__ = [
     "SpaceVisibility",
     "Thread",
     "ThreadFollow",
+    # moderation
+    "MemberBlock",
+    "ModerationAction",
+    "ModerationActionKind",
+    "Report",
+    "ReportOutcome",
+    "ReportReason",
     "Idea",
     "IdeaAttachment",
     "IdeaCallCriterion",
