@@ -27,3 +27,9 @@ post_published = Signal()
 # Announced with post_published for each member named with @ in the post who may read its
 # space (never the author). Arguments: post, member.
 member_mentioned = Signal()
+
+# Announced by community.services.moderation after a moderator acted on a post (hid, restored,
+# approved or rejected it), once committed, so its author hears what happened and why.
+# Arguments: post, action (a community.models.ModerationActionKind value), reason (may be
+# empty for restore/approve), moderator (the user who acted).
+post_moderated = Signal()

@@ -180,6 +180,14 @@ ACCOUNT_RATE_LIMITS = {
 # Public forms (cms/antispam.py) refuse a filled honeypot and anything sent sooner than this
 # many seconds after the form was shown (a signed time in the form); 0 turns the timing off.
 ANTISPAM_MIN_FILL_SECONDS = int(os.environ.get("ANTISPAM_MIN_FILL_SECONDS", "3"))
+# Discussions (community/services/moderation.py): posts per member in a sliding window on the
+# shared cache ("5/m", "20/10m"; empty: no limit), and whether new members' first posts wait
+# for a moderator's approval, and how many.
+DISCUSSION_POST_RATE = os.environ.get("DISCUSSION_POST_RATE", "5/m")
+DISCUSSION_FIRST_POSTS_NEED_APPROVAL = os.environ.get(
+    "DISCUSSION_FIRST_POSTS_NEED_APPROVAL", ""
+).lower() in ("1", "true", "yes")
+DISCUSSION_FIRST_POSTS_TO_APPROVE = int(os.environ.get("DISCUSSION_FIRST_POSTS_TO_APPROVE", "1"))
 # Two-factor authentication: an authenticator app (TOTP) and recovery codes; required for
 # everyone who can enter the admin (community/two_factor.py).
 # https://docs.allauth.org/en/latest/mfa/configuration.html

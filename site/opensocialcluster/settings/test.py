@@ -26,6 +26,8 @@ WAGTAILAPI_BASE_URL = "http://testserver"
 ACCOUNT_RATE_LIMITS = False
 # Tests post forms at once; tests/cms/test_antispam.py turns the minimum fill time back on.
 ANTISPAM_MIN_FILL_SECONDS = 0
+# Likewise the posting rate limit; tests/community/test_moderation.py turns it back on.
+DISCUSSION_POST_RATE = ""
 # Serve static files from the app folders (no collectstatic before tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
