@@ -44,4 +44,9 @@ def serve_from_source_tree(request):
         result = hook(page, request, args, kwargs)
         if isinstance(result, HttpResponse):
             return result
-    return on_serve_chain(page, request, args, kwargs)
+    try:
+        return on_serve_chain(page, request, args, kwargs)
+    except Http404:
+        # A route of the source page refused (a thread this reader may not see): a 404, as
+        # under the source language, not a server error.
+        return None

@@ -11,6 +11,7 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 - connects the receivers
+        from . import discussion_receivers  # noqa: F401 - private spaces of groups
         from . import notification_receivers  # noqa: F401 - the notification centre listens
 
 

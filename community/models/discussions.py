@@ -6,15 +6,18 @@ prefix. Who may read or write what is decided in community.discussion_permission
 """
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
+from wagtail.models import Locale
 from wagtail.search import index
 
 from cms.models.base import BasePage
@@ -66,6 +69,25 @@ class DiscussionIndexPage(RoutablePageMixin, BasePage):
 
     def get_template(self, request, *args, **kwargs):
         return "community/discussions/index.html"
+
+    def get_sitemap_urls(self, request=None):
+        """The section, then each thread a visitor may read (public spaces only)."""
+        # The one visibility rule lives beside the views, which import models: found by name.
+        visible_threads = import_string("community.discussion_permissions.visible_threads")
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if not base:
+            return urls
+        for pk, last_activity in visible_threads(AnonymousUser()).values_list(
+            "pk", "last_activity_at"
+        ):
+            urls.append(
+                {
+                    "location": base + self.reverse_subpage("thread", args=[pk]),
+                    "lastmod": last_activity,
+                }
+            )
+        return urls
 
     @classmethod
     def get_subpage_urls(cls):
@@ -155,6 +177,20 @@ class Thread(models.Model):
         self.title = clean_text(self.title)
         super().save(*args, **kwargs)
 
+    def url_in_section(self, name, *args):
+        """A route of the discussions section in the active language (its own tree's
+        section, else any), or "" when the site has no discussions section."""
+        sections = DiscussionIndexPage.objects.live()
+        page = (
+            sections.filter(locale=Locale.get_active()).first() or sections.order_by("pk").first()
+        )
+        if page is None:
+            return ""
+        return page.url + page.reverse_subpage(name, args=args)
+
+    def get_absolute_url(self):
+        return self.url_in_section("thread", self.pk)
+
     def follower_ids(self):
         """Ids of every member following this thread, the author included (listeners leave
         out whoever should not hear about their own post)."""
@@ -217,6 +253,18 @@ class Post(models.Model):
     @property
     def is_visible(self):
         return self.status == PostStatus.PUBLISHED
+
+    @property
+    def direction(self):
+        """The writing direction of the post's language, for its `dir` attribute."""
+        try:
+            return "rtl" if get_language_info(self.language)["bidi"] else "ltr"
+        except KeyError:
+            return "auto"
+
+    def get_absolute_url(self):
+        """The stable link to this post (redirects to the page of the thread it is on)."""
+        return self.thread.url_in_section("post", self.thread_id, self.pk)
 
 
 class PostRevision(models.Model):
