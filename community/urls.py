@@ -3,6 +3,7 @@
 from django.urls import path
 
 from .views import api, gallery, ideas, organisations, privacy, profiles
+from .views import newsletter as newsletter_views
 from .views import workshops as workshop_views
 
 app_name = "community"
@@ -45,6 +46,15 @@ urlpatterns = [
         name="idea_attachment_remove",
     ),
     path("invitations/<str:token>/", ideas.invitation, name="invitation"),
+    path("newsletter/", newsletter_views.subscribe, name="newsletter_subscribe"),
+    path("newsletter/check-your-inbox/", newsletter_views.pending, name="newsletter_pending"),
+    path("newsletter/confirm/<str:token>/", newsletter_views.confirm, name="newsletter_confirm"),
+    path(
+        "newsletter/unsubscribe/<str:token>/",
+        newsletter_views.unsubscribe,
+        name="newsletter_unsubscribe",
+    ),
+    path("newsletter/mine/", newsletter_views.manage, name="newsletter_manage"),
     path(
         "workshops/<int:page_id>/contribute/",
         workshop_views.contribute,

@@ -4,11 +4,12 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
-from .models import PrivacyPolicyVersion
+from . import admin_views, newsletter_admin
+from .models import NewsletterPage, PrivacyPolicyVersion
 from .permissions import can_review_proposals
 
 
@@ -77,3 +78,32 @@ def register_review_menu_item():
     return ReviewMenuItem(
         _("Idea review"), reverse("community_review:index"), icon_name="pick", order=250
     )
+
+
+newsletter_urls = [
+    path("<int:page_id>/", newsletter_admin.issue, name="issue"),
+    path("<int:page_id>/email/", newsletter_admin.email_preview, name="email"),
+    path("<int:page_id>/fill/", newsletter_admin.fill, name="fill"),
+    path("<int:page_id>/test/", newsletter_admin.send_test, name="test"),
+    path("<int:page_id>/send/", newsletter_admin.send, name="send"),
+    path("<int:page_id>/resume/", newsletter_admin.resume, name="resume"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_newsletter_urls():
+    return [path("newsletter/", include((newsletter_urls, "community_newsletter")))]
+
+
+@hooks.register("register_page_header_buttons")
+def newsletter_header_button(page, user, view_name, next_url=None):
+    if (
+        isinstance(page.specific_deferred, NewsletterPage)
+        and page.permissions_for_user(user).can_edit()
+    ):
+        yield Button(
+            _("Newsletter: fill, test, send"),
+            reverse("community_newsletter:issue", args=[page.pk]),
+            icon_name="mail",
+            priority=5,
+        )

@@ -297,3 +297,6 @@ class NewsletterDelivery(models.Model):
                 fields=["send", "subscription"], name="newsletter_delivery_once_per_recipient"
             )
         ]
+
+    def __str__(self):
+        return f"{self.send} → {self.subscription}"

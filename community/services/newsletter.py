@@ -25,8 +25,6 @@ from wagtail.models import Page
 from cms.mail import base_url, send_templated_mail
 from cms.visibility import visible_pages
 
-from ..newsletter_content import issue_context
-
 from ..models import (
     NewsletterDelivery,
     NewsletterIndexPage,
@@ -36,6 +34,7 @@ from ..models import (
     NewsletterSubscription,
     SubscriptionStatus,
 )
+from ..newsletter_content import issue_context
 
 __all__ = [
     "BATCH_SIZE",
@@ -54,6 +53,7 @@ __all__ = [
     "send_test",
     "subscribe",
     "unsubscribe_url",
+    "update_preferences",
 ]
 
 BATCH_SIZE = 100
@@ -101,6 +101,13 @@ def subscribe(email, *, languages, topics, consent_text, language, user=None, no
         subscription.topics.set(topics)
         transaction.on_commit(lambda: _send_confirmation(subscription))
     return subscription
+
+
+def update_preferences(subscription, languages, topics):
+    """The subscriber's own change of languages and topics (from their account)."""
+    subscription.set_languages(languages)
+    subscription.save(update_fields=["languages"])
+    subscription.topics.set(topics)
 
 
 def confirmation_url(subscription):
@@ -246,8 +253,9 @@ def deliver(send_id, now=None):
     language = page.locale.language_code
     context = issue_context(page)
     connection = get_connection()
+    pending = NewsletterSubscription.objects.recipients_of(page).exclude(deliveries__send=send)
     try:
-        while _deliver_batch(send, page, language, context, connection):
+        while _deliver_batch(send, pending, language, context, connection):
             pass
     except Exception as error:
         _record_progress(send, status=NewsletterSend.Status.INTERRUPTED, error=repr(error))
@@ -255,13 +263,8 @@ def deliver(send_id, now=None):
     _record_progress(send, status=NewsletterSend.Status.DONE, finished_at=timezone.now())
 
 
-def _deliver_batch(send, page, language, context, connection):
-    batch = list(
-        NewsletterSubscription.objects.recipients_of(page)
-        .exclude(deliveries__send=send)
-        .order_by("pk")
-        .only("pk", "email", "token")[:BATCH_SIZE]
-    )
+def _deliver_batch(send, pending, language, context, connection):
+    batch = list(pending.order_by("pk").only("pk", "email", "token")[:BATCH_SIZE])
     if not batch:
         return False
     # Claimed and committed before any email of the batch leaves.
