@@ -92,8 +92,9 @@ ROLES = (
         page_permissions=("add", "change", "lock"),
         media_permissions=("add", "choose"),
     ),
-    # Members' posts arrive with discussions; the moderation permissions join this role then.
-    Role("Moderators"),
+    # Moderators enter the admin for the moderation queue (community/moderation_admin.py),
+    # which lists only the discussion spaces they moderate.
+    Role("Moderators", permissions=("wagtailadmin.access_admin",)),
     # Reviewers score ideas in the admin's "Idea review" section (community/admin_views.py);
     # which calls and ideas they see is decided there, per call.
     Role("Reviewers", permissions=("wagtailadmin.access_admin",)),

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from .views import api, gallery, ideas, organisations, privacy, profiles
+from .views import moderation as moderation_views
 from .views import newsletter as newsletter_views
 from .views import workshops as workshop_views
 
@@ -46,6 +47,11 @@ urlpatterns = [
         name="idea_attachment_remove",
     ),
     path("invitations/<str:token>/", ideas.invitation, name="invitation"),
+    path(
+        "discussions/posts/<int:pk>/report/",
+        moderation_views.report_post,
+        name="report_post",
+    ),
     path("newsletter/", newsletter_views.subscribe, name="newsletter_subscribe"),
     path("newsletter/check-your-inbox/", newsletter_views.pending, name="newsletter_pending"),
     path("newsletter/confirm/<str:token>/", newsletter_views.confirm, name="newsletter_confirm"),

@@ -8,7 +8,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views, newsletter_admin
+from . import admin_views, moderation_admin, newsletter_admin
 from .models import NewsletterPage, PrivacyPolicyVersion
 from .permissions import can_review_proposals
 
@@ -107,3 +107,27 @@ def newsletter_header_button(page, user, view_name, next_url=None):
             icon_name="mail",
             priority=5,
         )
+
+
+# The moderators' queue (community/moderation_admin.py): menu item and dashboard count for
+# whoever moderates a space, and staff.
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    return [
+        path(
+            "moderation/",
+            include((moderation_admin.urlpatterns, "community_moderation")),
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_menu_item():
+    return moderation_admin.ModerationMenuItem(
+        _("Moderation"), reverse("community_moderation:queue"), icon_name="warning", order=270
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_panel(request, panels):
+    panels.append(moderation_admin.ModerationPanel(request.user))
