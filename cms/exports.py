@@ -23,6 +23,7 @@ from cms.document_visibility import private_collection_ids
 
 __all__ = [
     "Column",
+    "common_columns",
     "DATASET_COLUMNS",
     "ExportableListingMixin",
     "PILOT_ACTION_COLUMNS",
@@ -58,7 +59,8 @@ def _number(value):
     return float(value) if value is not None else None
 
 
-def _common(kind):
+def common_columns(kind):
+    """The columns every export starts with; `kind(page)` gives the `type` value."""
     return [
         Column("id", lambda page, ctx: page.pk),
         Column("translation_key", lambda page, ctx: str(page.translation_key)),
@@ -71,7 +73,7 @@ def _common(kind):
 
 
 PILOT_ACTION_COLUMNS = [
-    *_common(lambda page: "pilot-action"),
+    *common_columns(lambda page: "pilot-action"),
     Column("status", lambda page, ctx: page.status),
     Column("macro_scenario", lambda page, ctx: page.macro_scenario),
     Column("start_date", lambda page, ctx: _date(page.start_date)),
@@ -101,7 +103,9 @@ def _public_documents(page, ctx):
 
 
 PUBLICATION_COLUMNS = [
-    *_common(lambda page: PUBLICATION_TYPES.get(page.content_type.model, page.content_type.model)),
+    *common_columns(
+        lambda page: PUBLICATION_TYPES.get(page.content_type.model, page.content_type.model)
+    ),
     Column("publication_date", lambda page, ctx: _date(page.publication_date)),
     Column("publisher", lambda page, ctx: page.publisher.name if page.publisher else ""),
     Column("topics", lambda page, ctx: [topic.slug for topic in page.topics.all()]),
@@ -120,7 +124,7 @@ def _distribution_urls(page, ctx):
 
 
 DATASET_COLUMNS = [
-    *_common(lambda page: "dataset"),
+    *common_columns(lambda page: "dataset"),
     Column("description", lambda page, ctx: page.description),
     Column("publisher", lambda page, ctx: page.publisher.name if page.publisher else ""),
     Column("licence", lambda page, ctx: page.licence),

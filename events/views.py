@@ -4,7 +4,7 @@ in services.py and permissions.py."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
@@ -12,11 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from cms.opendata.filters import DirectoryFilters
 from cms.visibility import visible_pages
 
 from . import services
+from .exports import event_feature
 from .forms import RegistrationForm
 from .models import EventPage, Registration, RegistrationStatus
+from .models.index import parse_event_filters, upcoming_located_events
 
 STATUS_MESSAGES = {
     RegistrationStatus.CONFIRMED: _("You are registered. A confirmation is on its way by email."),
@@ -26,6 +29,27 @@ STATUS_MESSAGES = {
     RegistrationStatus.PENDING: _("Almost done: follow the link we emailed you to confirm."),
     RegistrationStatus.APPLIED: _("Your application is in. The organisers will email you."),
 }
+
+
+def upcoming_geojson(request):
+    """The map page's "upcoming events" layer: events of this language that have not ended and
+    have a location, as an RFC 7946 FeatureCollection, visible to this reader.
+
+    Takes the events listing's filters (type, language, country, mode, topic, month) and the
+    map's: `q` searches title and venue; region, kind of entity, sector and CPV code are
+    properties events do not have, so any of them leaves the layer empty (as CPV codes do for
+    premises on the map)."""
+    shared = DirectoryFilters.from_query(request.GET)
+    features = []
+    if not (shared.region or shared.kind or shared.sector or shared.cpv):
+        events = upcoming_located_events(
+            request, Locale.get_active(), parse_event_filters(request.GET), text=shared.q
+        )
+        features = [event_feature(event, request) for event in events]
+    response = JsonResponse({"type": "FeatureCollection", "features": features})
+    response["Content-Type"] = "application/geo+json"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 def _visible_event(request, page_id):

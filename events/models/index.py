@@ -3,7 +3,7 @@
 import dataclasses
 import datetime
 
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,12 +14,14 @@ from wagtail.coreutils import get_content_languages
 from wagtail.fields import RichTextField
 from wagtail.models import get_page_models
 
+from cms.exports import ExportableListingMixin
 from cms.models.base import BasePage, ListingPageMixin, paginate
 from cms.models.snippets import vocabulary_options
 from cms.translation_state import set_content_languages
 from cms.visibility import visible_pages
 
 from ..calendar_grid import month_grid
+from ..exports import EVENT_COLUMNS
 from ..feeds import EventsAtomFeed, EventsRssFeed
 from ..filters import EventFilters
 from ..ical import calendar_response
@@ -28,7 +30,13 @@ from .choices import SEAT_STATUSES, language_choices
 from .fields import code_lookup
 from .registration import Registration
 
-__all__ = ["EventIndexPage", "event_kinds"]
+__all__ = [
+    "EventIndexPage",
+    "event_kinds",
+    "filter_events",
+    "parse_event_filters",
+    "upcoming_located_events",
+]
 
 FEED_LIMIT = 200
 
@@ -50,13 +58,62 @@ def month_bounds(month):
     return start, datetime.datetime.combine(following, datetime.time.min, zone)
 
 
-class EventIndexPage(ListingPageMixin, BasePage):
+def parse_event_filters(query):
+    """EventFilters from a query string, accepting the kinds and languages that exist."""
+    return EventFilters.from_query(
+        query, types=event_kinds(), languages=[code for code, _n in language_choices()]
+    )
+
+
+def filter_events(qs, filters):
+    """`qs` of events narrowed by the listing's filters (None: unfiltered): the one reading of
+    EventFilters for the listing, calendar, feeds, exports and the map's GeoJSON."""
+    if filters is None:
+        return qs
+    if filters.type:
+        qs = qs.filter(content_type__model=f"{filters.type}page")
+    if filters.language:
+        qs = qs.filter(**code_lookup("languages", filters.language))
+    if filters.country:
+        qs = qs.filter(countries__code=filters.country)
+    if filters.topic:
+        qs = qs.filter(topics__slug=filters.topic)
+    if filters.mode == "online":
+        qs = qs.filter(attendance__in=["online", "hybrid"])
+    elif filters.mode == "in-person":
+        qs = qs.filter(attendance__in=["in-person", "hybrid"])
+    if filters.month:
+        start, end = month_bounds(filters.month)
+        qs = qs.filter(start__lt=end, end__gte=start)
+    if filters.country or filters.topic:
+        qs = qs.distinct()
+    return qs
+
+
+def upcoming_located_events(request, locale, filters=None, text="", now=None):
+    """Events of one language tree that have not ended and have a location, visible to this
+    reader (the listing's rule), filtered like the listing and by `text` (title or venue);
+    soonest first. The map's "upcoming events" layer."""
+    now = now or timezone.now()
+    qs = filter_events(
+        visible_pages(EventPage.objects.filter(locale=locale), request), filters
+    ).filter(end__gte=now, latitude__isnull=False, longitude__isnull=False)
+    if text:
+        qs = qs.filter(Q(title__icontains=text) | Q(venue_name__icontains=text))
+    return qs.select_related("content_type").order_by("start", "pk")
+
+
+class EventIndexPage(ExportableListingMixin, ListingPageMixin, BasePage):
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
     api_fields = [*BasePage.api_fields, APIField("introduction")]
     parent_page_types = ["cms.HomePage"]
     max_count_per_parent = 1
+
+    # Open data (cms.exports): `export/csv/` and `export/json/` with the listing's filters.
+    export_columns = EVENT_COLUMNS
+    export_prefetch = ("locale", "topics", "countries", "organisations")
 
     class Meta:
         verbose_name = _("events index")
@@ -68,9 +125,7 @@ class EventIndexPage(ListingPageMixin, BasePage):
         return list(event_kinds().values())
 
     def parse_filters(self, request):
-        return EventFilters.from_query(
-            request.GET, types=event_kinds(), languages=[code for code, _n in language_choices()]
-        )
+        return parse_event_filters(request.GET)
 
     def events(self, request=None, filters=None):
         """Visible events under this index, filtered, with their taken seats; not ordered."""
@@ -89,26 +144,7 @@ class EventIndexPage(ListingPageMixin, BasePage):
             .prefetch_related("listing_image__renditions")
             .annotate(seats_taken=Coalesce(Subquery(seats), Value(0)))
         )
-        if filters is None:
-            return qs
-        if filters.type:
-            qs = qs.filter(content_type__model=f"{filters.type}page")
-        if filters.language:
-            qs = qs.filter(**code_lookup("languages", filters.language))
-        if filters.country:
-            qs = qs.filter(countries__code=filters.country)
-        if filters.topic:
-            qs = qs.filter(topics__slug=filters.topic)
-        if filters.mode == "online":
-            qs = qs.filter(attendance__in=["online", "hybrid"])
-        elif filters.mode == "in-person":
-            qs = qs.filter(attendance__in=["in-person", "hybrid"])
-        if filters.month:
-            start, end = month_bounds(filters.month)
-            qs = qs.filter(start__lt=end, end__gte=start)
-        if filters.country or filters.topic:
-            qs = qs.distinct()
-        return qs
+        return filter_events(qs, filters)
 
     def listing(self, filters=None, request=None, now=None):
         """Upcoming events soonest first, then past events most recent first."""

@@ -53,7 +53,9 @@
         var lines = [
             layerLabel,
             properties.kind_label || properties.availability_label || properties.status_label,
-            [properties.city, properties.region, properties.country].filter(Boolean).join(", ")
+            properties.when,
+            properties.place ||
+                [properties.city, properties.region, properties.country].filter(Boolean).join(", ")
         ];
         lines.forEach(function (text) {
             if (text) {

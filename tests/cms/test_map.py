@@ -106,9 +106,15 @@ class MapPageTests(TestCase):
             assert f'value="{key}" checked' in html
 
     def test_events_layer_appears_only_with_the_events_apps_url(self):
-        html = self.client.get(self.map.url).content.decode()
+        with override_settings(MAP_EVENTS_GEOJSON_URL_NAME=""):
+            html = self.client.get(self.map.url).content.decode()
         assert 'value="events"' not in html
         with override_settings(MAP_EVENTS_GEOJSON_URL_NAME="robots_txt"):
             html = self.client.get(self.map.url).content.decode()
         assert 'value="events" checked' in html
         assert 'data-geojson-url="/robots.txt"' in html
+
+    def test_events_layer_comes_from_the_events_app_by_default(self):
+        html = self.client.get(self.map.url).content.decode()
+        assert 'value="events" checked' in html
+        assert 'data-geojson-url="/en/events/upcoming.geojson"' in html
