@@ -14,7 +14,8 @@ from django.utils import translation
 
 from cms.mail import base_url, recipient_language, send_templated_mail
 
-from .models import NotificationKind
+from .discussion_permissions import can_read_space
+from .models import NotificationKind, Post, Thread
 from .notification_display import localize
 
 __all__ = [
@@ -37,8 +38,27 @@ def still_readable(notification, user):
     """False when the member may no longer read what the notification is about."""
     if notification.target_id is None:
         return True
-    # A target deleted since is no longer readable by anyone.
-    return notification.target is not None
+    target = notification.target
+    if target is None:  # deleted since: no longer readable by anyone
+        return False
+    # A post hidden or deleted since is not emailed about, except to tell its author so.
+    if (
+        isinstance(target, Post)
+        and notification.kind != NotificationKind.POST_MODERATED
+        and (not target.is_visible or target.is_deleted)
+    ):
+        return False
+    space = _space_of(target)
+    return space is None or can_read_space(user, space)
+
+
+def _space_of(target):
+    """The discussion space a target lives in (a post, a thread), else None."""
+    if isinstance(target, Post):
+        return target.thread.space
+    if isinstance(target, Thread):
+        return target.space
+    return None
 
 
 def unsubscribe_token(member, kind):

@@ -5,15 +5,18 @@ notifications through `community.services.notifications.notify`.
 Connected in `CommunityConfig.ready`.
 """
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.dispatch import receiver
 from django.urls import reverse
 
 from events import signals as event_signals
-from events.models import Registration
+from events.models import EventPage, Registration
 
-from .models import CoAuthorStatus, IdeaStatus, NotificationKind
+from .discussion_permissions import can_read_space
+from .models import CoAuthorStatus, IdeaStatus, NotificationKind, SpaceVisibility
 from .services.notifications import notify
-from .signals import idea_status_changed
+from .signals import idea_status_changed, member_mentioned, post_moderated, post_published
 
 # What happened to a member's own registration, by signal.
 _REGISTRATION_KINDS = {
@@ -78,4 +81,68 @@ def notify_idea_authors(sender, idea, from_status, to_status, changed_by=None, *
         subject=idea.title,
         url=reverse("community:idea_detail", args=[idea.pk]),
         data={"status": str(to_status)},
+    )
+
+
+# --- discussions ---
+
+
+def space_readers(space, member_ids):
+    """Of `member_ids`, those who may read `space`, in one query however many they are.
+
+    This is `discussion_permissions.can_read_space` applied to many members at once (a reply
+    to a thread with hundreds of followers must not cost a query per follower);
+    tests/community/test_notifications_discussions.py checks both agree for every kind of
+    reader and space.
+    """
+    if space.visibility == SpaceVisibility.PUBLIC:
+        return list(member_ids)  # anyone reads (notify still leaves out closed accounts)
+    members = get_user_model().objects.filter(
+        pk__in=member_ids, is_active=True, erased_at__isnull=True
+    )
+    if space.visibility != SpaceVisibility.MEMBERS:
+        group = Registration.objects.seated().filter(
+            event__translation_key__in=EventPage.objects.filter(pk=space.event_id).values(
+                "translation_key"
+            )
+        )
+        members = members.filter(
+            Q(is_staff=True)
+            | Q(is_superuser=True)
+            | Q(pk__in=space.moderators.values("pk"))
+            | Q(pk__in=group.values("user_id"))
+        )
+    return list(members.values_list("pk", flat=True))
+
+
+@receiver(post_published)
+def notify_thread_followers(sender, post, **kwargs):
+    """Everyone following the thread who may still read its space; never the post's author."""
+    thread = post.thread
+    readers = space_readers(thread.space, thread.follower_ids())
+    notify(readers, NotificationKind.REPLY, post, actor=post.author_id, subject=thread.title)
+
+
+@receiver(member_mentioned)
+def notify_mentioned_member(sender, post, member, **kwargs):
+    if not can_read_space(member, post.thread.space):
+        return
+    notify(
+        [member], NotificationKind.MENTION, post, actor=post.author_id, subject=post.thread.title
+    )
+
+
+@receiver(post_moderated)
+def notify_post_author_of_moderation(sender, post, action, reason="", moderator=None, **kwargs):
+    """The author hears what happened to their post and why (even when it is hidden: they
+    still see their own post)."""
+    if not can_read_space(post.author, post.thread.space):
+        return
+    notify(
+        [post.author_id],
+        NotificationKind.POST_MODERATED,
+        post,
+        actor=moderator,
+        subject=post.thread.title,
+        data={"action": str(action), "reason": reason or ""},
     )

@@ -104,15 +104,9 @@ KINDS = {
 # Moderation actions as the author reads them; unknown actions are shown as stored.
 MODERATION_ACTIONS = {
     "hide": _("hidden"),
-    "hidden": _("hidden"),
     "restore": _("restored"),
-    "restored": _("restored"),
     "approve": _("approved"),
-    "approved": _("approved"),
     "reject": _("rejected"),
-    "rejected": _("rejected"),
-    "delete": _("deleted"),
-    "deleted": _("deleted"),
 }
 
 
@@ -197,6 +191,11 @@ class Notification(models.Model):
             action = self.data.get("action", "")
             params["action"] = str(MODERATION_ACTIONS.get(action, action))
         return params
+
+    @property
+    def detail(self):
+        """What the actor wrote to explain (a moderator's reason), shown as written."""
+        return self.data.get("reason", "") if self.kind == NotificationKind.POST_MODERATED else ""
 
     def message_text(self, subject=None):
         """The sentence in the active language, as plain text (emails)."""
