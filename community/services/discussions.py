@@ -7,7 +7,6 @@ transaction has committed.
 """
 
 import re
-from importlib import import_module
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -34,6 +33,7 @@ from ..models.discussions import (
     ThreadFollow,
 )
 from ..signals import member_mentioned, post_published
+from . import moderation
 
 __all__ = [
     "PostingRefused",
@@ -52,12 +52,6 @@ __all__ = [
 # "@Amina-Haddad" names the member whose display name is "Amina Haddad" (spaces written as
 # hyphens); letters of any script.
 MENTION = re.compile(r"(?<![\w@])@([^\W_](?:[\w.'-]*[^\W_])?)")
-
-
-def _moderation():
-    # community.services.moderation (blocks, rate limits, approval) is another helper's
-    # module, landing separately: looked up when a post is written.
-    return import_module("community.services.moderation")
 
 
 class PostingRefused(Exception):
@@ -117,13 +111,13 @@ def _refuse_unless_allowed(user, space, thread=None):
         raise PostingRefused(_("This thread is locked: it takes no new replies."))
     if not can_post(user, space, thread):
         raise PostingRefused(_("You cannot post in this space."))
-    refusal = _moderation().posting_refusal(user, space)
+    refusal = moderation.posting_refusal(user, space)
     if refusal:
         raise PostingRefused(refusal, field="body")
 
 
 def _status_for(user):
-    return PostStatus.PENDING if _moderation().needs_approval(user) else PostStatus.PUBLISHED
+    return PostStatus.PENDING if moderation.needs_approval(user) else PostStatus.PUBLISHED
 
 
 def _check_body(body):

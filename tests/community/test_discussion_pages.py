@@ -4,6 +4,8 @@ a 404 like something that does not exist, in every language prefix."""
 import pytest
 from django.test import Client
 
+from community.discussion_factories import PostFactory
+
 from .discussion_helpers import ROLES, build_world
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +113,13 @@ def test_site_search_does_not_return_private_discussions(world):
     content = Client().get("/en/search/", {"query": "Zanzibarprivate"}).content.decode()
     assert "Zanzibarprivate notes" not in content
     assert "Secret plans of the private space" not in content
+
+
+@pytest.mark.parametrize("status", ["pending", "hidden"])
+def test_search_does_not_find_waiting_or_hidden_posts_of_others(world, status):
+    PostFactory(thread=world.threads["public"], status=status, body="<p>Quetzalword inside</p>")
+    for role in ("visitor", "member"):
+        content = client_for(world, role).get(url(world, "search"), {"q": "Quetzalword"})
+        assert "Quetzalword inside" not in content.content.decode()
+    staff = client_for(world, "staff").get(url(world, "search"), {"q": "Quetzalword"})
+    assert "Quetzalword inside" in staff.content.decode()
