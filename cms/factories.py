@@ -127,8 +127,8 @@ class PilotActionPageFactory(BasePageFactory):
 
     @factory.post_generation
     def sectors(obj, create, extracted, **kwargs):
-        for sector in extracted or []:
-            models.PilotActionSector.objects.create(page=obj, sector=sector)
+        for order, sector in enumerate(extracted or []):
+            models.PilotActionSector.objects.create(page=obj, sector=sector, sort_order=order)
 
     @factory.post_generation
     def topics(obj, create, extracted, **kwargs):

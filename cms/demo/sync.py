@@ -162,6 +162,12 @@ def apply_values(obj, values):
         if field.one_to_many and field.auto_created:
             # A modelcluster child relation (page.sectors...): compare rows, replace if needed.
             child_model = field.related_model
+            # Only Wagtail's forms number an Orderable's rows; rows left unnumbered come back
+            # in whatever order the database likes (PostgreSQL's changes as rows are rewritten),
+            # which a rerun would take for a change.
+            order_field = getattr(child_model, "sort_order_field", None)
+            if order_field:
+                wanted = [{**row, order_field: index} for index, row in enumerate(wanted)]
             keys = list(dict.fromkeys(key for row in wanted for key in row))
             wanted_rows = _wanted_rows(child_model, wanted)
             if _rows_differ(_child_rows(getattr(obj, name), keys), wanted_rows):

@@ -74,7 +74,7 @@ def pilot(home):
     index = f.PilotActionIndexPageFactory(parent=home)
     page = f.PilotActionPageFactory(parent=index, sectors=["green", "blue"], topics=[])
     PilotActionIndicator.objects.create(
-        page=page, label="Meetings", value=Decimal("3.00"), unit="meetings"
+        page=page, label="Meetings", value=Decimal("3.00"), unit="meetings", sort_order=0
     )
     return PilotActionPage.objects.get(pk=page.pk)
 
@@ -116,6 +116,25 @@ def test_apply_values_sets_and_reports_a_changed_value(pilot, name, wanted):
         ]
     else:
         assert getattr(pilot, name) == wanted
+
+
+def test_apply_values_numbers_orderable_rows_so_they_come_back_in_the_same_order(pilot):
+    """Unnumbered rows come back in the database's order (PostgreSQL's moves as rows are
+    rewritten), which a rerun of the demo took for a change."""
+    wanted = [{"sector": "blue"}, {"sector": "green"}, {"sector": "tourism"}]
+    assert sync.apply_values(pilot, {"sectors": wanted}) is True
+    pilot.save()
+    saved = PilotActionPage.objects.get(pk=pilot.pk)
+    rows = list(saved.sectors.values_list("sort_order", "sector"))
+    assert rows == [(0, "blue"), (1, "green"), (2, "tourism")]
+    assert sync.apply_values(saved, {"sectors": wanted}) is False
+
+
+def test_apply_values_takes_unnumbered_orderable_rows_for_a_change(pilot):
+    # Rows as a form-less writer left them: no sort_order.
+    PilotActionPage.objects.get(pk=pilot.pk).sectors.update(sort_order=None)
+    stale = PilotActionPage.objects.get(pk=pilot.pk)
+    assert sync.apply_values(stale, {"sectors": [{"sector": "green"}, {"sector": "blue"}]}) is True
 
 
 def test_apply_values_changes_foreign_keys_and_many_to_many(pilot):
