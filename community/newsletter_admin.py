@@ -2,7 +2,7 @@
 test to oneself, send it, and follow the progress. Every action checks its right on the server:
 editing the issue to fill or test it, publishing it to send it (services.newsletter.can_send)."""
 
-from functools import partial
+from functools import partial, wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -11,11 +11,26 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.defaults import permission_denied
 
 from .models import NewsletterPage, NewsletterSend, NewsletterSubscription
 from .newsletter_content import render_preview
 from .services import newsletter
 from .tasks import send_newsletter
+
+
+def forbidden_as_403(view):
+    """Wagtail's admin turns PermissionDenied into a redirect to the dashboard; a refused action
+    here answers 403, so a script or a guessed URL learns nothing else."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as refusal:
+            return permission_denied(request, refusal)
+
+    return wrapper
 
 
 def _issue(request, page_id):
@@ -25,6 +40,7 @@ def _issue(request, page_id):
     return page
 
 
+@forbidden_as_403
 def issue(request, page_id):
     page = _issue(request, page_id)
     send = NewsletterSend.objects.filter(page=page).first()
@@ -39,12 +55,14 @@ def issue(request, page_id):
     return TemplateResponse(request, "community/admin/newsletter_issue.html", context)
 
 
+@forbidden_as_403
 def email_preview(request, page_id):
     """The latest draft as the email's HTML."""
     page = _issue(request, page_id)
     return render_preview(page.get_latest_revision_as_object(), request)
 
 
+@forbidden_as_403
 @require_POST
 def fill(request, page_id):
     page = _issue(request, page_id)
@@ -59,6 +77,7 @@ def fill(request, page_id):
     return redirect("community_newsletter:issue", page.pk)
 
 
+@forbidden_as_403
 @require_POST
 def send_test(request, page_id):
     page = _issue(request, page_id)
@@ -67,6 +86,7 @@ def send_test(request, page_id):
     return redirect("community_newsletter:issue", page.pk)
 
 
+@forbidden_as_403
 @require_POST
 def send(request, page_id):
     page = _issue(request, page_id)
@@ -80,6 +100,7 @@ def send(request, page_id):
     return redirect("community_newsletter:issue", page.pk)
 
 
+@forbidden_as_403
 @require_POST
 def resume(request, page_id):
     page = _issue(request, page_id)
