@@ -104,12 +104,17 @@ def can_post(user, space, thread=None):
     return True
 
 
-def can_edit_post(user, post):
-    """Its author, while they may still post in its space; never once deleted or hidden."""
+def can_edit_post(user, post, may_post=None):
+    """Its author, while they may still post in its space; never once deleted or hidden.
+
+    `may_post`: `can_post(user, space, thread)` already known for the post's thread (a thread
+    page asks once for all its posts)."""
     if not _is_member(user) or post.author_id != user.pk:
         return False
     if post.deleted_at is not None or post.status == PostStatus.HIDDEN:
         return False
+    if may_post is not None:
+        return may_post
     return can_post(user, post.thread.space, post.thread)
 
 

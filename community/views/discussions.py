@@ -173,13 +173,13 @@ def _thread_context(page, request, thread, reply_form=None):
         .filter(pk__in=[p.quoted_id for p in posts.object_list if p.quoted_id])
         .values_list("pk", flat=True)
     )
+    may_reply = can_post(user, space, thread)
     translator = translator_for(space)
     reader_language = (get_language() or "").split("-")[0]
     for post in posts.object_list:
         # A quote shows only what the reader may see of the quoted post.
         post.quote_visible = post.quoted_id in visible_ids
-        post.thread = thread  # already loaded: no query per post for permission checks
-        post.may_edit = can_edit_post(user, post) if post.author_id == user.pk else False
+        post.may_edit = can_edit_post(user, post, may_post=may_reply)
         post.translate_link = (
             translator.format(
                 source=post.language,
@@ -189,7 +189,6 @@ def _thread_context(page, request, thread, reply_form=None):
             if translator and post.language and post.language != reader_language
             else ""
         )
-    may_reply = can_post(user, space, thread)
     return {
         "space": space,
         "thread": thread,
