@@ -8,7 +8,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views, moderation_admin, newsletter_admin
+from . import admin_views, discussion_admin, moderation_admin, newsletter_admin  # noqa: F401
 from .models import NewsletterPage, PrivacyPolicyVersion
 from .permissions import can_review_proposals
 

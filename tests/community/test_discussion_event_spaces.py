@@ -1,0 +1,72 @@
+"""Publishing a focus group or a co-design workshop gives it a private space, once, moderated
+by its organisers and readable by its confirmed participants."""
+
+import pytest
+
+from community.discussion_permissions import can_read_space
+from community.factories import CoDesignWorkshopPageFactory, UserFactory
+from community.models import DiscussionSpace, SpaceVisibility
+from community.services.discussions import ensure_event_space
+from events.factories import EventIndexPageFactory, FocusGroupPageFactory, WebinarPageFactory
+from events.models import Registration, RegistrationStatus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def events(home):
+    return EventIndexPageFactory(parent=home)
+
+
+def publish(page, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+
+@pytest.mark.parametrize("factory", [FocusGroupPageFactory, CoDesignWorkshopPageFactory])
+def test_publishing_a_group_event_creates_its_private_space_once(
+    events, factory, django_capture_on_commit_callbacks
+):
+    organiser = UserFactory()
+    page = factory(parent=events, organisers=[organiser])
+    publish(page, django_capture_on_commit_callbacks)
+    publish(page, django_capture_on_commit_callbacks)
+    space = DiscussionSpace.objects.get(event=page)
+    assert space.visibility == SpaceVisibility.PRIVATE
+    assert list(space.moderators.all()) == [organiser]
+
+
+def test_a_webinar_gets_no_space(events, django_capture_on_commit_callbacks):
+    page = WebinarPageFactory(parent=events)
+    publish(page, django_capture_on_commit_callbacks)
+    assert not DiscussionSpace.objects.exists()
+
+
+def test_approved_applicants_read_the_focus_group_space_and_applicants_do_not(events):
+    group = FocusGroupPageFactory(parent=events)
+    space = ensure_event_space(group)
+    approved, applicant = UserFactory(), UserFactory()
+    Registration.objects.create(event=group, user=approved, status=RegistrationStatus.CONFIRMED)
+    Registration.objects.create(event=group, user=applicant, status=RegistrationStatus.APPLIED)
+    assert can_read_space(approved, space) is True
+    assert can_read_space(applicant, space) is False
+
+
+def test_editors_open_a_space_in_the_admin(home, client):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    moderator = UserFactory()
+    response = client.post(
+        "/admin/snippets/community/discussionspace/add/",
+        {
+            "title": "Green jobs",
+            "slug": "green-jobs",
+            "description": "Skills for the transition.",
+            "visibility": "members",
+            "moderators": [moderator.pk],
+            "sort_order": 10,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    space = DiscussionSpace.objects.get(slug="green-jobs")
+    assert list(space.moderators.all()) == [moderator]
