@@ -188,6 +188,10 @@ DISCUSSION_FIRST_POSTS_NEED_APPROVAL = os.environ.get(
     "DISCUSSION_FIRST_POSTS_NEED_APPROVAL", ""
 ).lower() in ("1", "true", "yes")
 DISCUSSION_FIRST_POSTS_TO_APPROVE = int(os.environ.get("DISCUSSION_FIRST_POSTS_TO_APPROVE", "1"))
+# A machine translator for posts in public spaces (never private ones: their words stay on the
+# site): a URL with {source}, {target} and {text}, e.g.
+# "https://translate.example/?sl={source}&tl={target}&q={text}". Empty: no "Translate" link.
+DISCUSSION_TRANSLATOR_URL = os.environ.get("DISCUSSION_TRANSLATOR_URL", "")
 # Two-factor authentication: an authenticator app (TOTP) and recovery codes; required for
 # everyone who can enter the admin (community/two_factor.py).
 # https://docs.allauth.org/en/latest/mfa/configuration.html
