@@ -24,11 +24,13 @@ from cms.document_visibility import private_collection_ids
 __all__ = [
     "Column",
     "common_columns",
+    "csv_response",
     "DATASET_COLUMNS",
     "ExportableListingMixin",
     "PILOT_ACTION_COLUMNS",
     "PUBLICATION_COLUMNS",
     "export_records",
+    "json_response",
     "records_to_csv",
 ]
 
@@ -141,17 +143,19 @@ DATASET_COLUMNS = [
 ]
 
 
-def export_context(request):
+def export_context(request, **extra):
     return SimpleNamespace(
         request=request,
         absolute=request.build_absolute_uri if request is not None else (lambda url: url),
         private_collections=private_collection_ids(),
+        **extra,
     )
 
 
-def export_records(items, columns, request=None):
-    """One dict per item, keyed by column name in column order."""
-    ctx = export_context(request)
+def export_records(items, columns, request=None, **extra):
+    """One dict per item, keyed by column name in column order; `extra` values are handed to
+    the columns as attributes of their context (e.g. lookups fetched once for all items)."""
+    ctx = export_context(request, **extra)
     return [{column.name: column.value(item, ctx) for column in columns} for item in items]
 
 
@@ -176,6 +180,26 @@ def records_to_csv(records, columns):
     return buffer.getvalue()
 
 
+def csv_response(records, columns, filename):
+    """The CSV export of `records`, as a download any site may fetch."""
+    response = HttpResponse(
+        records_to_csv(records, columns), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def json_response(records, columns):
+    """The JSON export: `{"columns": [...], "count": N, "items": [...]}`."""
+    response = JsonResponse(
+        {"columns": [column.name for column in columns], "count": len(records), "items": records},
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 class ExportableListingMixin:
     """Adds `export/csv/` and `export/json/` routes to a ListingPageMixin page.
 
@@ -196,23 +220,9 @@ class ExportableListingMixin:
     @path("export/csv/", name="export_csv")
     def export_csv(self, request):
         records = export_records(self.export_items(request), self.export_columns, request)
-        response = HttpResponse(
-            records_to_csv(records, self.export_columns), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{self.export_filename("csv")}"'
-        response["Access-Control-Allow-Origin"] = "*"
-        return response
+        return csv_response(records, self.export_columns, self.export_filename("csv"))
 
     @path("export/json/", name="export_json")
     def export_json(self, request):
         records = export_records(self.export_items(request), self.export_columns, request)
-        response = JsonResponse(
-            {
-                "columns": [column.name for column in self.export_columns],
-                "count": len(records),
-                "items": records,
-            },
-            json_dumps_params={"ensure_ascii": False},
-        )
-        response["Access-Control-Allow-Origin"] = "*"
-        return response
+        return json_response(records, self.export_columns)

@@ -15,6 +15,11 @@ urlpatterns = [
     path("members/<int:pk>/", profiles.profile, name="profile"),
     path("organisations/", organisations.organisation_list, name="organisations"),
     path("organisations/propose/", organisations.propose, name="organisation_propose"),
+    path(
+        "organisations/export/<str:fmt>/",
+        organisations.organisation_export,
+        name="organisations_export",
+    ),
     path("organisations/<int:pk>/", organisations.organisation_detail, name="organisation"),
     path("organisations/<int:pk>/join/", organisations.join, name="organisation_join"),
     path("memberships/<int:pk>/decide/", organisations.decide, name="membership_decide"),

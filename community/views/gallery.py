@@ -49,7 +49,8 @@ def export(request, call_id, fmt):
     if fmt not in ("csv", "json"):
         raise Http404
     call = _call_or_404(request, call_id)
-    ideas = gallery_listing(call, GalleryFilters()).order_by("pk")
+    # The gallery's filters (topic, status, language, text), every page, in a stable order.
+    ideas = gallery_listing(call, GalleryFilters.from_query(request.GET)).order_by("pk")
     return export_response(idea_records(ideas), fmt, f"ideas-{call.slug}")
 
 

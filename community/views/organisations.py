@@ -3,16 +3,26 @@ proposals. Rules in community.permissions and community.services.organisations."
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from cms.exports import csv_response, export_records, json_response
 from cms.models import Organisation
 from cms.models.base import paginate
 
 from ..models import MembershipRole, MembershipStatus, OrganisationMembership
 from ..organisation_forms import OrganisationProposalForm
+from ..organisation_listing import (
+    ORGANISATION_COLUMNS,
+    OrganisationFilters,
+    organisation_listing,
+    organisation_options,
+    reader_translations,
+)
 from ..organisation_pages import organisation_activity
 from ..permissions import can_manage_organisation
 from ..services import organisations as service
@@ -21,9 +31,30 @@ ORGANISATIONS_PAGE_SIZE = 30
 
 
 def organisation_list(request):
-    organisations = Organisation.objects.filter(locale=Locale.get_default()).order_by("name")
-    results = paginate(organisations, request.GET.get("page"), ORGANISATIONS_PAGE_SIZE)
-    return render(request, "community/organisation_list.html", {"results": results})
+    filters = OrganisationFilters.from_query(request.GET)
+    results = paginate(organisation_listing(filters), filters.page, ORGANISATIONS_PAGE_SIZE)
+    return render(
+        request,
+        "community/organisation_list.html",
+        {"results": results, "filters": filters, "options": organisation_options()},
+    )
+
+
+def organisation_export(request, fmt):
+    """Open data: every organisation the listing shows for these filters (no pagination)."""
+    if fmt not in ("csv", "json"):
+        raise Http404
+    organisations = list(organisation_listing(OrganisationFilters.from_query(request.GET)))
+    records = export_records(
+        organisations,
+        ORGANISATION_COLUMNS,
+        request,
+        language=get_language(),
+        translations=reader_translations(organisations),
+    )
+    if fmt == "csv":
+        return csv_response(records, ORGANISATION_COLUMNS, f"organisations-{get_language()}.csv")
+    return json_response(records, ORGANISATION_COLUMNS)
 
 
 def organisation_detail(request, pk):
