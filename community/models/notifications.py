@@ -103,10 +103,10 @@ KINDS = {
 
 # Moderation actions as the author reads them; unknown actions are shown as stored.
 MODERATION_ACTIONS = {
-    "hide": _("hidden"),
-    "restore": _("restored"),
-    "approve": _("approved"),
-    "reject": _("rejected"),
+    "hide": pgettext_lazy("post moderation", "hidden"),
+    "restore": pgettext_lazy("post moderation", "restored"),
+    "approve": pgettext_lazy("post moderation", "approved"),
+    "reject": pgettext_lazy("post moderation", "rejected"),
 }
 
 
