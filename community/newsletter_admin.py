@@ -10,6 +10,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django.views.defaults import permission_denied
 
@@ -70,7 +71,12 @@ def fill(request, page_id):
     if added:
         messages.success(
             request,
-            _("%(count)d pages added to the draft. Review and publish it.") % {"count": added},
+            ngettext(
+                "%(count)d page added to the draft. Review and publish it.",
+                "%(count)d pages added to the draft. Review and publish it.",
+                added,
+            )
+            % {"count": added},
         )
     else:
         messages.info(request, _("No page was published since the last issue."))
