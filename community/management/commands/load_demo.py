@@ -14,6 +14,7 @@ from cms.demo.synthetic import build_synthetic
 from community.demo import demo_password, ensure_demo_accounts
 from community.demo_guard import DemoRefused, check_demo_allowed
 from community.demo_ideas import build_community_demo
+from community.demo_workshops import build_workshops_demo
 from events.demo import build as build_events_demo
 
 # Loggers that report every page and background task; too chatty for a bulk load.
@@ -74,6 +75,7 @@ class Command(BaseCommand):
             accounts = ensure_demo_accounts()
             build_community_demo()  # profiles, organisations, idea calls (community/demo_ideas.py)
             build_events_demo(ctx)  # after the accounts: demo members hold seats
+            build_workshops_demo(ctx)  # under the events index, with the members' contributions
         elapsed = time.monotonic() - started
 
         for (kind, status), number in sorted(ctx.stats.items()):
