@@ -150,6 +150,7 @@ class TestWhoMayAct:
     def test_a_moderator_of_another_space_is_refused_on_every_admin_url(self, client, post):
         stranger = make_moderator()
         DiscussionSpaceFactory(moderators=[stranger])
+        reported(post)
         block = MemberBlock.objects.create(
             member=post.author, space=post.thread.space, reason="x", created_by=None
         )
@@ -172,7 +173,9 @@ class TestWhoMayAct:
         block.refresh_from_db()
         assert block.lifted_at is None
         # Their queue lists only their own spaces.
-        assert "Cheap watches" not in client.get(reverse(QUEUE)).content.decode()
+        html = client.get(reverse(QUEUE)).content.decode()
+        assert "No open report." in html
+        assert "Cheap watches" not in html
 
     def test_admin_users_who_moderate_nothing_get_no_queue(self, client, post):
         client.force_login(make_moderator())
