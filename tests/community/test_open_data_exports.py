@@ -51,7 +51,7 @@ def organisations(home):
         name="Veneto Lavoro, regional agency",
         short_name="VL",
         kind="partner",
-        helix="government",
+        helix="public",
         country=italy,
         city="Venice",
         website="https://www.venetolavoro.it/",
@@ -92,7 +92,7 @@ def test_organisation_csv_and_json_parse_back_to_the_same_rows(client, organisat
             assert row[name] == ("" if expected is None else str(expected)), name
     veneto = next(item for item in data["items"] if item["short_name"] == "VL")
     assert veneto["name"] == "Veneto Lavoro, regional agency"
-    assert veneto["country_code"] == "IT" and veneto["helix"] == "government"
+    assert veneto["country_code"] == "IT" and veneto["helix"] == "public"
     assert veneto["latitude"] == 45.438 and veneto["longitude"] == 12.327
     assert veneto["language"] == "en"
     assert veneto["url"] == "http://testserver" + reverse(
