@@ -4,16 +4,28 @@ Small objects made here, not the whole demo: each helper's rule is checked in we
 second (tests/community/test_load_demo*.py cover the full `load_demo` command).
 """
 
+import datetime
 import uuid
+import zoneinfo
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from wagtail.models import Locale, Page
 
 from cms import factories as f
 from cms.demo import sync
 from cms.demo.content.translations import strings
-from cms.models import ContentPage, NewsPage, PilotActionIndicator, PilotActionPage, Topic
+from cms.demo.values import list_items
+from cms.models import (
+    ContentPage,
+    DatasetPage,
+    NewsPage,
+    PilotActionIndicator,
+    PilotActionPage,
+    Topic,
+    WhitePaperPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +72,33 @@ def test_localize_takes_other_languages_from_their_translation_file():
     untranslated = {"en": "No translation exists for this sentence.", "it": "Nessuna."}
     assert sync.localize(untranslated, "fr") == "No translation exists for this sentence."
     assert sync.localize({"en": 7, "it": 8}, "fr") == 7
+
+
+def test_localize_resolves_leaves_nested_inside_a_chosen_language_in_that_language():
+    """A language's own value may hold bilingual leaves of its own (a list of labels)."""
+    english, french = next(
+        (text, translated) for text, translated in strings("fr").items() if text != translated
+    )
+    nested = {
+        "en": [{"en": english, "it": "uno"}],
+        "it": [{"en": "one", "it": "uno"}],
+    }
+    assert sync.localize(nested, "it") == ["uno"]
+    assert sync.localize(nested, "en") == [english]
+    # Other languages take the English value, its own leaves read in English, then translated.
+    assert sync.localize(nested, "fr") == [french]
+
+
+def test_localize_translates_every_text_of_an_english_dict_or_list_value():
+    english, french = next(
+        (text, translated) for text, translated in strings("fr").items() if text != translated
+    )
+    leaf = {
+        "en": {"label": english, "count": 7, "tags": [english, None]},
+        "it": {"label": "etichetta", "count": 7, "tags": ["etichetta", None]},
+    }
+    assert sync.localize(leaf, "fr") == {"label": french, "count": 7, "tags": [french, None]}
+    assert sync.localize({"en": [english, 3], "it": ["x", 3]}, "fr") == [french, 3]
 
 
 def test_in_language_falls_back_to_the_english_object():
@@ -290,3 +329,80 @@ def test_stream_data_reads_raw_lists_and_stored_values_alike(home):
     assert sync._stream_data(field, None) == []
     page = ContentPage.objects.get(pk=f.ContentPageFactory(parent=home, body=PARAGRAPH).pk)
     assert sync._stream_data(field, page.body) == expected
+
+
+def test_apply_values_compares_child_rows_foreign_keys_by_primary_key(home):
+    index = f.PublicationIndexPageFactory(parent=home)
+    author, other = f.PersonFactory(), f.PersonFactory()
+    paper = f.WhitePaperPageFactory(parent=index)
+    assert sync.apply_values(paper, {"author_links": [{"person": author}]}) is True
+    paper.save()
+    stored = WhitePaperPage.objects.get(pk=paper.pk)
+    assert [row.person_id for row in stored.author_links.all()] == [author.pk]
+    assert sync.apply_values(stored, {"author_links": [{"person": author}]}) is False
+    assert sync.apply_values(stored, {"author_links": [{"person": other}]}) is True
+    assert [row.person_id for row in stored.author_links.all()] == [other.pk]
+
+
+def test_apply_values_accepts_an_empty_optional_foreign_key_in_a_child_row():
+    page = DatasetPage(title="Register")
+    row = {"title": "Register (CSV)", "document": None, "url": "https://example.org/r.csv"}
+    assert sync.apply_values(page, {"distributions": [row]}) is True
+    [distribution] = page.distributions.all()
+    assert (distribution.document, distribution.url) == (None, row["url"])
+
+
+def test_apply_values_rewrites_stream_data_stored_in_the_old_plain_list_format():
+    """Same meaning, old storage: rewritten so wagtail-localize can extract the list items."""
+    old = [
+        {
+            "type": "key_figures",
+            "value": {"heading": "In numbers", "figures": [{"value": "8", "label": "countries"}]},
+        }
+    ]
+    new = [
+        {
+            "type": "key_figures",
+            "value": {
+                "heading": "In numbers",
+                "figures": list_items([{"value": "8", "label": "countries"}]),
+            },
+        }
+    ]
+    field = ContentPage._meta.get_field("body")
+    assert sync._stream_data(field, old) == sync._stream_data(field, new)
+    page = ContentPage(title="Figures", body=old)
+    assert sync.apply_values(page, {"body": new}) is True
+    assert not sync._has_plain_lists(page.body.raw_data)
+    assert sync.apply_values(page, {"body": new}) is False
+
+
+def test_sync_page_keeps_the_slug_it_was_given_not_one_made_from_the_title(home):
+    page, status = sync.sync_page(home, ContentPage, "who-we-are", {"title": "About"}, key="about")
+    assert (status, Page.objects.get(pk=page.pk).slug) == (sync.CREATED, "who-we-are")
+    again, status = sync.sync_page(home, ContentPage, "who-we-are", {"title": "About"}, key="about")
+    assert (again.pk, status) == (page.pk, sync.UNCHANGED)
+
+
+def test_sync_page_dates_a_demo_page_from_its_content_not_from_the_load(home):
+    page, _ = sync.sync_page(home, ContentPage, "about", {"title": "About"}, key="about")
+    stored = Page.objects.get(pk=page.pk)
+    moment = datetime.datetime(2022, 4, 20, 10, 0, tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+    assert stored.first_published_at == moment
+    assert stored.last_published_at == moment
+
+
+def test_sync_snippet_finds_and_creates_in_the_given_locale_only(db):
+    english = Locale.objects.get(language_code="en")
+    italian = Locale.objects.get(language_code="it")
+    italian_topic = f.TopicFactory(locale=italian, slug="open-data", name="Dati aperti")
+    topic, status = sync.sync_snippet(
+        Topic, {"slug": "open-data"}, {"name": "Open data"}, locale=english, key="open-data"
+    )
+    assert status == sync.CREATED
+    assert topic.pk != italian_topic.pk and topic.locale == english
+    assert Topic.objects.get(pk=italian_topic.pk).name == "Dati aperti"
+
+    greek = Locale.objects.get(language_code="el")
+    only_greek, status = sync.sync_snippet(Topic, {"slug": "greek"}, {"name": "Ελ"}, locale=greek)
+    assert (status, Topic.objects.get(pk=only_greek.pk).locale) == (sync.CREATED, greek)
