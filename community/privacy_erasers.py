@@ -2,9 +2,9 @@
 
 from django.db.models import F
 
-from .models import Idea, IdeaStatus, IdeaSupport
+from .models import Contribution, Idea, IdeaStatus, IdeaSupport
 
-__all__ = ["erase_idea_authorship", "erase_supports"]
+__all__ = ["erase_contribution_photos", "erase_idea_authorship", "erase_supports"]
 
 
 def erase_idea_authorship(user):
@@ -24,3 +24,11 @@ def erase_supports(user):
             support_count=F("support_count") - 1
         )
         support.delete()
+
+
+def erase_contribution_photos(user):
+    """Workshop contributions are shared work the synthesis draws on: their text is kept, signed
+    "former member"; the photos, which may show the member or their home, are removed."""
+    for contribution in Contribution.objects.filter(author=user).exclude(image=""):
+        contribution.image.delete(save=False)
+        contribution.save(update_fields=["image"])

@@ -22,7 +22,7 @@ from enum import Enum
 
 from django.apps import apps
 
-from .privacy_erasers import erase_idea_authorship, erase_supports
+from .privacy_erasers import erase_contribution_photos, erase_idea_authorship, erase_supports
 from .services.newsletter import erase_subscriptions
 
 __all__ = ["DELETE", "DETACH", "KEEP", "REGISTRY", "PersonalData", "entries_for_installed_apps"]
@@ -158,7 +158,7 @@ REGISTRY = (
     PersonalData(
         "community.Contribution",
         "author",
-        KEEP,
+        erase_contribution_photos,
         export=("workshop__title", "phase", "text", "created_at"),
         files=("image",),
         why="Part of the workshop's shared work, which the synthesis draws on.",

@@ -2,6 +2,7 @@
 site's own forms; refusals and bad input as a person sees them."""
 
 import io
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,6 +19,7 @@ from community.models import (
     WorkshopSynthesis,
 )
 from community.services import workshops as service
+from community.services.privacy import build_export, erase_member
 
 from .workshop_helpers import workshop_with_people
 
@@ -216,3 +218,20 @@ def test_a_participant_cannot_publish_the_synthesis(client, setting):
     client.force_login(people["participant"])
     client.post(reverse("community:workshop_synthesis", args=[workshop.pk]), {"text": "Mine"})
     assert not WorkshopSynthesis.objects.exists()
+
+
+def test_deleting_an_account_keeps_contributions_as_former_member_but_removes_photos(setting):
+    workshop, people = setting
+    upload = SimpleUploadedFile("chart.png", png_bytes(), content_type="image/png")
+    contribution = service.post_contribution(
+        workshop, people["participant"], text="Our map", image=upload
+    )
+    name = contribution.image.name
+    with zipfile.ZipFile(io.BytesIO(build_export(people["participant"]))) as archive:
+        assert "Our map" in archive.read("data.json").decode()
+        assert f"files/community.Contribution/{name.rsplit('/', 1)[1]}" in archive.namelist()
+    assert "chart" not in name
+    erase_member(people["participant"])
+    contribution.refresh_from_db()
+    assert contribution.text == "Our map" and not contribution.image
+    assert not contribution.image.storage.exists(name)
