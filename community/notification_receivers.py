@@ -15,6 +15,7 @@ from events.models import EventPage, Registration
 
 from .discussion_permissions import can_read_space
 from .models import CoAuthorStatus, IdeaStatus, NotificationKind, SpaceVisibility
+from .services.discussions import mentioned_members
 from .services.notifications import notify
 from .signals import idea_status_changed, member_mentioned, post_moderated, post_published
 
@@ -117,9 +118,12 @@ def space_readers(space, member_ids):
 
 @receiver(post_published)
 def notify_thread_followers(sender, post, **kwargs):
-    """Everyone following the thread who may still read its space; never the post's author."""
+    """Everyone following the thread who may still read its space; never the post's author.
+    Followers named in the post hear of it once, as a mention (member_mentioned)."""
     thread = post.thread
-    readers = space_readers(thread.space, thread.follower_ids())
+    mentioned = {member.pk for member in mentioned_members(post)}
+    followers = [pk for pk in thread.follower_ids() if pk not in mentioned]
+    readers = space_readers(thread.space, followers)
     notify(readers, NotificationKind.REPLY, post, actor=post.author_id, subject=thread.title)
 
 

@@ -245,3 +245,22 @@ class TestThroughTheDiscussionServices:
             assert notification.message_text() in message.subject
         assert "Hors sujet" in message.body
         assert moderator.get_display_name() not in message.body
+
+    def test_a_follower_named_in_a_reply_hears_of_it_once_as_a_mention(self, commit):
+        from community.services import discussions
+
+        starter = UserFactory(display_name="Ana Lopez")
+        replier = UserFactory()
+        space = make_space(SpaceVisibility.MEMBERS)
+        first = commit(
+            discussions.create_thread, space, starter, title="Premises", body="<p>Hi</p>"
+        )
+        reply = commit(
+            discussions.reply, first.thread, replier, body="<p>@Ana-Lopez here is the map.</p>"
+        )
+        kinds = list(
+            Notification.objects.filter(recipient=starter, target_id=reply.pk).values_list(
+                "kind", flat=True
+            )
+        )
+        assert kinds == [K.MENTION]
