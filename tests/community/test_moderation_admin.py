@@ -225,4 +225,4 @@ def test_the_queue_query_count_does_not_grow_with_the_reports(
     add_reported_posts(10)
     with django_assert_num_queries(len(few)):
         response = client.get(reverse(QUEUE))
-    assert response.content.decode().count('class="moderation-post"') == 11
+    assert response.content.decode().count("data-post=") == 11
