@@ -263,6 +263,10 @@ class Contribution(models.Model):
     )
     phase = models.CharField(_("phase"), max_length=20, choices=PhaseCode.choices, blank=True)
     text = models.TextField(_("contribution"))
+    # The language of the page it was written on: marked with `lang` wherever it is shown.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     image = models.FileField(_("image"), upload_to=contribution_image_upload_to, blank=True)
     group = models.ForeignKey(
         ContributionGroup,
@@ -304,6 +308,9 @@ class ContributionComment(models.Model):
         related_name="workshop_comments",
     )
     text = models.TextField(_("comment"))
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     created_at = models.DateTimeField(_("posted"), default=timezone.now)
 
     class Meta:
@@ -354,6 +361,9 @@ class WorkshopSynthesis(models.Model):
         CoDesignWorkshopPage, on_delete=models.CASCADE, related_name="synthesis_record"
     )
     text = models.TextField(_("synthesis"))
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -7,6 +7,7 @@ raises WorkshopRefused with a message for the person who asked.
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.search import index
 
@@ -82,7 +83,11 @@ def post_contribution(workshop, user, *, text, phase="", image=None, now=None):
     _require(access, "contribute", _("Only the workshop's participants contribute, while open."))
     with transaction.atomic():
         contribution = Contribution(
-            workshop=workshop.workshop_source(), author=user, phase=phase, text=text
+            workshop=workshop.workshop_source(),
+            author=user,
+            phase=phase,
+            text=text,
+            language=get_language(),
         )
         if image is not None:
             contribution.image.save(image.name, image, save=False)
@@ -93,7 +98,9 @@ def post_contribution(workshop, user, *, text, phase="", image=None, now=None):
 def add_comment(contribution, user, text, now=None):
     access = access_for(user, contribution.workshop, now)
     _require(access, "comment", _("Only the workshop's participants comment, while open."))
-    return ContributionComment.objects.create(contribution=contribution, author=user, text=text)
+    return ContributionComment.objects.create(
+        contribution=contribution, author=user, text=text, language=get_language()
+    )
 
 
 def support(contribution, user, now=None):
@@ -144,6 +151,7 @@ def publish_synthesis(workshop, user, text, now=None):
             workshop=source, defaults={"text": text}
         )
         synthesis.text = text
+        synthesis.language = get_language()
         synthesis.published_by = user
         synthesis.published_at = now or timezone.now()
         synthesis.save()
