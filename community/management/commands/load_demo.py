@@ -12,6 +12,7 @@ from cms.demo.builder import build_cms_demo, synchronise_trees
 from cms.demo.open_data import build_open_data_demo
 from cms.demo.synthetic import build_synthetic
 from community.demo import demo_password, ensure_demo_accounts
+from community.demo_discussions import build_discussions_demo
 from community.demo_guard import DemoRefused, check_demo_allowed
 from community.demo_ideas import build_community_demo
 from community.demo_workshops import build_workshops_demo
@@ -76,6 +77,7 @@ class Command(BaseCommand):
             build_community_demo()  # profiles, organisations, idea calls (community/demo_ideas.py)
             build_events_demo(ctx)  # after the accounts: demo members hold seats
             build_workshops_demo(ctx)  # under the events index, with the members' contributions
+            build_discussions_demo()  # after the events: a focus group's private space
         elapsed = time.monotonic() - started
 
         for (kind, status), number in sorted(ctx.stats.items()):
