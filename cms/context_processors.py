@@ -7,6 +7,7 @@ from wagtail.models import Site
 
 from .i18n import localized_list
 from .models import FooterText, Organisation, OrganisationKind
+from .navigation import group_menu
 from .visibility import visible_pages
 
 
@@ -37,6 +38,11 @@ class _LazyNav:
                 home = site.root_page.localized
                 self._items = list(visible_pages(home.get_children(), self.request).in_menu())
         return iter(self._items)
+
+    @property
+    def groups(self):
+        """The items in named groups, or None while the menu is short enough to show flat."""
+        return group_menu(self)
 
 
 class _LazyPartners:

@@ -35,6 +35,9 @@ def paginate(items, page_number, per_page=LISTING_PAGE_SIZE):
 class BasePage(Page):
     """Abstract base: summary + listing image, used for cards, meta description and Open Graph."""
 
+    # The main menu's group for a page of this type, when the menu is long (cms.navigation).
+    menu_group = "project"
+
     summary = models.TextField(
         _("summary"),
         blank=True,

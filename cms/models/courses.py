@@ -32,6 +32,8 @@ def redirect_to_login(next_path):
 
 
 class CoursePage(RoutablePageMixin, BasePage):
+    menu_group = "resources"  # cms.navigation
+
     introduction = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link", "ul"]
     )

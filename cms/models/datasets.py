@@ -38,6 +38,8 @@ __all__ = ["DatasetIndexPage", "DatasetPage", "DatasetTheme", "DatasetDistributi
 class DatasetIndexPage(ExportableListingMixin, ListingPageMixin, BasePage):
     """The catalogue: lists its datasets with filters and publishes them as DCAT-AP."""
 
+    menu_group = "resources"  # cms.navigation
+
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     publisher = models.ForeignKey(
         "cms.Organisation",

@@ -27,6 +27,8 @@ __all__ = ["KnowledgeBasePage", "KnowledgeArticlePage", "OpenDataTool", "OpenDat
 
 
 class KnowledgeBasePage(ListingPageMixin, BasePage):
+    menu_group = "resources"  # cms.navigation
+
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
@@ -213,6 +215,8 @@ def tools_for_locale(locale):
 
 class OpenDataToolIndexPage(BasePage):
     """The catalogue of open-data tools (snippets), filtered by skill level and language."""
+
+    menu_group = "resources"  # cms.navigation
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 

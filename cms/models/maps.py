@@ -117,6 +117,8 @@ class DirectoryPage(DirectoryListingMixin, BasePage):
     """The directory of social-economy entities: filters (CPV prefix, region, sector, kind)
     and a form for members to propose an entity."""
 
+    menu_group = "social-economy"  # cms.navigation
+
     introduction = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
@@ -165,6 +167,8 @@ class DirectoryPage(DirectoryListingMixin, BasePage):
 class PremisesRegisterPage(DirectoryListingMixin, BasePage):
     """The register of premises available to social innovators."""
 
+    menu_group = "social-economy"  # cms.navigation
+
     introduction = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
@@ -203,6 +207,8 @@ class PremisesRegisterPage(DirectoryListingMixin, BasePage):
 class MapPage(RoutablePageMixin, BasePage):
     """One map with switchable layers (pilot actions, entities, premises, upcoming events),
     each also a GeoJSON endpoint, and a list of the same results."""
+
+    menu_group = "social-economy"  # cms.navigation
 
     introduction = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
     show_events = models.BooleanField(

@@ -21,6 +21,8 @@ __all__ = ["NewsIndexPage", "NewsPage"]
 
 
 class NewsIndexPage(FeedListingMixin, ListingPageMixin, BasePage):
+    menu_group = "resources"  # cms.navigation
+
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]

@@ -46,6 +46,8 @@ PUBLICATION_TYPES = {"white-paper": "whitepaperpage", "policy-brief": "policybri
 
 
 class PublicationIndexPage(ExportableListingMixin, FeedListingMixin, ListingPageMixin, BasePage):
+    menu_group = "resources"  # cms.navigation
+
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]

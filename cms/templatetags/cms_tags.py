@@ -111,3 +111,9 @@ def nav_state(context, item):
     if page.pk == item.pk:
         return "page"
     return "true" if path.startswith(item.path) else ""
+
+
+@register.simple_tag(takes_context=True)
+def nav_group_state(context, group):
+    """True when the page shown is one of the group's items or inside one of their sections."""
+    return any(nav_state(context, item) for item in group.items)

@@ -32,6 +32,8 @@ class IdeaCallPage(BasePage):
     """A call for social-innovation ideas. Ideas belong to the call's source-language page, so
     every translation of the call shows the same ideas."""
 
+    menu_group = "take-part"  # cms.navigation
+
     introduction = RichTextField(_("description"), blank=True, features=CALL_TEXT_FEATURES)
     eligibility = RichTextField(_("eligibility"), blank=True, features=CALL_TEXT_FEATURES)
     rubric = RichTextField(

@@ -54,6 +54,8 @@ class DiscussionIndexPage(RoutablePageMixin, BasePage):
     """The discussions section: lists the spaces the reader may see, and routes spaces,
     threads and posts beneath it (routes in community.views.discussions)."""
 
+    menu_group = "take-part"  # cms.navigation
+
     introduction = RichTextField(_("introduction"), blank=True, features=INDEX_TEXT_FEATURES)
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]

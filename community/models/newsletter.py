@@ -138,6 +138,8 @@ class NewsletterSubscription(models.Model):
 class NewsletterIndexPage(BasePage):
     """The archive of issues in one language, and the parent every issue is written under."""
 
+    menu_group = "take-part"  # cms.navigation
+
     intro = RichTextField(_("introduction"), blank=True, features=NEWSLETTER_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

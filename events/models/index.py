@@ -104,6 +104,8 @@ def upcoming_located_events(request, locale, filters=None, text="", now=None):
 
 
 class EventIndexPage(ExportableListingMixin, ListingPageMixin, BasePage):
+    menu_group = "take-part"  # cms.navigation
+
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]

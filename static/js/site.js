@@ -36,17 +36,45 @@
         });
     }
 
+    // Menus built on <details> (language switcher, menu groups) work without JavaScript;
+    // with it they behave like menus: Escape or a click elsewhere closes them, and opening
+    // one closes the others.
+    var MENUS = ".language-switcher details, .primary-nav__group details";
+
     function setupDisclosures() {
+        var menus = document.querySelectorAll(MENUS);
         document.addEventListener("keydown", function (event) {
             if (event.key !== "Escape") {
                 return;
             }
-            document.querySelectorAll(".language-switcher details[open]").forEach(function (details) {
+            menus.forEach(function (details) {
+                if (!details.open) {
+                    return;
+                }
                 details.open = false;
                 var summary = details.querySelector("summary");
                 if (summary && details.contains(document.activeElement)) {
                     summary.focus();
                 }
+            });
+        });
+        document.addEventListener("click", function (event) {
+            menus.forEach(function (details) {
+                if (details.open && !details.contains(event.target)) {
+                    details.open = false;
+                }
+            });
+        });
+        menus.forEach(function (details) {
+            details.addEventListener("toggle", function () {
+                if (!details.open) {
+                    return;
+                }
+                menus.forEach(function (other) {
+                    if (other !== details && other.open) {
+                        other.open = false;
+                    }
+                });
             });
         });
     }
