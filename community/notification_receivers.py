@@ -60,7 +60,6 @@ def notify_organisers_of_application(sender, registration, **kwargs):
         NotificationKind.APPLICATION_RECEIVED,
         event,
         actor=registration.user_id,
-        data={} if registration.user_id else {"guest": registration.display_name},
     )
 
 
