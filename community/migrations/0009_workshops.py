@@ -11,140 +11,385 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('community', '0008_newsletter'),
-        ('events', '0003_cap_label'),
-        ('wagtailcore', '0098_apitoken'),
+        ("community", "0008_newsletter"),
+        ("events", "0003_cap_label"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CoDesignWorkshopPage',
+            name="CoDesignWorkshopPage",
             fields=[
-                ('eventpage_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='events.eventpage')),
-                ('challenge', wagtail.fields.RichTextField(blank=True, help_text='What the participants design together, in a few paragraphs.', verbose_name='the challenge')),
-                ('materials', wagtail.fields.StreamField([('document', 3)], blank=True, block_lookup={0: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'Description', 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('document', 0), ('title', 1), ('description', 2)]], {'label': 'Material'})}, verbose_name='materials')),
-                ('contributions_close', models.DateTimeField(blank=True, help_text='Participants contribute from the start of the workshop until then. Empty: contributions stay open.', null=True, verbose_name='contributions close')),
-                ('facilitators', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Members who group the contributions and publish the synthesis.', related_name='facilitated_workshops', to=settings.AUTH_USER_MODEL, verbose_name='facilitators')),
+                (
+                    "eventpage_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="events.eventpage",
+                    ),
+                ),
+                (
+                    "challenge",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="What the participants design together, in a few paragraphs.",
+                        verbose_name="the challenge",
+                    ),
+                ),
+                (
+                    "materials",
+                    wagtail.fields.StreamField(
+                        [("document", 3)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Document"},
+                            ),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Title", "required": False},
+                            ),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Description", "required": False},
+                            ),
+                            3: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 0), ("title", 1), ("description", 2)]],
+                                {"label": "Material"},
+                            ),
+                        },
+                        verbose_name="materials",
+                    ),
+                ),
+                (
+                    "contributions_close",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Participants contribute from the start of the workshop until then. Empty: contributions stay open.",
+                        null=True,
+                        verbose_name="contributions close",
+                    ),
+                ),
+                (
+                    "facilitators",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        help_text="Members who group the contributions and publish the synthesis.",
+                        related_name="facilitated_workshops",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="facilitators",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'co-design workshop',
-                'verbose_name_plural': 'co-design workshops',
+                "verbose_name": "co-design workshop",
+                "verbose_name_plural": "co-design workshops",
             },
-            bases=('events.eventpage',),
+            bases=("events.eventpage",),
         ),
         migrations.CreateModel(
-            name='Contribution',
+            name="Contribution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('phase', models.CharField(blank=True, choices=[('discover', 'Discover'), ('define', 'Define'), ('develop', 'Develop'), ('deliver', 'Deliver')], max_length=20, verbose_name='phase')),
-                ('text', models.TextField(verbose_name='contribution')),
-                ('image', models.FileField(blank=True, upload_to=community.models.workshops.contribution_image_upload_to, verbose_name='image')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='posted')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='workshop_contributions', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('workshop', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributions', to='community.codesignworkshoppage', verbose_name='workshop')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "phase",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("discover", "Discover"),
+                            ("define", "Define"),
+                            ("develop", "Develop"),
+                            ("deliver", "Deliver"),
+                        ],
+                        max_length=20,
+                        verbose_name="phase",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="contribution")),
+                (
+                    "image",
+                    models.FileField(
+                        blank=True,
+                        upload_to=community.models.workshops.contribution_image_upload_to,
+                        verbose_name="image",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="posted"),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="workshop_contributions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "workshop",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contributions",
+                        to="community.codesignworkshoppage",
+                        verbose_name="workshop",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contribution',
-                'verbose_name_plural': 'contributions',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "contribution",
+                "verbose_name_plural": "contributions",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ContributionComment',
+            name="ContributionComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='comment')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='posted')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='workshop_comments', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('contribution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='community.contribution')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="comment")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="posted"),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="workshop_comments",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "contribution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="community.contribution",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'comment',
-                'verbose_name_plural': 'comments',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "comment",
+                "verbose_name_plural": "comments",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ContributionGroup',
+            name="ContributionGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('heading', models.CharField(max_length=200, verbose_name='heading')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('workshop', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contribution_groups', to='community.codesignworkshoppage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("heading", models.CharField(max_length=200, verbose_name="heading")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "workshop",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contribution_groups",
+                        to="community.codesignworkshoppage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'group of contributions',
-                'verbose_name_plural': 'groups of contributions',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "group of contributions",
+                "verbose_name_plural": "groups of contributions",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='contribution',
-            name='group',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='contributions', to='community.contributiongroup', verbose_name='group'),
+            model_name="contribution",
+            name="group",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="contributions",
+                to="community.contributiongroup",
+                verbose_name="group",
+            ),
         ),
         migrations.CreateModel(
-            name='ContributionSupport',
+            name="ContributionSupport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('contribution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supports', to='community.contribution')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contribution_supports', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "contribution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="supports",
+                        to="community.contribution",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contribution_supports",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'support',
-                'verbose_name_plural': 'supports',
+                "verbose_name": "support",
+                "verbose_name_plural": "supports",
             },
         ),
         migrations.CreateModel(
-            name='WorkshopPhase',
+            name="WorkshopPhase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('code', models.CharField(choices=[('discover', 'Discover'), ('define', 'Define'), ('develop', 'Develop'), ('deliver', 'Deliver')], max_length=20, verbose_name='phase')),
-                ('name', models.CharField(blank=True, help_text="Empty: the phase's own name.", max_length=120, verbose_name='name')),
-                ('starts', models.DateField(blank=True, null=True, verbose_name='starts')),
-                ('ends', models.DateField(blank=True, null=True, verbose_name='ends')),
-                ('description', models.TextField(blank=True, verbose_name='what happens')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='phases', to='community.codesignworkshoppage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("discover", "Discover"),
+                            ("define", "Define"),
+                            ("develop", "Develop"),
+                            ("deliver", "Deliver"),
+                        ],
+                        max_length=20,
+                        verbose_name="phase",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Empty: the phase's own name.",
+                        max_length=120,
+                        verbose_name="name",
+                    ),
+                ),
+                ("starts", models.DateField(blank=True, null=True, verbose_name="starts")),
+                ("ends", models.DateField(blank=True, null=True, verbose_name="ends")),
+                ("description", models.TextField(blank=True, verbose_name="what happens")),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="phases",
+                        to="community.codesignworkshoppage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phase',
-                'verbose_name_plural': 'phases',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "phase",
+                "verbose_name_plural": "phases",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='WorkshopSynthesis',
+            name="WorkshopSynthesis",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='synthesis')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('published_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('workshop', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='synthesis_record', to='community.codesignworkshoppage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="synthesis")),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="published"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "workshop",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="synthesis_record",
+                        to="community.codesignworkshoppage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'synthesis',
-                'verbose_name_plural': 'syntheses',
+                "verbose_name": "synthesis",
+                "verbose_name_plural": "syntheses",
             },
         ),
         migrations.AddIndex(
-            model_name='contribution',
-            index=models.Index(fields=['workshop', 'created_at'], name='community_c_worksho_d3c4b1_idx'),
+            model_name="contribution",
+            index=models.Index(
+                fields=["workshop", "created_at"], name="community_c_worksho_d3c4b1_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contributionsupport',
-            constraint=models.UniqueConstraint(fields=('contribution', 'user'), name='one_contribution_support_per_member'),
+            model_name="contributionsupport",
+            constraint=models.UniqueConstraint(
+                fields=("contribution", "user"), name="one_contribution_support_per_member"
+            ),
         ),
         migrations.AlterUniqueTogether(
-            name='workshopphase',
-            unique_together={('translation_key', 'locale')},
+            name="workshopphase",
+            unique_together={("translation_key", "locale")},
         ),
     ]

@@ -4,25 +4,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('community', '0010_moderation'),
+        ("community", "0010_moderation"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='contribution',
-            name='language',
-            field=models.CharField(choices=[('en', 'English'), ('it', 'Italiano'), ('fr', 'Français'), ('es', 'Español'), ('pt', 'Português'), ('el', 'Ελληνικά'), ('hr', 'Hrvatski'), ('sl', 'Slovenščina'), ('ar', 'العربية')], default='en', max_length=10, verbose_name='language'),
+            model_name="contribution",
+            name="language",
+            field=models.CharField(
+                choices=[
+                    ("en", "English"),
+                    ("it", "Italiano"),
+                    ("fr", "Français"),
+                    ("es", "Español"),
+                    ("pt", "Português"),
+                    ("el", "Ελληνικά"),
+                    ("hr", "Hrvatski"),
+                    ("sl", "Slovenščina"),
+                    ("ar", "العربية"),
+                ],
+                default="en",
+                max_length=10,
+                verbose_name="language",
+            ),
         ),
         migrations.AddField(
-            model_name='contributioncomment',
-            name='language',
-            field=models.CharField(choices=[('en', 'English'), ('it', 'Italiano'), ('fr', 'Français'), ('es', 'Español'), ('pt', 'Português'), ('el', 'Ελληνικά'), ('hr', 'Hrvatski'), ('sl', 'Slovenščina'), ('ar', 'العربية')], default='en', max_length=10, verbose_name='language'),
+            model_name="contributioncomment",
+            name="language",
+            field=models.CharField(
+                choices=[
+                    ("en", "English"),
+                    ("it", "Italiano"),
+                    ("fr", "Français"),
+                    ("es", "Español"),
+                    ("pt", "Português"),
+                    ("el", "Ελληνικά"),
+                    ("hr", "Hrvatski"),
+                    ("sl", "Slovenščina"),
+                    ("ar", "العربية"),
+                ],
+                default="en",
+                max_length=10,
+                verbose_name="language",
+            ),
         ),
         migrations.AddField(
-            model_name='workshopsynthesis',
-            name='language',
-            field=models.CharField(choices=[('en', 'English'), ('it', 'Italiano'), ('fr', 'Français'), ('es', 'Español'), ('pt', 'Português'), ('el', 'Ελληνικά'), ('hr', 'Hrvatski'), ('sl', 'Slovenščina'), ('ar', 'العربية')], default='en', max_length=10, verbose_name='language'),
+            model_name="workshopsynthesis",
+            name="language",
+            field=models.CharField(
+                choices=[
+                    ("en", "English"),
+                    ("it", "Italiano"),
+                    ("fr", "Français"),
+                    ("es", "Español"),
+                    ("pt", "Português"),
+                    ("el", "Ελληνικά"),
+                    ("hr", "Hrvatski"),
+                    ("sl", "Slovenščina"),
+                    ("ar", "العربية"),
+                ],
+                default="en",
+                max_length=10,
+                verbose_name="language",
+            ),
         ),
     ]

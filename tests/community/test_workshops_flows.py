@@ -235,3 +235,14 @@ def test_deleting_an_account_keeps_contributions_as_former_member_but_removes_ph
     contribution.refresh_from_db()
     assert contribution.text == "Our map" and not contribution.image
     assert not contribution.image.storage.exists(name)
+
+
+def test_a_contribution_is_marked_with_the_language_it_was_written_in(client, setting):
+    workshop, people = setting
+    client.force_login(people["participant"])
+    url = reverse("community:workshop_contribute", args=[workshop.pk])
+    client.post(url.replace("/en/", "/fr/"), {"text": "Un marché", **antispam_data()})
+    contribution = Contribution.objects.get()
+    assert contribution.language == "fr"
+    body = client.get(workshop.url).content.decode()
+    assert 'class="workshop-contribution__text" lang="fr" dir="ltr">Un marché' in body
