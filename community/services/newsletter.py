@@ -207,6 +207,9 @@ def request_send(page, user):
     enqueues `community.tasks.send_newsletter` (which imports this module) once committed."""
     if not can_send(page, user):
         raise PermissionDenied
+    if page.alias_of_id:
+        # An alias shows the source language's text: it would reach these readers untranslated.
+        raise CannotSend(_("Translate this issue into its language before sending it."))
     if not page.live or page.has_unpublished_changes:
         raise CannotSend(_("Publish the issue's latest changes before sending it."))
     with transaction.atomic():

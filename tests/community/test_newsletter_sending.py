@@ -9,12 +9,14 @@ from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
+from wagtail_localize.synctree import synchronize_tree
 
 from cms import factories as cf
 from community.factories import NewsletterSubscriptionFactory, UserFactory
 from community.models import (
     NewsletterDelivery,
+    NewsletterPage,
     NewsletterSend,
     NewsletterSubscription,
     SubscriptionStatus,
@@ -212,3 +214,13 @@ class TestQueryCounts:
         # 15 more recipients (3 more batches of 5): the same few queries per batch.
         per_batch = (four_batches - one_batch) / 3
         assert per_batch == 5, (one_batch, four_batches)
+
+
+def test_an_untranslated_alias_of_an_issue_is_not_sent(home):
+    english = issue_in(home)
+    french = Locale.objects.get_or_create(language_code="fr")[0]
+    synchronize_tree(home.locale, french)  # what the site does for every untranslated page
+    french_issue = NewsletterPage.objects.get(locale=french, alias_of=english)
+    NewsletterSubscriptionFactory(languages=["fr"])
+    with pytest.raises(newsletter.CannotSend):
+        queue(french_issue)

@@ -15,6 +15,7 @@ from community.demo import demo_password, ensure_demo_accounts
 from community.demo_discussions import build_discussions_demo
 from community.demo_guard import DemoRefused, check_demo_allowed
 from community.demo_ideas import build_community_demo
+from community.demo_newsletter import build_newsletter_demo
 from community.demo_workshops import build_workshops_demo
 from events.demo import build as build_events_demo
 
@@ -76,6 +77,7 @@ class Command(BaseCommand):
             accounts = ensure_demo_accounts()
             build_community_demo()  # profiles, organisations, idea calls (community/demo_ideas.py)
             build_events_demo(ctx)  # after the accounts: demo members hold seats
+            build_newsletter_demo()  # after the calls: the issue points at them
             build_workshops_demo(ctx)  # under the events index, with the members' contributions
             build_discussions_demo()  # after the events: a focus group's private space
         elapsed = time.monotonic() - started
