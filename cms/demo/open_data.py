@@ -4,8 +4,8 @@ Open Data Lab course, social-economy directory, premises register and the map.
 Runs after build_cms_demo() (the home page and its translations exist) and before the trees
 are synchronised. The five section pages are written in all nine languages through
 wagtail-localize (cms.demo.localize), like the other sections; the pages under them are
-English and appear elsewhere with the untranslated notice. Every step finds what an earlier
-run made and only writes what differs.
+written in English and Italian and appear in the other languages with the untranslated
+notice. Every step finds what an earlier run made and only writes what differs.
 """
 
 import csv
@@ -43,10 +43,19 @@ from cms.models import (
 from cms.opendata.vocabularies import FileFormat, Frequency, Licence
 
 from .content import open_data as data
+from .content import open_data_it as data_it
 from .content.open_data_sections import SECTIONS
 from .localize import sync_localized_page
 from .media import demo_collection
-from .sync import CREATED, UNCHANGED, UPDATED, apply_values, sync_page
+from .sync import (
+    CREATED,
+    UNCHANGED,
+    UPDATED,
+    apply_values,
+    stable_key,
+    sync_page,
+    sync_snippet_translation,
+)
 
 __all__ = ["build_open_data_demo"]
 
@@ -354,107 +363,141 @@ def build_datasets(ctx, index):
     )
 
 
+def _italian(ctx, page, status, key, values):
+    """The Italian translation of a demo page, through wagtail-localize (cms.demo.localize)."""
+    italian, italian_status = sync_localized_page(
+        page, ctx.locales["it"], values, source_changed=status != UNCHANGED
+    )
+    ctx.count("open_data", italian_status)
+    ctx.pages[key]["it"] = italian
+    return italian
+
+
+def _article_values(article):
+    return {
+        "title": article["title"],
+        "summary": article["summary"],
+        "body": [{"type": t, "value": v} for t, v in article["body"]],
+    }
+
+
 def build_knowledge(ctx, kb):
     for article in data.ARTICLES:
-        _page(
-            ctx,
-            kb,
-            KnowledgeArticlePage,
-            article["slug"],
-            {
-                "title": article["title"],
-                "summary": article["summary"],
-                "kind": article["kind"],
-                "reading_level": article["reading_level"],
-                "body": [{"type": t, "value": v} for t, v in article["body"]],
-            },
-            article["key"],
-        )
-    _page(
-        ctx,
-        kb,
-        OpenDataToolIndexPage,
-        "tools",
-        {
-            "title": "Open-data tools",
-            "summary": "Free and open tools to find, clean, map and publish data.",
-            "introduction": "<p>Tools the pilots used, with their licence, level and "
-            "languages.</p>",
-        },
-        "kb-tools",
-    )
+        values = {
+            **_article_values(article),
+            "kind": article["kind"],
+            "reading_level": article["reading_level"],
+        }
+        page, status = _page(ctx, kb, KnowledgeArticlePage, article["slug"], values, article["key"])
+        italian = {**values, **_article_values(data_it.ARTICLES_IT[article["key"]])}
+        _italian(ctx, page, status, article["key"], italian)
+    tools_values = {
+        "title": "Open-data tools",
+        "summary": "Free and open tools to find, clean, map and publish data.",
+        "introduction": "<p>Tools the pilots used, with their licence, level and languages.</p>",
+    }
+    page, status = _page(ctx, kb, OpenDataToolIndexPage, "tools", tools_values, "kb-tools")
+    _italian(ctx, page, status, "kb-tools", {**tools_values, **data_it.TOOLS_INDEX_IT})
     build_course(ctx, kb)
 
 
 def build_tools(ctx):
-    """The open-data tools (snippets, in English; editors translate them in the admin)."""
+    """The open-data tools (snippets) in English and Italian; editors translate the others."""
     english = Locale.objects.get(language_code="en")
     for tool in data.TOOLS:
         values = {key: value for key, value in tool.items() if key != "name"}
-        _tool, status = _upsert(OpenDataTool, {"name": tool["name"], "locale": english}, values)
+        source, status = _upsert(OpenDataTool, {"name": tool["name"], "locale": english}, values)
+        ctx.count("tools", status)
+        italian = {**values, **data_it.TOOLS_IT[tool["name"]]}
+        _tool, status = sync_snippet_translation(source, ctx.locales["it"], italian)
         ctx.count("tools", status)
 
 
-def _quiz(questions):
+def _quiz(questions, key):
     return [
         {
             "type": "question",
             "value": {
                 "question": question,
-                # ListBlock items in Wagtail's own format, which wagtail-localize can read.
+                # ListBlock items in Wagtail's own format, which wagtail-localize can read; an
+                # item without an id is read as a plain value (every answer's text None).
                 "answers": [
                     {
                         "type": "item",
+                        "id": str(stable_key("quiz-answer", f"{key}-{number}-{order}")),
                         "value": {"text": text, "is_correct": correct, "feedback": feedback},
                     }
-                    for text, correct, feedback in answers
+                    for order, (text, correct, feedback) in enumerate(answers)
                 ],
             },
         }
-        for question, answers in questions
+        for number, (question, answers) in enumerate(questions)
     ]
 
 
+def _italian_quiz(questions, italian):
+    """The Italian quiz: Italian texts, which answer is correct taken from the English one."""
+    return [
+        (question, [(text, correct, feedback) for (text, feedback), (_e, correct, _f) in
+                    zip(answers, english_answers, strict=True)])
+        for (question, answers), (_q, english_answers) in zip(italian, questions, strict=True)
+    ]  # fmt: skip
+
+
 def build_course(ctx, kb):
-    course_data = data.COURSE
-    course, _status = _page(
+    course_data, course_it = data.COURSE, data_it.COURSE_IT
+    fields = ("title", "summary", "introduction", "duration")
+    course, status = _page(
         ctx,
         kb,
         CoursePage,
         "open-data-on-skills",
-        {
-            "title": course_data["title"],
-            "summary": course_data["summary"],
-            "introduction": course_data["introduction"],
-            "duration": course_data["duration"],
-        },
+        {name: course_data[name] for name in fields},
         "course-open-data-skills",
+    )
+    _italian(
+        ctx,
+        course,
+        status,
+        "course-open-data-skills",
+        {name: course_it[name] for name in fields},
     )
     for lesson in course_data["lessons"]:
         values = {
             "title": lesson["title"],
             "body": [{"type": "paragraph", "value": lesson["body"]}],
             "video_url": lesson.get("video_url", ""),
-            "quiz": _quiz(lesson["quiz"]),
+            "quiz": _quiz(lesson["quiz"], lesson["slug"]),
         }
         if lesson.get("material"):
             values["material"] = ctx.documents["open-data-register"]
-        _page(ctx, course, LessonPage, lesson["slug"], values, f"lesson-{lesson['slug']}")
+        key = f"lesson-{lesson['slug']}"
+        page, status = _page(ctx, course, LessonPage, lesson["slug"], values, key)
+        italian = course_it["lessons"][lesson["slug"]]
+        _italian(
+            ctx,
+            page,
+            status,
+            key,
+            {
+                **values,
+                "title": italian["title"],
+                "body": [{"type": "paragraph", "value": italian["body"]}],
+                "quiz": _quiz(_italian_quiz(lesson["quiz"], italian["quiz"]), lesson["slug"]),
+            },
+        )
 
 
-def build_open_data_demo(ctx, english_only_pages=False):
+def build_open_data_demo(ctx):
     """Build (or bring up to date) the open-data sections of the demo.
 
-    The section pages (nine languages), the datasets (English and Italian), the directory,
-    the premises and the tools are always built. The knowledge articles, tool catalogue page
-    and course are written in English only so far; the demo promises every page in English
-    and Italian (tests/community/test_load_demo.py), so they are built only on request until
-    their Italian texts exist.
+    The section pages are written in all nine languages; the datasets, knowledge articles,
+    tools (page and snippets) and the course with its lessons in English and Italian, through
+    wagtail-localize like the rest of the demo; the directory and the premises are data.
     """
     sections = build_sections(ctx)
     build_directory(ctx)
     build_tools(ctx)
     build_datasets(ctx, sections["open-data"])
-    if english_only_pages:
-        build_knowledge(ctx, sections["knowledge"])
+    build_knowledge(ctx, sections["knowledge"])
     return ctx

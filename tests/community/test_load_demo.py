@@ -12,14 +12,20 @@ from django.core.management import call_command
 from django.db import transaction
 from PIL import Image as PILImage
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation
 
 from cms.demo.content import translations
 from cms.models import (
     ContentPage,
     Country,
+    CoursePage,
     FooterText,
     HomePage,
+    KnowledgeArticlePage,
+    LessonPage,
     NewsPage,
+    OpenDataTool,
+    OpenDataToolIndexPage,
     Organisation,
     PilotActionIndicator,
     PilotActionPage,
@@ -216,6 +222,43 @@ class TestDemoContent:
         assert about_it.title == "Il progetto +RESILIENT"
         news_it = NewsPage.objects.get(slug="final-conference-venice", locale=it())
         assert news_it.title == "Conferenza finale a Venezia"
+
+    def test_course_articles_and_tools_are_written_in_italian(self, demo_output):
+        course = CoursePage.objects.get(slug="open-data-on-skills", locale=it())
+        assert course.title == "Dati aperti sulle competenze: trovare, pulire, mappare"
+        assert course.live and course.alias_of_id is None
+        # A real wagtail-localize translation: the editor's translation view knows it.
+        assert Translation.objects.filter(
+            source__object_id=course.translation_key, target_locale=it()
+        ).exists()
+        english_lessons = {
+            page.translation_key: page for page in LessonPage.objects.filter(locale=en())
+        }
+        lessons = LessonPage.objects.filter(locale=it(), alias_of__isnull=True)
+        assert lessons.count() == len(english_lessons) == 3
+        for lesson in lessons:
+            english = english_lessons[lesson.translation_key]
+            assert lesson.title != english.title and lesson.quiz
+            for question, source in zip(lesson.quiz, english.quiz, strict=True):
+                assert question.value["question"] != source.value["question"]
+                answers = list(question.value["answers"])
+                source_answers = list(source.value["answers"])
+                assert all(a["text"] for a in answers + source_answers)
+                # The right answer stays the right one; its feedback is Italian.
+                assert [a["is_correct"] for a in answers] == [
+                    a["is_correct"] for a in source_answers
+                ]
+                assert all(
+                    a["feedback"] != b["feedback"]
+                    for a, b in zip(answers, source_answers, strict=True)
+                )
+        articles = KnowledgeArticlePage.objects.filter(locale=it(), alias_of__isnull=True)
+        assert articles.count() == KnowledgeArticlePage.objects.filter(locale=en()).count() == 4
+        assert articles.filter(title="Glossario dei dati aperti").exists()
+        tools = OpenDataTool.objects.filter(locale=it())
+        assert tools.count() == OpenDataTool.objects.filter(locale=en()).count() == 5
+        assert tools.get(name="Datawrapper").licence == "Proprietario, piano gratuito"
+        assert OpenDataToolIndexPage.objects.get(locale=it()).title == "Strumenti per i dati aperti"
 
     def test_italian_pages_point_at_italian_snippets(self, demo_output):
         marseille = PilotActionPage.objects.get(slug="marseille-food-deserts", locale=it())

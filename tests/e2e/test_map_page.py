@@ -7,12 +7,14 @@ import pytest
 
 from cms.factories import CountryFactory, PilotActionIndexPageFactory, PilotActionPageFactory
 from cms.opendata.factories import MapPageFactory, PremisesFactory, SocialEconomyEntityFactory
+from events.factories import EventIndexPageFactory, MeetingPageFactory
 from tests.e2e.waiting import wait_until
 
 # Transactional: the live server thread must see the data the test makes.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ENTITIES_COUNT = "document.querySelector('[data-map-layers]').dataset.layerEntitiesCount"
+EVENTS_COUNT = "document.querySelector('[data-map-layers]').dataset.layerEventsCount"
 
 
 @pytest.fixture
@@ -48,6 +50,13 @@ def map_page(home):
         )
     for n in range(3):
         PremisesFactory(name=f"Maribor room {n}")
+    # An upcoming event with a place: the events app's layer (events:upcoming_geojson).
+    MeetingPageFactory(
+        parent=EventIndexPageFactory(parent=home),
+        title="Reserved contracts workshop",
+        latitude="41.656000",
+        longitude="-0.877000",
+    )
     return MapPageFactory(parent=home)
 
 
@@ -64,6 +73,14 @@ def test_switch_a_layer_filter_and_reach_the_same_results_in_the_list_by_keyboar
     # Fifteen suppliers close together are drawn as clusters, not fifteen markers.
     assert page.locator("[data-map-layers] .marker-cluster").count() >= 1
     assert list_items(page, "premises").count() == 3
+    # The upcoming-events layer is drawn from the events app's GeoJSON, and switches off too.
+    wait_until(page, f"{EVENTS_COUNT} === '1'")
+    events = page.get_by_role("checkbox", name="Upcoming events")
+    assert events.is_checked()
+    events.focus()
+    page.keyboard.press("Space")
+    assert page.locator('[data-layer-list="events"]').is_hidden()
+    assert "layer=events" not in page.url
 
     # Switch the premises layer off from the keyboard: gone from the map and the list at once.
     premises = page.get_by_role("checkbox", name="Premises for social innovators")
