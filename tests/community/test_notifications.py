@@ -6,6 +6,8 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import GroupPagePermission
@@ -278,6 +280,34 @@ class TestInSite:
         assert Notification.objects.get(pk=other.pk).read_at is None
         client.post(reverse("notifications:read_all"))
         assert Notification.objects.filter(recipient=member).unread().count() == 0
+
+    def test_an_event_is_named_and_linked_in_the_readers_language_in_a_constant_query_count(
+        self, client, events_index, commit
+    ):
+        from wagtail.models import Locale
+
+        webinar = WebinarPageFactory(parent=events_index, title="Open data", capacity=50)
+        italian = webinar.copy_for_translation(
+            Locale.objects.get(language_code="it"), copy_parents=True
+        )
+        italian.title = "Dati aperti"
+        italian.save_revision().publish()
+        member = UserFactory(preferred_language="it")
+        commit(event_services.register, webinar, user=member, snapshot=SNAPSHOT)
+        client.force_login(member)
+        italian_page = client.get("/it/notifications/").content.decode()
+        assert "Dati aperti" in italian_page and "Open data" not in italian_page
+        english_page = client.get("/en/notifications/").content.decode()
+        assert "Open data" in english_page
+        # The list costs the same with 1 and with 20 notifications about different events.
+        with CaptureQueriesContext(connection) as one:
+            client.get("/it/notifications/")
+        for number in range(19):
+            event = WebinarPageFactory(parent=events_index, title=f"Event {number}")
+            notify([member], K.REGISTRATION_CONFIRMED, event)
+        with CaptureQueriesContext(connection) as twenty:
+            client.get("/it/notifications/")
+        assert len(twenty) == len(one) <= 17
 
     def test_the_list_is_paginated(self, client):
         member = UserFactory()
