@@ -123,3 +123,13 @@ def test_the_sitemap_lists_the_workshop_page_and_nothing_of_its_space(client, se
     body = client.get("/sitemap.xml").content.decode()
     assert workshop.url in body or workshop.full_url in body
     assert "/workshops/contributions/" not in body and SECRET not in body
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_the_events_open_data_export_lists_the_workshop_without_its_contributions(
+    client, setting, fmt
+):
+    workshop, people = setting
+    client.force_login(people["participant"])  # even a participant's export holds no contribution
+    body = client.get(workshop.get_parent().url + f"export/{fmt}/").content.decode()
+    assert "Opération Désert Alimentaire" in body and SECRET not in body
