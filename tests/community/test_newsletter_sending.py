@@ -94,6 +94,7 @@ class TestTheEmail:
         html = message.alternatives[0][0]
         assert 'lang="fr"' in html and unsubscribe in html
         assert unsubscribe in message.body
+        assert "Se désabonner :" in message.body  # the footer speaks the language
 
         # The header's URL is what the mail client POSTs to, without a session or token.
         Client(enforce_csrf_checks=True).post(
