@@ -19,7 +19,7 @@ from wagtail.models import Orderable, Page
 
 from cms.models.base import BasePage
 
-from ..newsletter_content import render_preview
+from ..newsletter_content import issue_items, render_preview
 
 __all__ = [
     "NewsletterDelivery",
@@ -193,6 +193,12 @@ class NewsletterPage(BasePage):
 
     class Meta:
         verbose_name = _("newsletter issue")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The web copy lists what the email lists: pages any reader may see.
+        context["items"] = issue_items(self)
+        return context
 
     def serve_preview(self, request, mode_name):
         if mode_name == "web":

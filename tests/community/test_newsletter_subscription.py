@@ -17,7 +17,7 @@ from community.factories import (
     NewsletterSubscriptionFactory,
     UserFactory,
 )
-from community.models import NewsletterSubscription, SubscriptionStatus
+from community.models import NewsletterItem, NewsletterSubscription, SubscriptionStatus
 from community.services import newsletter
 from community.services.privacy import erase_member
 
@@ -234,3 +234,30 @@ class TestMembersAccount:
         kept = NewsletterSubscriptionFactory(email="staying@example.org")
         erase_member(member)
         assert list(NewsletterSubscription.objects.all()) == [kept]
+
+
+class TestPagesAndLanguages:
+    def test_the_confirmation_email_speaks_the_language_of_the_form(
+        self, home, client, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(
+                "/fr/community/newsletter/",
+                {"email": "lectrice@example.org", "languages": ["fr"], "consent": "on"}
+                | antispam_data(),
+            )
+        [message] = mail.outbox
+        assert message.subject.startswith("Confirmez votre abonnement")
+        assert "/fr/community/newsletter/confirm/" in message.body
+
+    def test_the_archive_lists_live_issues_and_an_issue_has_its_web_page(self, home, client):
+        issue = NewsletterPageFactory(
+            parent=NewsletterIndexPageFactory(parent=home), title="June issue"
+        )
+        linked = cf.ContentPageFactory(parent=home, title="Pilot action results")
+        NewsletterItem.objects.create(page=issue, linked_page=linked)
+        archive = client.get(issue.get_parent().url)
+        assert archive.status_code == 200 and "June issue" in archive.content.decode()
+        page = client.get(issue.url)
+        assert page.status_code == 200 and "June issue" in page.content.decode()
+        assert "Pilot action results" in page.content.decode()
