@@ -65,10 +65,7 @@ def event_feature(page, request=None):
     """One upcoming event as a GeoJSON Point feature (RFC 7946: longitude first)."""
     return {
         "type": "Feature",
-        "geometry": {
-            "type": "Point",
-            "coordinates": [float(page.longitude), float(page.latitude)],
-        },
+        "geometry": page.point_geometry(),
         "properties": {
             "title": page.title,
             "url": page.get_url(request),

@@ -3,7 +3,7 @@ searchable by CPV code prefix, region and sector, mapped by MapPage (cms.models.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -14,6 +14,7 @@ from wagtail.models import Orderable
 from cms.opendata.vocabularies import Availability, EntityKind, ReviewStatus
 
 from .choices import Sector
+from .location import Located
 
 __all__ = [
     "DirectoryImport",
@@ -26,17 +27,6 @@ __all__ = [
 cpv_code_validator = RegexValidator(
     r"^\d{8}$", _("A CPV code has eight digits, e.g. 90910000 (the check digit is left out).")
 )
-
-
-def _coordinate(name, limit):
-    return models.DecimalField(
-        name,
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-limit), MaxValueValidator(limit)],
-    )
 
 
 class DirectoryQuerySet(models.QuerySet):
@@ -77,7 +67,7 @@ class DirectoryQuerySet(models.QuerySet):
         return list(self.order_by("region").values_list("region", flat=True).distinct())
 
 
-class DirectoryEntry(models.Model):
+class DirectoryEntry(Located):
     """What entities and premises share: where, contact, and the review before publication."""
 
     reference = models.CharField(
@@ -102,8 +92,6 @@ class DirectoryEntry(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    latitude = _coordinate(_("latitude"), 90)
-    longitude = _coordinate(_("longitude"), 180)
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(
         _("contact email"), blank=True, help_text=_("The organisation's address, not a person's.")
@@ -141,12 +129,8 @@ class DirectoryEntry(models.Model):
 
     def clean(self):
         super().clean()
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
-
-    @property
-    def has_location(self):
-        return self.latitude is not None and self.longitude is not None
+        if errors := self.location_errors():
+            raise ValidationError(errors)
 
     @property
     def is_published(self):
@@ -164,11 +148,7 @@ class DirectoryEntry(models.Model):
         return {
             "type": "Feature",
             "id": f"{self._meta.model_name}-{self.pk}",
-            # GeoJSON order is longitude, latitude (RFC 7946).
-            "geometry": {
-                "type": "Point",
-                "coordinates": [float(self.longitude), float(self.latitude)],
-            },
+            "geometry": self.point_geometry(),
             "properties": self.geojson_properties(),
         }
 

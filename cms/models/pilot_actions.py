@@ -1,7 +1,6 @@
 """Pilot actions: the network's social-innovation experiments, listed, filtered and mapped."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +21,7 @@ from cms.visibility import visible_pages
 
 from .base import BasePage, ListingPageMixin
 from .choices import Helix, MacroScenario, PilotStatus, Sector
+from .location import Located
 from .snippets import Country, vocabulary_options
 
 __all__ = [
@@ -109,7 +109,7 @@ class PilotActionIndexPage(ExportableListingMixin, ListingPageMixin, BasePage):
         return response
 
 
-class PilotActionPage(BasePage):
+class PilotActionPage(Located, BasePage):
     region = models.CharField(_("region"), max_length=120)
     country = models.ForeignKey(
         Country,
@@ -119,22 +119,6 @@ class PilotActionPage(BasePage):
         related_name="+",
     )
     place = models.CharField(_("place"), max_length=120, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
     lead_partner = models.ForeignKey(
         "cms.Organisation",
         verbose_name=_("lead partner"),
@@ -245,8 +229,8 @@ class PilotActionPage(BasePage):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
+        if errors := self.location_errors():
+            raise ValidationError(errors)
 
     def related_resources(self, request=None):
         """The chosen related pages this reader may see, each in the reader's language."""
@@ -264,10 +248,6 @@ class PilotActionPage(BasePage):
         return context
 
     @property
-    def has_location(self):
-        return self.latitude is not None and self.longitude is not None
-
-    @property
     def sector_values(self):
         return [row.sector for row in self.sectors.all()]
 
@@ -277,11 +257,7 @@ class PilotActionPage(BasePage):
     def as_geojson_feature(self, request=None):
         return {
             "type": "Feature",
-            "geometry": {
-                "type": "Point",
-                # GeoJSON order is longitude, latitude (RFC 7946).
-                "coordinates": [float(self.longitude), float(self.latitude)],
-            },
+            "geometry": self.point_geometry(),
             "properties": {
                 "title": self.title,
                 "url": self.get_url(request),

@@ -12,7 +12,6 @@ from functools import cached_property
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BodyBlock
 from cms.models.base import BasePage
+from cms.models.location import Located
 
 from ..blocks import CapBlock
 from ..caps import caps_from_stream
@@ -81,7 +81,7 @@ class EventPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, Located, BasePage):
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
@@ -97,22 +97,6 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
     venue_address = models.TextField(_("address"), blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
     registration_enabled = models.BooleanField(
         _("registration on this site"),
         default=True,
@@ -290,8 +274,7 @@ class EventPage(RoutablePageMixin, BasePage):
         errors = {}
         if self.start and self.end and self.end < self.start:
             errors["end"] = _("The end cannot be before the start.")
-        if (self.latitude is None) != (self.longitude is None):
-            errors["longitude"] = _("Give both latitude and longitude, or neither.")
+        errors.update(self.location_errors())
         if (
             self.registration_opens
             and self.registration_closes
