@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 from cms import factories as f
 from community.factories import UserFactory
 from events.factories import EventIndexPageFactory
-from events.models import EventIndexPage, FocusGroupPage, MeetingPage, WebinarPage
+from events.models import EventIndexPage, EventPage, FocusGroupPage, MeetingPage, WebinarPage
 from tests.cms.test_admin import form_data
 
 
@@ -62,7 +62,10 @@ class EventAdminTests(WagtailPageTestCase):
 
     def test_the_events_index_goes_under_the_home_page_and_holds_every_kind_of_event(self):
         self.assertAllowedParentPageTypes(EventIndexPage, {type(self.home)})
-        self.assertAllowedSubpageTypes(EventIndexPage, {WebinarPage, FocusGroupPage, MeetingPage})
+        # Every kind of event, including those of apps above events (co-design workshops).
+        allowed = set(EventIndexPage.clean_subpage_models())
+        assert {WebinarPage, FocusGroupPage, MeetingPage} <= allowed
+        assert all(issubclass(model, EventPage) for model in allowed)
 
     def test_times_typed_by_the_editor_are_in_the_events_time_zone(self):
         data = event_data(
