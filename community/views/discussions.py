@@ -11,9 +11,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
-from django.contrib.syndication.views import Feed
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -34,8 +32,9 @@ from ..discussion_permissions import (
     visible_posts,
     visible_threads,
 )
-from ..models.discussions import Helpful, Post, PostStatus, ThreadFollow
+from ..models.discussions import Helpful, PostStatus, ThreadFollow
 from ..services import discussions as services
+from .discussion_search import feed_view, search_view
 
 POSTS_PER_PAGE = 20
 THREADS_PER_PAGE = 25
@@ -350,70 +349,6 @@ def revisions_view(page, request, post_id):
         "post_revisions.html",
         {"post": post, "revisions": post.revisions.select_related("edited_by")},
     )
-
-
-# -- search and feed ------------------------------------------------------------------------
-
-
-def search_posts(user, query):
-    """Posts this reader may see whose text or thread title holds every word of `query`."""
-    words = query.split()[:8]
-    if not words:
-        return Post.objects.none()
-    posts = visible_posts(user).filter(
-        deleted_at__isnull=True,
-        thread__in=visible_threads(user).values("pk"),
-    )
-    for word in words:
-        posts = posts.filter(Q(body__icontains=word) | Q(thread__title__icontains=word))
-    return posts.select_related("thread__space", "author").order_by("-created_at", "-pk")
-
-
-def search_view(page, request):
-    form = SearchForm(request.GET or None)
-    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    results = paginate(search_posts(request.user, query), request.GET.get("page"), SEARCH_PER_PAGE)
-    return _render(page, request, "search.html", {"form": form, "query": query, "results": results})
-
-
-class LatestThreadsFeed(Feed):
-    """The latest threads of the public spaces (a feed reader is a visitor)."""
-
-    def get_object(self, request, page):
-        self._page = page
-        return page
-
-    def title(self, page):
-        return page.title
-
-    def link(self, page):
-        return page.url
-
-    def description(self, page):
-        return _("Latest threads in the public discussions.")
-
-    def items(self, page):
-        return (
-            visible_threads(AnonymousUser())
-            .select_related("space", "author")
-            .order_by("-created_at", "-pk")[:30]
-        )
-
-    def item_title(self, thread):
-        return thread.title
-
-    def item_description(self, thread):
-        return thread.space.title
-
-    def item_link(self, thread):
-        return sub_url(self._page, "thread", thread.pk)
-
-    def item_pubdate(self, thread):
-        return thread.created_at
-
-
-def feed_view(page, request):
-    return LatestThreadsFeed()(request, page=page)
 
 
 subpage_urls = [
