@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 
 from community.discussion_factories import PostFactory
+from community.services import discussions as services
 
 from .discussion_helpers import ROLES, build_world
 
@@ -123,3 +124,18 @@ def test_search_does_not_find_waiting_or_hidden_posts_of_others(world, status):
         assert "Quetzalword inside" not in content.content.decode()
     staff = client_for(world, "staff").get(url(world, "search"), {"q": "Quetzalword"})
     assert "Quetzalword inside" in staff.content.decode()
+
+
+def test_only_moderators_see_the_history_of_an_edited_post(world):
+    author = world.people["member"]
+    post = services.reply(world.threads["members"], author, body="<p>First draft</p>")
+    services.edit_post(post, author, body="<p>Second draft</p>")
+    history = url(world, "post_revisions", post.pk)
+    moderator = client_for(world, "moderator").get(history)
+    assert moderator.status_code == 200
+    assert "First draft" in moderator.content.decode()
+    for role in ("member", "group_member"):
+        assert client_for(world, role).get(history).status_code == 404
+    thread = client_for(world, "group_member").get(url(world, "thread", post.thread_id))
+    assert "edited" in thread.content.decode()
+    assert "First draft" not in thread.content.decode()
