@@ -118,7 +118,8 @@ class CoDesignWorkshopPage(EventPage):
     ]
     override_translatable_fields = [
         *EventPage.override_translatable_fields,
-        *[SynchronizedField(name) for name in ("materials", "facilitators", "contributions_close")],
+        # Materials stay translatable: their titles and descriptions are text in each language.
+        *[SynchronizedField(name) for name in ("facilitators", "contributions_close")],
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []

@@ -5,6 +5,7 @@ writes nothing."""
 import pytest
 from wagtail.models import Locale
 
+from cms.factories import DocumentFactory
 from community.demo import ensure_demo_accounts
 from community.demo_workshops import build_workshops_demo
 from community.models import (
@@ -26,6 +27,7 @@ def demo(home):
     for code in ("fr", "sl"):
         Locale.objects.get_or_create(language_code=code)
     EventIndexPageFactory(parent=home)
+    DocumentFactory(title="Premises for social innovators, Maribor (CSV)")
     users = {account.email: user for account, user, _created in ensure_demo_accounts()}
     build_workshops_demo()
     return users
@@ -59,6 +61,9 @@ def test_both_workshops_exist_in_english_and_their_local_language(demo):
     assert slovenian.alias_of_id is None and slovenian.title.startswith("Kartiranje prostorov")
     assert [p.code for p in marseille.phases.all()] == ["discover", "define", "develop", "deliver"]
     assert french.phases.first().name == "Découvrir : ce que montre la carte"
+    material = slovenian.materials[0].value
+    assert material["description"].startswith("Doslej popisani prostori")
+    assert material["document"].title == "Premises for social innovators, Maribor (CSV)"
 
 
 def test_the_demo_members_took_part_with_contributions_comments_and_supports(demo):
