@@ -18,7 +18,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
 
-from cms.demo.localize import sync_localized_page
+from cms.demo.localize import SegmentMismatchError, sync_localized_page
 from cms.demo.sync import UNCHANGED, stable_key, sync_page
 from cms.models import Country, Organisation, Topic
 from events.models import EventIndexPage, Registration, RegistrationStatus
@@ -211,12 +211,16 @@ def build_workshops_demo(ctx=None):
         count(status)
         local = data["local"]
         if local in locales:
-            _translated, local_status = sync_localized_page(
-                page,
-                locales[local],
-                _values(data, local, locales[local], start, end, users),
-                source_changed=status != UNCHANGED,
-            )
+            values = _values(data, local, locales[local], start, end, users)
+            try:
+                _translated, local_status = sync_localized_page(
+                    page, locales[local], values, source_changed=status != UNCHANGED
+                )
+            except SegmentMismatchError:
+                # A site built before a field became translatable: extract the source again.
+                _translated, local_status = sync_localized_page(
+                    page, locales[local], values, source_changed=True
+                )
             count(local_status)
         _register(page, users, data["participants"])
         _space(page, data, users)
