@@ -45,7 +45,8 @@ class MultilingualSitemap(Sitemap):
         for item in pages:
             for url_info in item.get_sitemap_urls(self.request):
                 alternates = versions.get(item.translation_key, [])
-                if len(alternates) > 1:
+                # A page's own sub-routes (discussion threads) bring their own alternates.
+                if len(alternates) > 1 and "alternates" not in url_info:
                     url_info = {**url_info, "alternates": alternates}
                 urls.append(url_info)
                 last_mods.add(url_info.get("lastmod"))

@@ -80,15 +80,22 @@ class DiscussionIndexPage(RoutablePageMixin, BasePage):
         base = self.get_full_url(request)
         if not base:
             return urls
+        # A thread reads the same under every language copy of the section: its alternates
+        # are those copies' URLs of it (the sitemap keeps alternates an entry brings).
+        sections = [
+            (section.locale.language_code, section.get_full_url(request))
+            for section in self.get_translations(inclusive=True).live().select_related("locale")
+        ]
         for pk, last_activity in visible_threads(AnonymousUser()).values_list(
             "pk", "last_activity_at"
         ):
-            urls.append(
-                {
-                    "location": base + self.reverse_subpage("thread", args=[pk]),
-                    "lastmod": last_activity,
-                }
-            )
+            route = self.reverse_subpage("thread", args=[pk])
+            entry = {"location": base + route, "lastmod": last_activity}
+            if len(sections) > 1:
+                entry["alternates"] = [
+                    {"lang_code": code, "location": url + route} for code, url in sections if url
+                ]
+            urls.append(entry)
         return urls
 
     @classmethod

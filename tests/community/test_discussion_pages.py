@@ -3,6 +3,8 @@ a 404 like something that does not exist, in every language prefix."""
 
 import pytest
 from django.test import Client
+from wagtail.models import Locale
+from wagtail_localize.synctree import synchronize_tree
 
 from community.discussion_factories import PostFactory
 from community.services import discussions as services
@@ -139,3 +141,15 @@ def test_only_moderators_see_the_history_of_an_edited_post(world):
     thread = client_for(world, "group_member").get(url(world, "thread", post.thread_id))
     assert "edited" in thread.content.decode()
     assert "First draft" not in thread.content.decode()
+
+
+def test_sitemap_gives_each_public_thread_its_own_language_alternates(world):
+    italian, _created = Locale.objects.get_or_create(language_code="it")
+    synchronize_tree(Locale.get_default(), italian)
+    # A real Italian section (not an alias), so the section itself has alternates too.
+    world.section.get_translation(italian).delete()
+    world.section.copy_for_translation(italian).save_revision().publish()
+    content = Client().get("/sitemap.xml").content.decode()
+    route = world.section.reverse_subpage("thread", args=[world.threads["public"].pk])
+    assert f'hreflang="it" href="http://localhost/it/discussions/{route}"' in content
+    assert f'hreflang="en" href="http://localhost/en/discussions/{route}"' in content
