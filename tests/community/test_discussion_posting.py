@@ -259,3 +259,18 @@ def test_translate_link_only_with_a_translator_and_only_in_public_spaces(world, 
     PostFactory(thread=world.threads["private"], language="fr", body="<p>Secret</p>")
     private = staff.get(url(world, "thread", world.threads["private"].pk)).content.decode()
     assert "translate.example" not in private
+
+
+def test_thread_titles_and_space_texts_are_plain_text(world):
+    post = services.create_thread(
+        world.spaces["public"],
+        world.people["member"],
+        title='<img src=x onerror="alert(1)">Water <b>rights</b>',
+        body="<p>Body</p>",
+    )
+    assert post.thread.title == "Water rights"
+    space = world.spaces["public"]
+    space.description = "<script>steal()</script>Open <i>to all</i>"
+    space.save()
+    space.refresh_from_db()
+    assert "<" not in space.description
