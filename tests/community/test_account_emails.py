@@ -76,3 +76,21 @@ def test_unknown_address_reset_email_links_to_the_configured_site(client, poison
     assert len(mail.outbox) == 1
     assert "attacker" not in mail.outbox[0].body
     assert "https://osc.example.org/en/accounts/signup/" in mail.outbox[0].body
+
+
+def test_account_emails_greet_with_the_site_name_and_the_configured_host(client, poisoned):
+    _signup(client, **poisoned)
+    body = mail.outbox[0].body
+    assert body.startswith("Hello from OpenSocialCluster!")
+    assert "an account on osc.example.org." in body
+    assert "Thank you for using OpenSocialCluster!\nosc.example.org" in body
+
+
+def test_https_links_in_account_emails_also_point_at_the_configured_site(client, poisoned):
+    """A request over HTTPS makes allauth build https:// links on the request's host."""
+    client.post(
+        "/en/accounts/password/reset/", {"email": "nobody@example.org"}, secure=True, **poisoned
+    )
+    body = mail.outbox[0].body
+    assert "attacker" not in body
+    assert "https://osc.example.org/en/accounts/signup/" in body

@@ -46,6 +46,15 @@ def test_changing_the_host_header_does_not_reset_the_count(client, member, setti
     assert "_auth_user_id" not in client.session
 
 
+def test_wrong_passwords_for_one_address_do_not_lock_out_another(client, member):
+    UserFactory(email="neighbour@example.org", password=PASSWORD)
+    for _ in range(5):
+        _log_in(client, "wrong-password")
+    response = _log_in(client, PASSWORD, email="Neighbour@Example.org")
+    assert response.status_code == 302
+    assert "_auth_user_id" in client.session
+
+
 def test_wagtail_admin_login_form_cannot_be_used_to_guess(client, member):
     """The admin's own form is gone: posting to it neither logs in nor checks the password."""
     for _ in range(10):
