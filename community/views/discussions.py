@@ -195,7 +195,7 @@ def _thread_context(page, request, thread, reply_form=None):
         "may_reply": may_reply,
         "may_moderate": can_moderate(user, space),
         "reply_form": reply_form or (ReplyForm() if may_reply else None),
-        "reply_url": sub_url(page, "reply", thread.pk),
+        "reply_url": sub_url(page, "reply", thread.pk) + "#reply",
         "reply_label": _("Post the reply"),
         "following": user.is_authenticated
         and ThreadFollow.objects.filter(thread=thread, user=user).exists(),
