@@ -5,7 +5,12 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from cms import factories as f
-from cms.i18n import active_and_default_language_codes, localized_list, path_in_language
+from cms.i18n import (
+    active_and_default_language_codes,
+    language_links,
+    localized_list,
+    path_in_language,
+)
 from cms.models import Topic
 
 
@@ -59,3 +64,11 @@ def test_localized_list_gives_each_item_in_the_readers_language_or_in_english(
         assert [t.pk for t in localized_list(topics)] == [data.pk, economy.pk]
     with translation.override("it"), django_assert_num_queries(0):
         assert localized_list(topics.none()) == []
+
+
+def test_language_links_mark_the_readers_language_as_current_and_only_it(rf):
+    request = rf.get("/it/news/")
+    request.LANGUAGE_CODE = "it"
+    links = {link["code"]: link for link in language_links(request)}
+    assert [code for code, link in links.items() if link["is_current"]] == ["it"]
+    assert links["it"]["name_local"] == "italiano"

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from community.factories import UserFactory
 
@@ -94,3 +95,12 @@ def test_https_links_in_account_emails_also_point_at_the_configured_site(client,
     body = mail.outbox[0].body
     assert "attacker" not in body
     assert "https://osc.example.org/en/accounts/signup/" in body
+
+
+def test_account_emails_go_out_in_the_members_language_not_the_pages(client):
+    UserFactory(email="membro@example.org", preferred_language="it")
+    client.post("/en/accounts/password/reset/", {"email": "membro@example.org"})
+    with translation.override("it"):
+        italian = translation.gettext("Password Reset Email")
+    assert italian != "Password Reset Email"
+    assert mail.outbox[0].subject == f"[OpenSocialCluster] {italian}"
