@@ -133,9 +133,9 @@ def test_organisation_export_names_organisations_in_the_readers_language(client,
     copy = veneto.copy_for_translation(italian)
     copy.name = "Veneto Lavoro, ente regionale"
     copy.save()
+    # Inside override: the request activates Italian, and override restores the language after.
     with translation.override("it"):
-        url = export_url("json")
-    items = get_json(client, url)["items"]
+        items = get_json(client, export_url("json"))["items"]
     assert {item["name"] for item in items} == {
         "Veneto Lavoro, ente regionale",
         "Limpiezas Solidarias",

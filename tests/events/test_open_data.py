@@ -250,11 +250,12 @@ def test_events_geojson_takes_the_listing_and_map_filters(client, index, events)
 
 
 def test_events_geojson_serves_the_language_of_the_address(client, events):
+    # Inside override: the request activates Italian, and override restores the language after.
     with translation.override("it"):
         url = reverse("events:upcoming_geojson")
-    assert url.startswith("/it/")
-    # No Italian events tree in this site: nothing from the English tree leaks in.
-    assert json.loads(client.get(url).content)["features"] == []
+        assert url.startswith("/it/")
+        # No Italian events tree in this site: nothing from the English tree leaks in.
+        assert json.loads(client.get(url).content)["features"] == []
 
 
 def test_map_page_offers_the_upcoming_events_layer_with_its_filters(client, index, events):
