@@ -1,6 +1,8 @@
 """cms.i18n's helpers on their own: language prefixes of paths, translated vocabularies."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -12,6 +14,7 @@ from cms.i18n import (
     path_in_language,
 )
 from cms.models import Topic
+from tests.cms.test_languages import translate_page
 
 
 @pytest.mark.parametrize(
@@ -72,3 +75,35 @@ def test_language_links_mark_the_readers_language_as_current_and_only_it(rf):
     links = {link["code"]: link for link in language_links(request)}
     assert [code for code, link in links.items() if link["is_current"]] == ["it"]
     assert links["it"]["name_local"] == "italiano"
+
+
+def test_language_links_take_the_default_language_as_current_without_locale_middleware(rf):
+    links = language_links(rf.get("/en/"))
+    assert [link["code"] for link in links if link["is_current"]] == ["en"]
+
+
+@pytest.mark.django_db
+def test_language_links_of_a_page_link_its_own_language_to_it_at_constant_query_count(
+    rf,
+):
+    home = f.make_site()
+    page = f.ContentPageFactory(parent=home, slug="about", title="About")
+    request = rf.get("/en/about/")
+    request.LANGUAGE_CODE = "en"
+
+    def measure():
+        with CaptureQueriesContext(connection) as queries:
+            links = {link["code"]: link for link in language_links(request, page)}
+        return links, len(queries)
+
+    translate_page(page, "it", title="Chi siamo")
+    measure()  # Wagtail caches the site's root paths on the request
+    links, one_translation = measure()
+    assert links["en"]["url"] == "/en/about/" and links["en"]["available"]
+    assert links["it"]["url"] == "/it/about/" and links["it"]["available"]
+    assert links["fr"]["opens_home"] and not links["fr"]["available"]
+    translate_page(page, "fr", title="À propos")
+    translate_page(page, "es", title="Quiénes somos")
+    links, three_translations = measure()
+    assert links["fr"]["available"] and not links["fr"]["opens_home"]
+    assert three_translations == one_translation
