@@ -7,6 +7,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, resolve_url
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -248,6 +249,14 @@ class MapPage(RoutablePageMixin, BasePage):
         except NoReverseMatch:
             return ""
 
+    def events_list(self, request):
+        """The events layer's items for the list under the map, from the events app's
+        function named in settings.MAP_EVENTS_LIST (the same as its GeoJSON), or None."""
+        name = getattr(settings, "MAP_EVENTS_LIST", "")
+        if not name or request is None:
+            return None
+        return list(import_string(name)(request)[:MAP_LIST_LIMIT])
+
     def available_layers(self):
         layers = ["pilot-actions", "entities", "premises"]
         if self.events_geojson_url():
@@ -315,7 +324,9 @@ class MapPage(RoutablePageMixin, BasePage):
         for key in self.available_layers():
             on = key in filters.layers
             items = None
-            if on and key != "events":
+            if on and key == "events":
+                items = self.events_list(request)
+            elif on:
                 items = list(self.layer_items(key, filters, request)[:MAP_LIST_LIMIT])
             rows.append((key, self.LAYER_LABELS[key], self.layer_url(key), on, items))
         return rows

@@ -266,3 +266,28 @@ def test_map_page_offers_the_upcoming_events_layer_with_its_filters(client, inde
     map_page.show_events = False
     map_page.save_revision().publish()
     assert 'value="events"' not in client.get(map_page.url).content.decode()
+
+
+def test_map_list_shows_the_same_upcoming_events_as_the_layer(client, index, events):
+    members_only = MeetingPageFactory(
+        parent=index,
+        title="Members-only meeting",
+        start=at(2031, 5, 1),
+        latitude="45",
+        longitude="12",
+    )
+    PageViewRestriction.objects.create(
+        page=members_only, restriction_type=PageViewRestriction.LOGIN
+    )
+    map_page = MapPageFactory(parent=index.get_parent())
+    html = client.get(map_page.url).content.decode()
+    section = html[html.index('data-layer-list="events"') :]
+    section = section[: section.index("</section>")]
+    assert "Premises, Maribor" in section
+    assert "Open data, skills and jobs" not in section  # online: no place on the map
+    assert "Members-only meeting" not in section
+    assert "<time datetime=" in section and "(Europe/Rome)" in section
+    # The map's filters apply to the list as to the layer.
+    html = client.get(map_page.url + "?country=IT").content.decode()
+    section = html[html.index('data-layer-list="events"') :]
+    assert "Premises, Maribor" not in section[: section.index("</section>")]

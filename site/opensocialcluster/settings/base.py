@@ -333,6 +333,8 @@ elif os.environ.get("GOOGLE_CLOUD_PROJECT"):
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 # The map page's "upcoming events" layer comes from the events app (cms cannot import it).
 MAP_EVENTS_GEOJSON_URL_NAME = "events:upcoming_geojson"
+# ...and the same events for the list under the map: a callable taking the request.
+MAP_EVENTS_LIST = "events.views.map_events"
 
 
 def url_origin(url):
