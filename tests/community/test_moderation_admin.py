@@ -226,3 +226,22 @@ def test_the_queue_query_count_does_not_grow_with_the_reports(
     with django_assert_num_queries(len(few)):
         response = client.get(reverse(QUEUE))
     assert response.content.decode().count("data-post=") == 11
+
+
+def test_naming_a_member_moderator_of_a_space_opens_the_queue_to_them(client, db):
+    ensure_roles()
+    member = UserFactory(two_factor=True)
+    space = DiscussionSpaceFactory(title="Premises")
+    client.force_login(member)
+    assert client.get(reverse(QUEUE)).status_code != 200
+
+    space.moderators.add(member)
+    assert member.groups.filter(name="Moderators").exists()
+    assert client.get(reverse(QUEUE)).status_code == 200
+
+
+def test_a_moderator_named_from_the_member_side_joins_the_role_too(db):
+    ensure_roles()
+    member = UserFactory()
+    member.moderated_spaces.add(DiscussionSpaceFactory())
+    assert member.groups.filter(name="Moderators").exists()
