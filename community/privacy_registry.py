@@ -227,51 +227,6 @@ REGISTRY = (
     PersonalData(
         "community.ModerationAction", "moderator", KEEP, why="The moderators' log of decisions."
     ),
-    # Discussions: posts and threads are contributions to a conversation others replied to and
-    # quoted; kept, signed "former member" (the member's row is emptied on erasure). Marks and
-    # follows are the member's own: removed.
-    PersonalData(
-        "community.Thread", "author", KEEP, export=("space__title", "title", "created_at")
-    ),
-    PersonalData(
-        "community.Post",
-        "author",
-        KEEP,
-        export=("thread__title", "body", "language", "status", "created_at", "edited_at"),
-    ),
-    PersonalData(
-        "community.PostRevision", "edited_by", KEEP, why="Moderators' history of an edited post."
-    ),
-    PersonalData("community.Helpful", "user", DELETE, export=("post__thread__title", "created_at")),
-    PersonalData("community.ThreadFollow", "user", DELETE, export=("thread__title", "created_at")),
-    PersonalData("community.DiscussionSpace", "moderators", DETACH, export=("title",)),
-    # Moderation: a member's own reports go with the account; what moderators decided about
-    # them (blocks, the log) is exported to them and kept as the record of the decision.
-    PersonalData(
-        "community.Report",
-        "reporter",
-        DELETE,
-        export=("post__thread__title", "reason", "details", "created_at", "outcome"),
-    ),
-    PersonalData("community.Report", "resolved_by", KEEP, why="A moderator's decision."),
-    PersonalData(
-        "community.MemberBlock",
-        "member",
-        DELETE,
-        export=("space__title", "reason", "until", "created_at", "lifted_at"),
-    ),
-    PersonalData("community.MemberBlock", "created_by", KEEP, why="A moderator's decision."),
-    PersonalData("community.MemberBlock", "lifted_by", KEEP, why="A moderator's decision."),
-    PersonalData(
-        "community.ModerationAction",
-        "member",
-        KEEP,
-        export=("action", "reason", "created_at"),
-        why="The moderators' log of decisions about the member.",
-    ),
-    PersonalData(
-        "community.ModerationAction", "moderator", KEEP, why="The moderators' log of decisions."
-    ),
     # --- events (declared by label: events cannot import community) ---
     PersonalData(
         "events.Registration",

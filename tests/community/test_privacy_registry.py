@@ -5,6 +5,7 @@ table; their sessions are over, their files gone, their contributions kept as "f
 """
 
 import io
+from collections import Counter
 import json
 import zipfile
 from datetime import timedelta
@@ -261,3 +262,9 @@ class TestConsent:
 
 def test_settings_install_the_consent_gate():
     assert "community.consent.PolicyConsentMiddleware" in settings.MIDDLEWARE
+
+
+def test_each_link_to_a_member_is_declared_once():
+    """Two entries for one link would export its rows twice and erase them twice."""
+    counts = Counter((entry.label, entry.user_field) for entry in REGISTRY)
+    assert [key for key, count in counts.items() if count > 1] == []
