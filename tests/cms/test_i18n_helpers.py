@@ -102,8 +102,17 @@ def test_language_links_of_a_page_link_its_own_language_to_it_at_constant_query_
     assert links["en"]["url"] == "/en/about/" and links["en"]["available"]
     assert links["it"]["url"] == "/it/about/" and links["it"]["available"]
     assert links["fr"]["opens_home"] and not links["fr"]["available"]
+    assert links["fr"]["url"] == "/fr/"  # no French tree yet: its home's address
     translate_page(page, "fr", title="À propos")
     translate_page(page, "es", title="Quiénes somos")
     links, three_translations = measure()
     assert links["fr"]["available"] and not links["fr"]["opens_home"]
     assert three_translations == one_translation
+
+
+def test_language_links_outside_pages_keep_the_view_and_its_query(rf):
+    request = rf.get("/en/search/?q=cooperative")
+    request.LANGUAGE_CODE = "en"
+    links = {link["code"]: link for link in language_links(request)}
+    assert links["fr"]["url"] == "/fr/search/?q=cooperative"
+    assert links["ar"]["url"] == "/ar/search/?q=cooperative"
