@@ -5,9 +5,9 @@ table; their sessions are over, their files gone, their contributions kept as "f
 """
 
 import io
-from collections import Counter
 import json
 import zipfile
+from collections import Counter
 from datetime import timedelta
 
 import pytest
