@@ -116,3 +116,12 @@ def test_language_links_outside_pages_keep_the_view_and_its_query(rf):
     links = {link["code"]: link for link in language_links(request)}
     assert links["fr"]["url"] == "/fr/search/?q=cooperative"
     assert links["ar"]["url"] == "/ar/search/?q=cooperative"
+
+
+def test_language_links_name_each_language_in_itself_and_in_the_readers_language(rf):
+    request = rf.get("/en/search/")
+    request.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        links = {link["code"]: link for link in language_links(request)}
+    assert (links["el"]["name_local"], links["el"]["name"]) == ("Ελληνικά", "Greek")
+    assert links["ar"]["bidi"] is True and links["el"]["bidi"] is False
