@@ -242,3 +242,14 @@ def test_no_restriction_hides_nothing_and_costs_one_query(django_assert_num_quer
     with django_assert_num_queries(1):
         q = hidden_pages_q()
     assert Page.objects.exclude(q).count() == Page.objects.count()
+
+
+@pytest.mark.django_db
+def test_is_visible_asks_about_the_reader_given_not_an_anonymous_visitor(rf):
+    home = f.make_site()
+    members = f.ContentPageFactory(parent=home, slug="members")
+    restrict(members, PageViewRestriction.LOGIN)
+    request = rf.get("/en/members/")
+    request.user = UserFactory()
+    assert is_visible(members, request)
+    assert not is_visible(members)
