@@ -116,6 +116,8 @@ def test_language_links_outside_pages_keep_the_view_and_its_query(rf):
     links = {link["code"]: link for link in language_links(request)}
     assert links["fr"]["url"] == "/fr/search/?q=cooperative"
     assert links["ar"]["url"] == "/ar/search/?q=cooperative"
+    # A view exists in every language: nothing is marked missing or sent home.
+    assert all(link["available"] and not link["opens_home"] for link in links.values())
 
 
 def test_language_links_name_each_language_in_itself_and_in_the_readers_language(rf):
