@@ -10,9 +10,11 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers
-        from . import discussion_receivers  # noqa: F401 - private spaces of groups
-        from . import notification_receivers  # noqa: F401 - the notification centre listens
+        from . import (
+            discussion_receivers,  # noqa: F401 - private spaces of groups
+            notification_receivers,  # noqa: F401 - the notification centre listens
+            signals,  # noqa: F401 - connects the receivers
+        )
 
 
 class CommunityUsersAppConfig(WagtailUsersAppConfig):

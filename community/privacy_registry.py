@@ -136,9 +136,7 @@ REGISTRY = (
         KEEP,
         why="Someone else's notification of what the member did; shown as a former member.",
     ),
-    PersonalData(
-        "community.NotificationPreference", "member", DELETE, export=("kind", "delivery")
-    ),
+    PersonalData("community.NotificationPreference", "member", DELETE, export=("kind", "delivery")),
     PersonalData(
         "community.NewsletterSubscription",
         "user",

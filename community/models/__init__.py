@@ -24,13 +24,6 @@ from .ideas import (
     IdeaStatusChange,
     IdeaSupport,
 )
-from .notifications import (
-    KINDS,
-    Delivery,
-    Notification,
-    NotificationKind,
-    NotificationPreference,
-)
 from .moderation import (
     MemberBlock,
     ModerationAction,
@@ -47,6 +40,13 @@ from .newsletter import (
     NewsletterSend,
     NewsletterSubscription,
     SubscriptionStatus,
+)
+from .notifications import (
+    KINDS,
+    Delivery,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
 )
 from .organisations import (
     MembershipRole,
