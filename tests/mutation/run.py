@@ -70,6 +70,8 @@ RULE_TESTS = [
     "tests/community/test_accounts.py",
     "tests/community/test_account_emails.py",
     "tests/community/test_login_flows.py",
+    "tests/community/test_mfa.py",
+    "tests/community/test_rate_limits.py",
     "tests/community/test_ideas_lifecycle.py",
     "tests/community/test_review.py",
     "tests/community/test_organisations.py",
