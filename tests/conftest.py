@@ -68,6 +68,19 @@ def _media_in_memory(settings):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language. Django's test client leaves the last
+    request's language active in the thread (a request to /fr/... leaves French), so a later
+    test's reverse() or lazy string would otherwise depend on which test ran before it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """The local-memory cache outlives a test; start each one empty."""
     from django.core.cache import cache
