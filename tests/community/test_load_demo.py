@@ -354,7 +354,7 @@ def test_home_about_and_pilot_actions_are_written_in_all_nine_languages(demo_out
 
 
 @pytest.mark.django_db
-def test_pages_not_written_in_a_language_are_synchronised_there_as_aliases(demo_output):
+def test_pages_not_written_in_a_language_are_aliases_there_and_workshops_in_their_own(demo_output):
     for code in ("fr", "el", "ar"):
         news = NewsPage.objects.filter(locale__language_code=code)
         assert news.count() == NewsPage.objects.filter(locale__language_code="en").count()
@@ -363,9 +363,7 @@ def test_pages_not_written_in_a_language_are_synchronised_there_as_aliases(demo_
     # other languages' readers.
     aliases = Page.objects.filter(locale__language_code="it", alias_of__isnull=False).specific()
     assert aliases and all(isinstance(page, NOT_IN_ITALIAN) for page in aliases)
-
-
-def test_workshops_are_written_in_their_regions_language(demo_output):
+    # The workshops are written in their region's language: a translation there, not an alias.
     for slug, code in (
         ("operation-desert-alimentaire-co-design", "fr"),
         ("maribor-premises-mapping-workshop", "sl"),
