@@ -1,9 +1,17 @@
 """Production settings: refuse to start without a secret, and pass Django's deploy checks."""
 
+import ast
+import importlib
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from django.apps import apps as django_apps
+from django.core.cache import caches
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -99,18 +107,24 @@ def test_rate_limits_use_redis_when_configured():
     assert _printed(result) == "django_redis.cache.RedisCache"
 
 
-def test_migrate_creates_the_database_cache_table(tmp_path):
-    database = tmp_path / "production.sqlite3"
-    result = _manage(
-        "migrate", "--no-input", SECRET_KEY=STRONG_KEY, DATABASE_URL=f"sqlite:///{database}"
-    )
+@pytest.mark.django_db
+def test_migrate_creates_the_table_of_the_production_database_cache(settings):
+    """The cache-table migration run on the production cache settings (read from a process
+    that loads them), then the cache used: without its table, `add` raises."""
+    result = _production_value("dict(settings.CACHES['default'])")
     assert result.returncode == 0, result.stderr
-    check = _production_value(
-        "__import__('django.core.cache').core.cache.cache.add('probe', 1)",
-        DATABASE_URL=f"sqlite:///{database}",
-    )
-    assert check.returncode == 0, check.stderr
-    assert _printed(check) == "True"
+    production_cache = ast.literal_eval(_printed(result))
+    assert production_cache["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    table = production_cache["LOCATION"]
+    assert table not in connection.introspection.table_names()
+
+    settings.CACHES = {"default": production_cache}
+    migration = importlib.import_module("cms.migrations.0003_database_cache_table")
+    migration.create_cache_tables(django_apps, SimpleNamespace(connection=connection))
+
+    assert table in connection.introspection.table_names()
+    assert caches["default"].add("probe", 1) is True
+    assert caches["default"].get("probe") == 1
 
 
 def test_language_cookie_is_secure_in_production():
