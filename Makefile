@@ -32,11 +32,12 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # The non-browser tests on TEST_JOBS workers (pytest-xdist; each copies a migrated template
-# database, tests/dbsetup.py), then the browser journeys in one process (one Chromium, one server).
+# database, tests/dbsetup.py), then the browser journeys, also on TEST_JOBS workers (each its own
+# Chromium and live server: the journeys mostly wait on the browser, so two take 4 min, not 6).
 TEST_JOBS ?= 2
 test: install browser
 	$(PY) -m pytest -m "not e2e and not benchmark" -n $(TEST_JOBS) $(PYTEST_ARGS)
-	$(PY) -m pytest -m e2e tests/e2e $(PYTEST_ARGS)
+	$(PY) -m pytest -m e2e tests/e2e -n $(TEST_JOBS) $(PYTEST_ARGS)
 
 test-fast: install
 	$(PY) -m pytest -m "not e2e and not benchmark" $(PYTEST_ARGS)
