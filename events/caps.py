@@ -8,7 +8,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["Cap", "admits", "cap_usage", "caps_from_stream", "refusal_reason"]
+__all__ = ["Cap", "cap_usage", "caps_from_stream", "refusal_reason"]
 
 
 @dataclass(frozen=True)
@@ -53,10 +53,6 @@ def refusal_reason(
         if taken + 1 > cap.limit:
             return "cap"
     return ""
-
-
-def admits(snapshot, seated, capacity, caps) -> bool:
-    return refusal_reason(snapshot, seated, capacity, caps) == ""
 
 
 def cap_usage(seated: Iterable[Mapping[str, str]], caps) -> list[dict]:

@@ -5,9 +5,16 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+from wagtail.models import Locale
 
-from community.factories import ContributionFactory
-from community.workshop_permissions import access_for, visible_contributions
+from community.factories import CoDesignWorkshopPageFactory, ContributionFactory, UserFactory
+from community.workshop_permissions import (
+    WorkshopAccess,
+    access_for,
+    can_support_contribution,
+    visible_contributions,
+)
 from events.models import RegistrationStatus
 
 from .workshop_helpers import before_start, seat, workshop_with_people
@@ -81,3 +88,73 @@ def test_visible_contributions_follows_the_read_column(setting, role):
     ContributionFactory(workshop=workshop, author=people["participant"])
     user = people[role] or AnonymousUser()
     assert visible_contributions(workshop, user).count() == (1 if MATRIX[role][0] else 0)
+
+
+@pytest.mark.parametrize("role", MATRIX)
+def test_each_role_is_named_as_the_space_names_it(setting, role):
+    """The space's template picks its wording (join, contribute, facilitate) by this name."""
+    workshop, people = setting
+    user = people[role] or AnonymousUser()
+    assert access_for(user, workshop).role == role
+
+
+def test_a_superuser_who_is_not_staff_reads_and_groups_as_staff(setting):
+    workshop, _people = setting
+    root = UserFactory(email="root@example.org", is_superuser=True, two_factor=False)
+    access = access_for(root, workshop)
+    assert access.role == "staff"
+    assert tuple(access.allows(a) for a in ABILITIES) == MATRIX["staff"]
+
+
+def test_an_inactive_staff_member_or_facilitator_gets_nothing(setting):
+    workshop, people = setting
+    for role in ("staff", "facilitator"):
+        people[role].is_active = False
+        people[role].save()
+        access = access_for(people[role], workshop)
+        assert access == WorkshopAccess(), role
+
+
+def test_a_facilitator_or_participant_of_another_language_copy_is_one_of_this_one(setting):
+    workshop, people = setting
+    french = workshop.copy_for_translation(
+        Locale.objects.get(language_code="fr"), copy_parents=True
+    )
+    french.save_revision().publish()
+    french.facilitators.set([people["member"]])
+    french.save()  # a ParentalManyToManyField is written when its page is saved
+    newcomer = UserFactory(email="newcomer@example.org")
+    seat(french, newcomer)
+    for copy in (workshop, french):
+        assert access_for(people["member"], copy).role == "facilitator"
+        assert access_for(newcomer, copy).role == "participant"
+        assert access_for(people["participant"], copy).role == "participant"
+        assert access_for(people["facilitator"], copy).role == "facilitator"
+
+
+def test_a_facilitator_of_another_workshop_is_only_a_member_here(setting):
+    workshop, people = setting
+    CoDesignWorkshopPageFactory(parent=workshop.get_parent(), facilitators=[people["member"]])
+    other = CoDesignWorkshopPageFactory(parent=workshop.get_parent())
+    seat(other, people["member"])
+    assert access_for(people["member"], workshop) == WorkshopAccess(role="member")
+
+
+def test_without_a_time_given_writing_follows_the_clock(setting):
+    workshop, people = setting
+    workshop.start = timezone.now() + datetime.timedelta(hours=1)
+    workshop.end = workshop.start + datetime.timedelta(hours=2)
+    assert not access_for(people["participant"], workshop).contribute
+    workshop.start = timezone.now() - datetime.timedelta(hours=1)
+    assert access_for(people["participant"], workshop).contribute
+
+
+def test_a_participant_supports_others_contributions_never_their_own(setting):
+    workshop, people = setting
+    mine = ContributionFactory(workshop=workshop, author=people["participant"])
+    theirs = ContributionFactory(workshop=workshop, author=people["facilitator"])
+    access = access_for(people["participant"], workshop)
+    assert can_support_contribution(people["participant"], theirs, access)
+    assert not can_support_contribution(people["participant"], mine, access)
+    closed = access_for(people["participant"], workshop, now=before_start(workshop))
+    assert not can_support_contribution(people["participant"], theirs, closed)

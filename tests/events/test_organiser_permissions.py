@@ -3,12 +3,13 @@ server, view by view)."""
 
 import pytest
 from django.contrib.auth.models import Permission
+from wagtail.models import Locale
 
 from community.factories import UserFactory
 from events import services
 from events.factories import FocusGroupPageFactory, WebinarPageFactory
 from events.models import Registration, RegistrationStatus
-from events.permissions import can_manage_registrations
+from events.permissions import can_manage_registrations, managed_events
 from tests.events.conftest import make_member
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +108,64 @@ def test_organiser_emails_every_confirmed_participant(client, setup, mailoutbox)
     assert response.status_code == 302
     assert [m.to for m in mailoutbox] == [["a@example.org"]]  # b is waiting, not confirmed
     assert "We meet in room B." in mailoutbox[0].body
+
+
+@pytest.fixture
+def roles(setup):
+    """Every kind of user the rule tells apart, by name."""
+    from django.contrib.auth.models import AnonymousUser
+
+    webinar, _elsewhere, organiser, other = setup
+    manager = admin_user("manager@example.org")
+    manager.user_permissions.add(Permission.objects.get(codename="manage_all_registrations"))
+    italian = webinar.copy_for_translation(
+        Locale.objects.get(language_code="it"), copy_parents=True
+    )
+    italian.save_revision().publish()
+    webinar.organisers.clear()  # named on the Italian copy only: still this event's organiser
+    italian.organisers.add(organiser)
+    return {
+        "organiser": organiser,
+        "another event's organiser": other,
+        "member": make_member("plain@example.org"),
+        "inactive organiser": UserFactory(email="gone@example.org", is_active=False),
+        "inactive staff": UserFactory(email="old@example.org", is_staff=True, is_active=False),
+        "staff": UserFactory(email="staff@example.org", is_staff=True),
+        "superuser": UserFactory(email="root@example.org", is_superuser=True),
+        "manager": type(manager).objects.get(pk=manager.pk),  # fresh permission cache
+        "visitor": AnonymousUser(),
+        "nobody": None,
+    }, italian
+
+
+MANAGES_ALL = {"staff", "superuser", "manager"}
+
+
+def test_each_role_manages_exactly_the_registrations_it_may_on_any_language_copy(setup, roles):
+    webinar, elsewhere, *_ = setup
+    users, italian = roles
+    italian.organisers.add(users["inactive organiser"])
+    for name, user in users.items():
+        expected = name in MANAGES_ALL or name == "organiser"
+        for copy in (webinar, italian):
+            assert can_manage_registrations(user, copy) is expected, (name, copy.locale)
+        on_elsewhere = name in MANAGES_ALL or name == "another event's organiser"
+        assert can_manage_registrations(user, elsewhere) is on_elsewhere, name
+
+
+def test_managed_events_lists_the_registration_copies_each_role_may_manage(setup, roles):
+    webinar, elsewhere, *_ = setup
+    users, italian = roles
+    alias = WebinarPageFactory(parent=webinar.get_parent(), organisers=[users["organiser"]])
+    alias = alias.create_alias(parent=italian.get_parent(), update_locale=italian.locale)
+    every_copy = {webinar.pk, elsewhere.pk, italian.pk, alias.alias_of_id}
+    for name, user in users.items():
+        managed = set(managed_events(user).values_list("pk", flat=True))
+        if name in MANAGES_ALL:
+            assert managed == every_copy, name
+        elif name == "organiser":
+            assert managed == {webinar.pk, italian.pk, alias.alias_of_id}, name
+        elif name == "another event's organiser":
+            assert managed == {elsewhere.pk}, name
+        else:
+            assert managed == set(), name
