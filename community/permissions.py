@@ -26,7 +26,6 @@ __all__ = [
     "can_view_idea",
     "is_call_organiser",
     "is_idea_author",
-    "is_conflicted",
     "is_public_idea",
     "member_organisation_ids",
     "public_ideas",
@@ -180,10 +179,6 @@ def reviewable_ideas(call, reviewer):
             )
         )
     )
-
-
-def is_conflicted(idea, reviewer):
-    return not reviewable_ideas(idea.call, reviewer).filter(pk=idea.pk).exists()
 
 
 def can_review_idea(idea, user):

@@ -11,8 +11,6 @@ Who may read what is not decided here: callers pass only recipients allowed to r
 just before sending, through `still_readable`.
 """
 
-from collections import defaultdict
-
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -37,7 +35,6 @@ __all__ = [
     "mark_read",
     "notify",
     "still_readable",
-    "unread_count",
     "unsubscribe",
     "unsubscribe_token",
     "unsubscribe_url",
@@ -116,10 +113,6 @@ def _url_of(target):
     return get_url() if get_url else ""
 
 
-def unread_count(member):
-    return Notification.objects.filter(recipient=member, read_at__isnull=True).count()
-
-
 def mark_read(member, pk):
     """Mark one of the member's notifications read; returns it, or None if it is not theirs."""
     notification = Notification.objects.filter(recipient=member, pk=pk).first()
@@ -145,13 +138,3 @@ def unsubscribe(member, kind):
         if NotificationPreference.all_for(member)[each] != Delivery.OFF:
             NotificationPreference.set(member, each, Delivery.SITE)
     return kinds
-
-
-def group_by_kind(notifications):
-    """[(kind label, [notifications])] in the kinds' declared order."""
-    groups = defaultdict(list)
-    for notification in notifications:
-        groups[notification.kind].append(notification)
-    return [
-        (NotificationKind(kind).label, groups[kind]) for kind in NotificationKind if kind in groups
-    ]

@@ -38,6 +38,13 @@ def test_a_confirmed_registrant_sees_it_and_a_waiting_one_does_not(client, webin
     assert shows_link(client, webinar)
 
 
+def test_a_seat_at_another_event_does_not_show_this_ones_join_link(client, webinar):
+    member = make_member("a@example.org")
+    services.register(WebinarPageFactory(parent=webinar.get_parent()), user=member)
+    client.force_login(member)
+    assert not shows_link(client, webinar)
+
+
 def test_a_cancelled_registrant_no_longer_sees_it(client, webinar):
     member = make_member("a@example.org")
     registration = services.register(webinar, user=member).registration
