@@ -437,7 +437,10 @@ def test_marking_attendance_says_when_it_changed_and_returns_the_registration(in
 # -- signals ------------------------------------------------------------------------------------
 
 
-def test_signals_come_from_registration_with_its_event_and_member_loaded(index, commit):
+def test_signals_are_sent_by_registration_with_the_row_and_its_member_loaded(index, commit):
+    """Listeners connect with sender=Registration (the notification centre does). The member is
+    loaded with the row; the event too, though the notification centre's own receiver, which
+    runs first, would load it anyway."""
     webinar = WebinarPageFactory(parent=index, title="Loaded")
     received = []
 
