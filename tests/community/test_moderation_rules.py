@@ -7,6 +7,7 @@ from unittest import mock
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db.models.signals import pre_save
 from django.utils import formats, timezone, translation
 
 from community.discussion_factories import DiscussionSpaceFactory, PostFactory, ThreadFactory
@@ -127,13 +128,15 @@ def test_without_the_setting_five_posts_a_minute_are_allowed(settings, member, s
 
 
 def test_an_attempt_leaves_the_window_exactly_when_the_window_has_passed(settings, member):
-    settings.DISCUSSION_POST_RATE = "1/m"
+    settings.DISCUSSION_POST_RATE = "2/m"
     with mock.patch("time.time", return_value=1_000_000.0):
+        assert service._consume_post_rate(member) == 0
+    with mock.patch("time.time", return_value=1_000_010.0):
         assert service._consume_post_rate(member) == 0
     with mock.patch("time.time", return_value=1_000_059.5):
         assert service._consume_post_rate(member) == 1  # half a second, told as one
     with mock.patch("time.time", return_value=1_000_060.0):
-        assert service._consume_post_rate(member) == 0
+        assert service._consume_post_rate(member) == 0  # the first attempt is out
 
 
 def test_the_wait_counts_from_the_oldest_attempt_in_the_window(settings, member):
@@ -270,9 +273,9 @@ def test_lifting_a_block_records_who_and_when_once_and_touches_no_other(member, 
     )
     assert MemberBlock.objects.get(pk=other.pk).lifted_at is None
     # Lifting it again changes nothing of the first lifting.
-    second = DiscussionSpaceFactory(moderators=[UserFactory()])
-    space.moderators.add(second.moderators.get())
-    again = service.unblock_member(block, second.moderators.get(), reason="Again.")
+    colleague = UserFactory()
+    space.moderators.add(colleague)
+    again = service.unblock_member(block, colleague, reason="Again.")
     assert (again.lifted_by, again.lifted_at) == (moderator, lifted.lifted_at)
 
 
@@ -590,3 +593,55 @@ def test_the_queue_counts_only_the_moderators_spaces(space, moderator):
     PostFactory(thread=ThreadFactory(space=space), status=PostStatus.PENDING)
     PostFactory(thread=ThreadFactory(space=DiscussionSpaceFactory()), status=PostStatus.PENDING)
     assert service.queue_counts(moderator) == (0, 1)
+
+
+def test_a_report_records_its_reason_and_each_post_is_reported_separately(space):
+    thread = ThreadFactory(space=space)
+    first, second = PostFactory(thread=thread), PostFactory(thread=thread)
+    reader = UserFactory()
+    service.report_post(first, reader, reason=ReportReason.SPAM)
+    service.report_post(second, reader, reason=ReportReason.OTHER, details="Wrong thread.")
+    assert list(Report.objects.order_by("pk").values_list("post", "reason", "details")) == [
+        (first.pk, ReportReason.SPAM, ""),
+        (second.pk, ReportReason.OTHER, "Wrong thread."),
+    ]
+
+
+def test_reporting_twice_and_something_else_without_details_are_refused_word_for_word(post):
+    reader = UserFactory()
+    assert refusal_of(
+        lambda: service.report_post(post, reader, reason=ReportReason.OTHER, details="")
+    ) == ("Tell the moderators what is wrong.", "details")
+    service.report_post(post, reader, reason=ReportReason.SPAM)
+    assert refusal_of(lambda: service.report_post(post, reader, reason=ReportReason.ABUSE)) == (
+        "You have already reported this post.",
+        None,
+    )
+
+
+def test_a_double_click_counts_the_report_once(post):
+    """The second request passes the check while the first one writes (simulated by
+    writing the first report just before the second is saved): the database's uniqueness
+    stops it, and the member hears the same words as for a report made earlier."""
+    reader = UserFactory()
+
+    def first_click_lands_first(sender, instance, **kwargs):
+        if instance.pk is None:
+            Report.objects.bulk_create([Report(post=post, reporter=reader, reason="spam")])
+
+    pre_save.connect(first_click_lands_first, sender=Report)
+    try:
+        assert refusal_of(lambda: service.report_post(post, reader, reason=ReportReason.SPAM)) == (
+            "You have already reported this post.",
+            None,
+        )
+    finally:
+        pre_save.disconnect(first_click_lands_first, sender=Report)
+
+
+def test_staff_see_the_waiting_posts_of_every_space(staff):
+    waiting = PostFactory(
+        thread=ThreadFactory(space=DiscussionSpaceFactory()), status=PostStatus.PENDING
+    )
+    assert list(service.pending_posts(staff)) == [waiting]
+    assert service.queue_counts(staff) == (0, 1)
