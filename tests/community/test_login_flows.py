@@ -151,3 +151,26 @@ def settings_session_cookie_not_deleted(response):
 def test_wagtails_own_password_reset_is_off(client, home):
     """Its links would be built from the request's Host header and skip allauth's limits."""
     assert client.get("/admin/password_reset/").status_code == 404
+
+
+def test_a_member_logging_in_lands_on_the_same_page_in_their_language_which_is_remembered(
+    client, home, settings
+):
+    UserFactory(email="lucia@example.org", preferred_language="it")
+    response = client.post(
+        "/en/accounts/login/?next=/en/about/", {"login": "lucia@example.org", "password": PASSWORD}
+    )
+    assert (response.status_code, response["Location"]) == (302, "/it/about/")
+    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert (cookie.value, cookie["max-age"]) == ("it", settings.LANGUAGE_COOKIE_AGE)
+
+
+def test_a_member_without_a_preferred_language_stays_in_the_language_they_logged_in_from(
+    client, home, settings
+):
+    UserFactory(email="nolang@example.org", preferred_language="")
+    response = client.post(
+        "/fr/accounts/login/?next=/fr/about/", {"login": "nolang@example.org", "password": PASSWORD}
+    )
+    assert (response.status_code, response["Location"]) == (302, "/fr/about/")
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
