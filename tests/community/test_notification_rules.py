@@ -204,3 +204,51 @@ def test_a_kind_turned_off_stays_off_after_unsubscribing():
     assert NotificationPreference.all_for(member)[K.MENTION] == Delivery.OFF
     notify([member], K.MENTION, subject="x")
     assert not Notification.objects.filter(recipient=member).exists()
+
+
+# Databases whose bulk insert returns no primary keys -----------------------------------------
+
+
+@pytest.fixture
+def no_returning(monkeypatch):
+    """The database capability `notify` adapts to, switched off: bulk inserts then give the
+    rows back without primary keys (as on databases without RETURNING)."""
+    from django.db import connection
+
+    monkeypatch.setattr(
+        type(connection.features), "can_return_rows_from_bulk_insert", False, raising=False
+    )
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    def run(action, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return action(*args, **kwargs)
+
+    return run
+
+
+def test_without_returned_keys_the_immediate_emails_still_go_out(no_returning, commit, mailoutbox):
+    at_once, by_digest, site_only = UserFactory(), UserFactory(), UserFactory()
+    NotificationPreference.set(by_digest, K.MENTION, Delivery.DIGEST)
+    NotificationPreference.set(site_only, K.MENTION, Delivery.SITE)
+    created = commit(notify, [at_once, by_digest, site_only], K.MENTION, subject="Thread")
+    assert [row.pk for row in created] == [None, None, None]
+    assert [message.to for message in mailoutbox] == [[at_once.email]]
+    emailed = Notification.objects.filter(emailed_at__isnull=False)
+    assert [row.recipient_id for row in emailed] == [at_once.pk]
+
+
+def test_without_returned_keys_only_the_new_rows_are_emailed(no_returning, commit, mailoutbox):
+    member = UserFactory()
+    # An earlier immediate notification whose email was never queued (its transaction's
+    # callbacks did not run here): a later notify must not email it.
+    notify([member], K.MENTION, subject="Earlier")
+    assert Notification.objects.filter(recipient=member, emailed_at__isnull=True).count() == 1
+    commit(notify, [member], K.MENTION, subject="Later")
+    assert len(mailoutbox) == 1
+    assert "Later" in mailoutbox[0].subject + mailoutbox[0].body
+    assert "Earlier" not in mailoutbox[0].subject + mailoutbox[0].body
+    earlier = Notification.objects.get(recipient=member, subject="Earlier")
+    assert earlier.emailed_at is None
