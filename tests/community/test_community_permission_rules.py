@@ -185,6 +185,10 @@ def test_only_an_accepted_co_author_of_this_idea_counts_as_its_author():
     assert not is_idea_author(idea, of_other)
 
 
+def test_a_superuser_organises_every_call_without_page_permissions():
+    assert is_call_organiser(_call(), UserFactory(is_superuser=True))
+
+
 def test_an_inactive_editor_organises_no_call():
     call = _call()
     organiser = make_organiser(call.get_parent())
