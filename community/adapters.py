@@ -79,9 +79,9 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def _get_login_attempts_cache_key(self, request, **credentials):
         # allauth prefixes the address with the request's host; a client that varies the Host
-        # header would get a fresh allowance for every name.
-        login = credentials.get("email", credentials.get("username", "")) or ""
-        return f"login:{login.lower()}"
+        # header would get a fresh allowance for every name. Members log in by email address
+        # only (ACCOUNT_LOGIN_METHODS), so the address alone is the key.
+        return f"login:{(credentials.get('email') or '').lower()}"
 
     def post_login(self, request, user, **kwargs):
         response = super().post_login(request, user, **kwargs)
@@ -90,7 +90,7 @@ class AccountAdapter(DefaultAccountAdapter):
         if needs_two_factor_setup(user):
             # Staff protect their account before anything else (the admin refuses them until then).
             response["Location"] = setup_url()
-        language = getattr(user, "preferred_language", "")
+        language = user.preferred_language
         if language:
             response["Location"] = path_in_language(response["Location"], language)
             remember_language(response, language)
