@@ -562,10 +562,11 @@ def test_waiting_posts_come_oldest_first_and_hidden_ones_newest_first(space, mod
         thread=thread, status=PostStatus.PENDING, created_at=now - timedelta(hours=1)
     )
     assert list(service.pending_posts(moderator)) == [earlier, later]
-    hidden_old = PostFactory(thread=thread, status=PostStatus.HIDDEN, created_at=now)
+    # The newer one is written first, so numbers and dates disagree.
     hidden_new = PostFactory(
         thread=thread, status=PostStatus.HIDDEN, created_at=now + timedelta(hours=1)
     )
+    hidden_old = PostFactory(thread=thread, status=PostStatus.HIDDEN, created_at=now)
     assert list(service.hidden_posts(moderator)) == [hidden_new, hidden_old]
 
 
