@@ -13,6 +13,8 @@ from community.workshop_permissions import (
     WorkshopAccess,
     access_for,
     can_support_contribution,
+    is_facilitator,
+    is_participant,
     visible_contributions,
 )
 from events.models import RegistrationStatus
@@ -158,3 +160,12 @@ def test_a_participant_supports_others_contributions_never_their_own(setting):
     assert not can_support_contribution(people["participant"], mine, access)
     closed = access_for(people["participant"], workshop, now=before_start(workshop))
     assert not can_support_contribution(people["participant"], theirs, closed)
+
+
+def test_a_visitor_or_an_inactive_account_is_neither_facilitator_nor_participant(setting):
+    workshop, people = setting
+    for person in ("facilitator", "participant"):
+        people[person].is_active = False
+        people[person].save()
+    for user in (AnonymousUser(), people["facilitator"], people["participant"]):
+        assert not is_facilitator(user, workshop) and not is_participant(user, workshop)
