@@ -59,6 +59,18 @@ def home(db):
     return make_site()
 
 
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Call `action(*args, **kwargs)` and run its on-commit work (emails, signals, tasks) as a
+    real commit would: the tests' transaction never commits."""
+
+    def run(action, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return action(*args, **kwargs)
+
+    return run
+
+
 @pytest.fixture(autouse=True)
 def _media_in_memory(settings):
     settings.STORAGES = {

@@ -222,15 +222,6 @@ def no_returning(monkeypatch):
     )
 
 
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
 def test_without_returned_keys_the_immediate_emails_still_go_out(no_returning, commit, mailoutbox):
     at_once, by_digest, site_only = UserFactory(), UserFactory(), UserFactory()
     NotificationPreference.set(by_digest, K.MENTION, Delivery.DIGEST)

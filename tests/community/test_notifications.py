@@ -34,15 +34,6 @@ SNAPSHOT = {"stakeholder_type": "business", "country_code": "", "language": "en"
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
 def events_index(home):
     return EventIndexPageFactory(parent=home)
 

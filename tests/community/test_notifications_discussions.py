@@ -59,15 +59,6 @@ def members(count):
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
 def focus_group(home):
     return FocusGroupPageFactory(parent=EventIndexPageFactory(parent=home))
 

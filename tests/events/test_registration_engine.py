@@ -16,17 +16,6 @@ ACADEMIA_HR = {"stakeholder_type": "academia", "country_code": "HR", "language":
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run on-commit work (emails, signals) as a real commit would."""
-
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
 def heard():
     """Signals received, as (signal name, registration status)."""
     received = []

@@ -27,17 +27,6 @@ ACADEMIA = {"stakeholder_type": "academia", "country_code": "HR", "language": "h
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run on-commit work (emails, signals) as a real commit would."""
-
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
 def now():
     """A fixed moment, distinct from the clock, that the engine must use when given it."""
     return timezone.now().replace(microsecond=0) - datetime.timedelta(hours=3)
