@@ -2,22 +2,16 @@
 
 import pytest
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.contrib.auth.models import Group, Permission
 
 from community.factories import UserFactory
 from community.two_factor import needs_two_factor_setup, requires_two_factor
+from tests.totp import current_code
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "resilient-demo"
 SETUP_URL = "/en/accounts/2fa/totp/activate/"
-
-
-def _current_code(secret):
-    import time
-
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def _login(client, email, next_url="/admin/"):
@@ -72,7 +66,7 @@ def test_activating_an_authenticator_app_opens_the_admin(client):
     _confirm_password(client)
     page = client.get(SETUP_URL)
     secret = page.context["form"].secret
-    response = client.post(SETUP_URL, {"code": _current_code(secret)})
+    response = client.post(SETUP_URL, {"code": current_code(secret)})
     assert response.status_code == 302
     assert not needs_two_factor_setup(staff)
     assert Authenticator.objects.filter(user=staff, type="recovery_codes").exists()
@@ -87,7 +81,7 @@ def test_staff_with_two_factor_must_give_a_code_after_the_password(client):
     response = client.post("/en/accounts/2fa/authenticate/", {"code": "000000"})
     assert "_auth_user_id" not in client.session
     response = client.post(
-        "/en/accounts/2fa/authenticate/", {"code": _current_code(staff.totp_secret)}
+        "/en/accounts/2fa/authenticate/", {"code": current_code(staff.totp_secret)}
     )
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(staff.pk)

@@ -3,11 +3,9 @@ read from the test mailbox), completes the profile, submits an idea with an atta
 reviewer logs in with two-factor authentication and scores it in the admin."""
 
 import re
-import time
 from datetime import timedelta
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
@@ -22,6 +20,7 @@ from community.models import (
     PrivacyPolicyVersion,
     Review,
 )
+from tests.totp import current_code
 
 PASSWORD = "a-Long-and-unusual-passphrase-42"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -30,10 +29,6 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 @pytest.fixture
 def home(transactional_db):
     return make_site()
-
-
-def _totp(secret):
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def test_a_newcomer_submits_an_idea_and_a_reviewer_scores_it(
@@ -104,7 +99,7 @@ def test_a_newcomer_submits_an_idea_and_a_reviewer_scores_it(
     admin.get_by_label("Password").fill(PASSWORD)
     admin.get_by_role("button", name="Log in", exact=True).click()
     admin.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
-    admin.get_by_label("Code").fill(_totp(reviewer.totp_secret))
+    admin.get_by_label("Code").fill(current_code(reviewer.totp_secret))
     # allauth's own two-factor page (its wording, translated by allauth's catalogues).
     admin.get_by_role("button", name="Sign In").click()
     admin.wait_for_url(re.compile(r"/admin/idea-review/"))
