@@ -35,21 +35,6 @@ from community.signals import post_moderated
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def moderator(db):
-    return UserFactory(display_name="Mona Moderator")
-
-
-@pytest.fixture
-def space(moderator):
-    return DiscussionSpaceFactory(moderators=[moderator])
-
-
-@pytest.fixture
-def post(space):
-    return PostFactory(thread=ThreadFactory(space=space), body="<p>Buy cheap watches</p>")
-
-
 class TestReports:
     def test_a_member_reports_a_post_they_can_read_once(self, post):
         reader = UserFactory()

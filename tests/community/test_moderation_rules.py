@@ -33,21 +33,6 @@ WAIT = "You are posting faster than the discussions allow. You can post again in
 
 
 @pytest.fixture
-def moderator(db):
-    return UserFactory(display_name="Rules Moderator")
-
-
-@pytest.fixture
-def space(moderator):
-    return DiscussionSpaceFactory(moderators=[moderator])
-
-
-@pytest.fixture
-def post(space):
-    return PostFactory(thread=ThreadFactory(space=space), body="<p>Cheap watches</p>")
-
-
-@pytest.fixture
 def staff(db):
     return UserFactory(is_staff=True, two_factor=False)
 
