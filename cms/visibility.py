@@ -48,7 +48,7 @@ def restrictions_for(page):
     # Sources of aliases share their translation key with the alias in wagtail-localize, but a
     # plain Wagtail alias has its own: resolve those sources' ancestors too.
     sources = Page.objects.filter(pk__in=[a.alias_of_id for a in ancestors if a.alias_of_id])
-    for source in sources.only("path", "depth"):
+    for source in sources.only("path"):
         for source_ancestor in source.get_ancestors(inclusive=True).only("pk", "translation_key"):
             own.add(source_ancestor.pk)
             keys.add(source_ancestor.translation_key)

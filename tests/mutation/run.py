@@ -66,6 +66,7 @@ RULE_TESTS = [
     "tests/cms/test_search_languages.py",
     "tests/cms/test_visibility.py",
     "tests/cms/test_visibility_queries.py",
+    "tests/cms/test_visibility_rules.py",
     "tests/cms/test_demo_sync.py",
     "tests/cms/test_i18n_helpers.py",
     "tests/community/test_accounts.py",
