@@ -64,6 +64,7 @@ RULE_TESTS = [
     "tests/cms/test_page_rendering.py",
     "tests/cms/test_sitemap_and_search.py",
     "tests/cms/test_search_languages.py",
+    "tests/cms/test_search_rules.py",
     "tests/cms/test_visibility.py",
     "tests/cms/test_visibility_queries.py",
     "tests/cms/test_visibility_rules.py",
