@@ -169,11 +169,11 @@ def search_pages(query, locale, page_number=1, per_page=SEARCH_PAGE_SIZE, reques
         .search(query)
     )
     results = paginate(readers_language_first(list(matches), locale.pk), page_number, per_page)
-    pages = Page.objects.filter(pk__in=[match.pk for match in results]).specific().in_bulk()
+    pages = Page.objects.live().filter(pk__in=[m.pk for m in results]).specific().in_bulk()
     object_list = []
     for match in results:
         page = pages.get(match.pk)
-        if page is not None:  # unpublished since the search query ran
+        if page is not None:  # deleted or unpublished since the search query ran
             language = match.content_language
             page.other_language = "" if language == locale.language_code else language
             object_list.append(page)

@@ -374,12 +374,15 @@ def test_search_pages_are_ten_results_long_by_default(home):
     assert (len(results), results.paginator.count, results.paginator.num_pages) == (10, 11, 2)
 
 
-def test_a_page_deleted_between_match_and_load_is_skipped(pages, monkeypatch):
+@pytest.mark.parametrize("change", ["delete", "unpublish"])
+def test_a_page_deleted_or_unpublished_between_match_and_load_is_skipped(
+    pages, monkeypatch, change
+):
     order = readers_language_first
 
     def then_delete(matches, locale_id):
         ordered = order(matches, locale_id)
-        Page.objects.get(pk=pages.workshop.pk).delete()
+        getattr(Page.objects.get(pk=pages.workshop.pk), change)()
         return ordered
 
     monkeypatch.setattr(search, "readers_language_first", then_delete)
