@@ -457,6 +457,14 @@ class SourceFallbackTests(TestCase):
         assert response.status_code == 200
         assert response["X-Wrapped"] == "about"
 
+    def test_a_path_without_a_language_prefix_is_not_served_from_the_source_tree(self):
+        assert self.client.get("/el/about/").status_code == 200
+        for path in ["/xx/about/", "/about/about/"]:
+            # Sent on to /en/<path>, where nothing is found: "About us" is never served.
+            response = self.client.get(path, follow=True)
+            assert response.status_code == 404, path
+            assert response.redirect_chain == [(f"/en{path}", 302)], path
+
     def test_paths_that_exist_nowhere_and_drafts_still_answer_404(self):
         assert self.client.get("/el/nowhere/").status_code == 404
         assert self.client.get("/el/draft/").status_code == 404
