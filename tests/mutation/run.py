@@ -3,10 +3,10 @@
 Run from the repository root: `.venv/bin/python tests/mutation/run.py [module.py ...]`.
 
 mutmut works on a copy (its `mutants/` folder), so this script lays out a scratch folder outside
-the working tree that links to the project, writes mutmut's configuration there and runs it.
-One mutmut run covers every module: mutmut records which tests reach each function, so each
-mutant runs only the tests that call the mutated function (fastest first, stopping at the first
-failure), drawn from RULE_TESTS below: the fast, non-browser tests of these modules.
+the working tree that links to the project, writes mutmut's configuration there and runs it,
+once per group of modules in GROUPS below, each with its own tests: mutmut records which tests
+reach each function, so each mutant runs only the selected tests that call the mutated function
+(fastest first, stopping at the first failure).
 
 A mutant is killed when a test fails (or it hangs past mutmut's timeout); it survives when every
 test still passes, or when no test reaches it. docs/mutation.md keeps the scores and explains
@@ -27,80 +27,93 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# The modules that hold the product's rules (issue 12); each app's services and permissions
-# modules join this list as they are written.
-RULE_MODULES = [
-    "cms/sanitiser.py",
-    "cms/filters.py",
-    "cms/i18n.py",
-    "cms/fallback.py",
-    "cms/language_switch.py",
-    "cms/sitemaps.py",
-    "cms/search.py",
-    "cms/visibility.py",
-    "cms/demo/sync.py",
-    "community/adapters.py",
-    # Issue 10's apps: who may do what, and the services that apply it.
-    "community/permissions.py",
-    "community/discussion_permissions.py",
-    "community/workshop_permissions.py",
-    "community/services/moderation.py",
-    "community/services/notifications.py",
-    "events/permissions.py",
-    "events/services.py",
-    "events/caps.py",
-]
-
-# The fast tests that exercise them (no browser, no benchmark, no full demo build: the demo's
-# helpers have their own unit tests in test_demo_sync.py, while test_load_demo*.py build the
-# whole demo in minutes per mutant). Missing files are skipped, so the list can name tests that
-# other work is still writing.
-RULE_TESTS = [
-    "tests/cms/test_sanitiser.py",
-    "tests/cms/test_filters.py",
-    "tests/cms/test_listings.py",
-    "tests/cms/test_languages.py",
-    "tests/cms/test_language_notice.py",
-    "tests/cms/test_page_rendering.py",
-    "tests/cms/test_sitemap_and_search.py",
-    "tests/cms/test_search_languages.py",
-    "tests/cms/test_search_rules.py",
-    "tests/cms/test_visibility.py",
-    "tests/cms/test_visibility_queries.py",
-    "tests/cms/test_visibility_rules.py",
-    "tests/cms/test_demo_sync.py",
-    "tests/cms/test_i18n_helpers.py",
-    "tests/community/test_accounts.py",
-    "tests/community/test_account_emails.py",
-    "tests/community/test_login_flows.py",
-    "tests/community/test_mfa.py",
-    "tests/community/test_rate_limits.py",
-    "tests/community/test_ideas_lifecycle.py",
-    "tests/community/test_review.py",
-    "tests/community/test_organisations.py",
-    "tests/community/test_profiles.py",
-    "tests/community/test_community_permission_rules.py",
-    "tests/community/test_directory.py",
-    "tests/community/test_discussion_permissions.py",
-    "tests/community/test_discussion_permission_rules.py",
-    "tests/community/test_discussion_posting.py",
-    "tests/community/test_discussion_pages.py",
-    "tests/community/test_discussion_event_spaces.py",
-    "tests/community/test_workshops_permissions.py",
-    "tests/community/test_workshops_flows.py",
-    "tests/community/test_workshops_channels.py",
-    "tests/community/test_moderation.py",
-    "tests/community/test_moderation_rules.py",
-    "tests/community/test_moderation_admin.py",
-    "tests/community/test_notifications.py",
-    "tests/community/test_notification_rules.py",
-    "tests/community/test_notifications_discussions.py",
-    "tests/events/test_caps.py",
-    "tests/events/test_organiser_permissions.py",
-    "tests/events/test_join_link_privacy.py",
-    "tests/events/test_registration_engine.py",
-    "tests/events/test_registration_service_rules.py",
-]
+# The modules that hold the product's rules (issue 12), in groups that share their tests: each
+# group is one mutmut run in its own scratch folder, with only the fast tests of its modules (no
+# browser, no benchmark, no full demo build, no nine-language tree where a smaller test pins the
+# rule). mutmut first runs a group's whole selection twice (which test reaches which function,
+# then a clean run), so small selections keep a full run affordable. Each app's services and
+# permissions modules join a group as they are written. A test may be a file or a pytest node id.
+GROUPS = {
+    "sanitiser": (["cms/sanitiser.py"], ["tests/cms/test_sanitiser.py"]),
+    "filters": (["cms/filters.py"], ["tests/cms/test_filters.py", "tests/cms/test_listings.py"]),
+    "languages": (
+        ["cms/i18n.py", "cms/language_switch.py"],
+        [
+            "tests/cms/test_i18n_helpers.py",
+            "tests/cms/test_language_switch.py",
+            "tests/cms/test_notice_phrases.py",
+            "tests/cms/test_languages.py",
+        ],
+    ),
+    "fallback": (
+        ["cms/fallback.py"],
+        ["tests/cms/test_languages.py::SourceFallbackTests", "tests/cms/test_links.py"],
+    ),
+    "sitemaps": (["cms/sitemaps.py"], ["tests/cms/test_sitemap_and_search.py"]),
+    # Its PostgreSQL paths (the localised index) need DATABASE_URL set (docs/mutation.md).
+    "search": (
+        ["cms/search.py"],
+        ["tests/cms/test_search_rules.py", "tests/cms/test_sitemap_and_search.py"],
+    ),
+    "visibility": (
+        ["cms/visibility.py"],
+        ["tests/cms/test_visibility_rules.py", "tests/cms/test_visibility_queries.py"],
+    ),
+    # The demo's helpers are unit-tested here; test_load_demo*.py build the whole demo (minutes).
+    "demo": (["cms/demo/sync.py"], ["tests/cms/test_demo_sync.py"]),
+    "accounts": (
+        ["community/adapters.py"],
+        [
+            "tests/community/test_accounts.py",
+            "tests/community/test_account_emails.py",
+            "tests/community/test_login_flows.py",
+            "tests/community/test_mfa.py",
+            "tests/community/test_rate_limits.py",
+        ],
+    ),
+    "community": (
+        [
+            "community/permissions.py",
+            "community/discussion_permissions.py",
+            "community/workshop_permissions.py",
+            "community/services/moderation.py",
+            "community/services/notifications.py",
+        ],
+        [
+            "tests/community/test_ideas_lifecycle.py",
+            "tests/community/test_review.py",
+            "tests/community/test_organisations.py",
+            "tests/community/test_profiles.py",
+            "tests/community/test_community_permission_rules.py",
+            "tests/community/test_directory.py",
+            "tests/community/test_discussion_permissions.py",
+            "tests/community/test_discussion_permission_rules.py",
+            "tests/community/test_discussion_posting.py",
+            "tests/community/test_discussion_pages.py",
+            "tests/community/test_discussion_event_spaces.py",
+            "tests/community/test_workshops_permissions.py",
+            "tests/community/test_workshops_flows.py",
+            "tests/community/test_workshops_channels.py",
+            "tests/community/test_moderation.py",
+            "tests/community/test_moderation_rules.py",
+            "tests/community/test_moderation_admin.py",
+            "tests/community/test_notifications.py",
+            "tests/community/test_notification_rules.py",
+            "tests/community/test_notifications_discussions.py",
+        ],
+    ),
+    "events": (
+        ["events/permissions.py", "events/services.py", "events/caps.py"],
+        [
+            "tests/events/test_caps.py",
+            "tests/events/test_organiser_permissions.py",
+            "tests/events/test_join_link_privacy.py",
+            "tests/events/test_registration_engine.py",
+            "tests/events/test_registration_service_rules.py",
+        ],
+    ),
+}
+RULE_MODULES = [module for modules, _tests in GROUPS.values() for module in modules]
 
 # What the copy needs besides the mutated packages (settings, templates, catalogues, ...).
 ALSO_COPY = ["site", "templates", "static", "locale", "pytest.ini", "manage.py"]
@@ -120,13 +133,13 @@ def parse_args():
         default=os.environ.get(
             "MUTATION_DIR", str(Path(tempfile.gettempdir()) / "osc-mutation" / ROOT.name)
         ),
-        help="scratch folder (wiped first)",
+        help="scratch folder, one subfolder per group (each wiped first)",
     )
     parser.add_argument("--jobs", type=int, default=int(os.environ.get("MUTATION_JOBS", "2")))
     parser.add_argument(
         "--tests",
         nargs="+",
-        help="run these test files instead of RULE_TESTS (quicker when checking one module)",
+        help="run these tests (files or node ids) instead of the modules' groups' own",
     )
     parser.add_argument(
         "--show-survivors", action="store_true", help="print the diff of every survivor"
@@ -193,51 +206,79 @@ def score_table(results, modules):
     return rows
 
 
-def main():
-    args = parse_args()
-    modules = args.modules or RULE_MODULES
-    unknown = [module for module in modules if not (ROOT / module).is_file()]
-    if unknown:
-        sys.exit(f"No such module: {', '.join(unknown)}")
-    tests = [test for test in args.tests or RULE_TESTS if (ROOT / test).is_file()]
-    workdir = Path(args.workdir)
-    lay_out(workdir, modules, tests)
+def plan(modules, tests):
+    """[(group, modules, tests)] to run: each named module with its group's tests (or `tests`)."""
+    runs = []
+    for group, (group_modules, group_tests) in GROUPS.items():
+        chosen = [module for module in group_modules if module in modules]
+        if chosen:
+            selection = [t for t in tests or group_tests if (ROOT / t.split("::")[0]).is_file()]
+            runs.append((group, chosen, selection))
+    return runs
 
+
+def run_group(workdir, modules, tests, jobs):
+    """One mutmut run; returns ({mutant: status}, minutes)."""
+    lay_out(workdir, modules, tests)
     started = time.monotonic()
     log_path = workdir / "mutmut.log"
     with log_path.open("w") as log:
-        run = mutmut(workdir, "run", "--max-children", str(args.jobs), log=log)
+        run = mutmut(workdir, "run", "--max-children", str(jobs), log=log)
     minutes = (time.monotonic() - started) / 60
     results = statuses(workdir)
     if run.returncode != 0 or not results:
         say(log_path.read_text()[-4000:])
         sys.exit(f"mutmut failed (exit {run.returncode}); full log: {log_path}")
+    return results, minutes
 
-    rows = score_table(results, modules)
-    say(f"\nmutmut over {len(tests)} test files, {args.jobs} jobs, {minutes:.1f} min\n")
-    say(f"| {'module':<24} | killed / total | score | survived | no tests |")
-    say(f"|{'-' * 26}|----------------|-------|----------|----------|")
+
+def main():
+    args = parse_args()
+    modules = args.modules or RULE_MODULES
+    unknown = [module for module in modules if module not in RULE_MODULES]
+    if unknown:
+        sys.exit(f"Not a rule module (see GROUPS in {__file__}): {', '.join(unknown)}")
+    root = Path(args.workdir)
+    results, rows, timings = {}, [], []
+    for group, group_modules, tests in plan(modules, args.tests):
+        say(f"{group}: {len(group_modules)} modules, {len(tests)} test selections ...")
+        group_results, minutes = run_group(root / group, group_modules, tests, args.jobs)
+        timings.append((group, len(group_results), minutes))
+        results.update(group_results)
+        rows += score_table(group_results, group_modules)
+        if args.show_survivors:
+            for name in sorted(group_results):
+                if group_results[name] not in KILLED:
+                    say(mutmut(root / group, "show", name).stdout)
+
+    total_minutes = sum(minutes for _g, _n, minutes in timings)
+    say(f"\nmutmut, {args.jobs} jobs, {total_minutes:.1f} min in all\n")
+    say(f"| {'module':<36} | killed / total | score | survived | no tests |")
+    say(f"|{'-' * 38}|----------------|-------|----------|----------|")
     for module, killed, total, percent, counts in rows:
         say(
-            f"| {module:<24} | {killed:>6} / {total:<5} | {percent:4.0f} % "
+            f"| {module:<36} | {killed:>6} / {total:<5} | {percent:4.0f} % "
             f"| {counts['survived']:>8} | {counts['no tests']:>8} |"
         )
+    say("\n| group | mutants | minutes |\n|---|---|---|")
+    for group, count, minutes in timings:
+        say(f"| {group} | {count} | {minutes:.1f} |")
     survivors = sorted(name for name, status in results.items() if status not in KILLED)
-    (workdir / "scores.json").write_text(
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "scores.json").write_text(
         json.dumps(
             {
-                "minutes": round(minutes, 1),
+                "minutes": round(total_minutes, 1),
+                "groups": {g: {"mutants": n, "minutes": round(m, 1)} for g, n, m in timings},
                 "modules": {m: {"killed": k, "total": t} for m, k, t, _p, _c in rows},
                 "survivors": survivors,
             },
             indent=2,
         )
     )
-    say(f"\n{len(survivors)} surviving mutants (details: {workdir}/scores.json)")
+    say(f"\n{len(survivors)} surviving mutants (details: {root}/scores.json)")
     for name in survivors:
         say(f"  {results[name]:<9} {name}")
-        if args.show_survivors:
-            say(mutmut(workdir, "show", name).stdout)
     below = [module for module, _k, _t, percent, _c in rows if percent < 85]
     if below:
         say(f"\nBelow the 85 % target: {', '.join(below)}")
