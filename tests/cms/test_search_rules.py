@@ -33,6 +33,7 @@ from cms.search import (
     search_pages,
     text_search_config,
 )
+from tests.cms.test_search_languages import alias, translate
 from tests.cms.trees import ids
 
 pytestmark = pytest.mark.django_db
@@ -50,23 +51,6 @@ sqlite_only = pytest.mark.skipif(
 
 def locale(code):
     return Locale.objects.get(language_code=code)
-
-
-def translate(page, code, **fields):
-    """A published translation of `page` in `code`'s tree (its parents copied too)."""
-    translation = page.copy_for_translation(locale(code), copy_parents=True)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation
-
-
-def alias(page, code):
-    """An untranslated copy of `page` in `code`'s tree, as wagtail-localize syncs it."""
-    copy = page.copy_for_translation(locale(code), copy_parents=True, alias=True)
-    copy.refresh_from_db()
-    return copy
 
 
 # text_search_config
