@@ -49,7 +49,15 @@ GROUPS = {
         ["cms/fallback.py"],
         ["tests/cms/test_languages.py::SourceFallbackTests", "tests/cms/test_links.py"],
     ),
-    "sitemaps": (["cms/sitemaps.py"], ["tests/cms/test_sitemap_and_search.py"]),
+    "sitemaps": (
+        ["cms/sitemaps.py"],
+        [
+            "tests/cms/test_sitemap_rules.py",
+            "tests/cms/test_sitemap_and_search.py",
+            "tests/community/test_discussion_pages.py"
+            "::test_sitemap_gives_each_public_thread_its_own_language_alternates",
+        ],
+    ),
     # Its PostgreSQL paths (the localised index) need DATABASE_URL set (docs/mutation.md).
     "search": (
         ["cms/search.py"],
@@ -241,7 +249,7 @@ def main():
     root = Path(args.workdir)
     results, rows, timings = {}, [], []
     for group, group_modules, tests in plan(modules, args.tests):
-        say(f"{group}: {len(group_modules)} modules, {len(tests)} test selections ...")
+        say(f"{group}: mutating {', '.join(group_modules)} ({len(tests)} test selections) ...")
         group_results, minutes = run_group(root / group, group_modules, tests, args.jobs)
         timings.append((group, len(group_results), minutes))
         results.update(group_results)
