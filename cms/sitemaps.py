@@ -18,7 +18,7 @@ class MultilingualSitemap(Sitemap):
             in_any_tree |= Q(path__startswith=root.path)
         # What an anonymous visitor may see (cms.visibility); untranslated copies (aliases, and
         # pages whose translated text is not published yet) repeat their source: not listed.
-        pages = visible_pages(Page.objects.filter(in_any_tree), request=None)
+        pages = visible_pages(Page.objects.filter(in_any_tree))
         return translated_pages(pages)
 
     def items(self):
@@ -44,7 +44,7 @@ class MultilingualSitemap(Sitemap):
         urls, last_mods = [], set()
         for item in pages:
             for url_info in item.get_sitemap_urls(self.request):
-                alternates = versions.get(item.translation_key, [])
+                alternates = versions[item.translation_key]
                 # A page's own sub-routes (discussion threads) bring their own alternates.
                 if len(alternates) > 1 and "alternates" not in url_info:
                     url_info = {**url_info, "alternates": alternates}
