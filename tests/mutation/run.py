@@ -24,6 +24,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -123,6 +124,12 @@ GROUPS = {
 }
 RULE_MODULES = [module for modules, _tests in GROUPS.values() for module in modules]
 
+# Groups with code that only runs on PostgreSQL (the search index): run there when a server
+# answers at MUTATION_DATABASE_URL (empty: never), on one worker since the forked runs share
+# one test database (pytest.ini's --reuse-db); else on SQLite, where that code has "no tests".
+POSTGRES_GROUPS = {"search"}
+DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/osc_mutation"
+
 # What the copy needs besides the mutated packages (settings, templates, catalogues, ...).
 ALSO_COPY = ["site", "templates", "static", "locale", "pytest.ini", "manage.py"]
 PACKAGES = ["cms", "community", "events"]
@@ -148,6 +155,11 @@ def parse_args():
         "--tests",
         nargs="+",
         help="run these tests (files or node ids) instead of the modules' groups' own",
+    )
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("MUTATION_DATABASE_URL", DEFAULT_POSTGRES),
+        help=f"database URL for {', '.join(sorted(POSTGRES_GROUPS))} ('' for SQLite)",
     )
     parser.add_argument(
         "--show-survivors", action="store_true", help="print the diff of every survivor"
@@ -176,11 +188,34 @@ def lay_out(workdir, modules, tests):
     )
 
 
-def mutmut(workdir, *args, log=None):
+def postgres_answers(url):
+    """Whether a PostgreSQL server answers at `url` (its maintenance database, as Django's test
+    runner uses it to create the test database)."""
+    if not url:
+        return False
+    import psycopg  # noqa: PLC0415 - only needed when asked
+
+    parts = urlsplit(url)
+    try:
+        psycopg.connect(
+            host=parts.hostname,
+            port=parts.port or 5432,
+            user=parts.username,
+            password=parts.password,
+            dbname="postgres",
+            connect_timeout=3,
+        ).close()
+    except psycopg.OperationalError:
+        return False
+    return True
+
+
+def mutmut(workdir, *args, log=None, env=None):
     command = [str(Path(sys.executable).parent / "mutmut"), *args]
     return subprocess.run(  # noqa: S603 - our own venv's mutmut, fixed arguments
         command,
         cwd=workdir,
+        env=env,
         check=False,
         text=True,
         stdout=log or subprocess.PIPE,
@@ -225,13 +260,15 @@ def plan(modules, tests):
     return runs
 
 
-def run_group(workdir, modules, tests, jobs):
-    """One mutmut run; returns ({mutant: status}, minutes)."""
+def run_group(workdir, modules, tests, jobs, database_url=None):
+    """One mutmut run (on `database_url`, else the test settings' SQLite); returns
+    ({mutant: status}, minutes)."""
     lay_out(workdir, modules, tests)
+    env = {**os.environ, "DATABASE_URL": database_url} if database_url else None
     started = time.monotonic()
     log_path = workdir / "mutmut.log"
     with log_path.open("w") as log:
-        run = mutmut(workdir, "run", "--max-children", str(jobs), log=log)
+        run = mutmut(workdir, "run", "--max-children", str(jobs), log=log, env=env)
     minutes = (time.monotonic() - started) / 60
     results = statuses(workdir)
     if run.returncode != 0 or not results:
@@ -249,9 +286,17 @@ def main():
     root = Path(args.workdir)
     results, rows, timings = {}, [], []
     for group, group_modules, tests in plan(modules, args.tests):
+        database, jobs, url = "SQLite", args.jobs, None
+        if group in POSTGRES_GROUPS:
+            if postgres_answers(args.postgres):
+                database, jobs, url = "PostgreSQL", 1, args.postgres
+            else:
+                say(f"{group}: no PostgreSQL at {args.postgres!r}: its PostgreSQL code untested")
         say(f"{group}: mutating {', '.join(group_modules)} ({len(tests)} test selections) ...")
-        group_results, minutes = run_group(root / group, group_modules, tests, args.jobs)
-        timings.append((group, len(group_results), minutes))
+        group_results, minutes = run_group(root / group, group_modules, tests, jobs, url)
+        timings.append(
+            (group, len(group_results), minutes, f"{database}, {jobs} job{'s' if jobs > 1 else ''}")
+        )
         results.update(group_results)
         rows += score_table(group_results, group_modules)
         if args.show_survivors:
@@ -259,8 +304,8 @@ def main():
                 if group_results[name] not in KILLED:
                     say(mutmut(root / group, "show", name).stdout)
 
-    total_minutes = sum(minutes for _g, _n, minutes in timings)
-    say(f"\nmutmut, {args.jobs} jobs, {total_minutes:.1f} min in all\n")
+    total_minutes = sum(minutes for _g, _n, minutes, _d in timings)
+    say(f"\nmutmut, {total_minutes:.1f} min in all\n")
     say(f"| {'module':<36} | killed / total | score | survived | no tests |")
     say(f"|{'-' * 38}|----------------|-------|----------|----------|")
     for module, killed, total, percent, counts in rows:
@@ -268,16 +313,18 @@ def main():
             f"| {module:<36} | {killed:>6} / {total:<5} | {percent:4.0f} % "
             f"| {counts['survived']:>8} | {counts['no tests']:>8} |"
         )
-    say("\n| group | mutants | minutes |\n|---|---|---|")
-    for group, count, minutes in timings:
-        say(f"| {group} | {count} | {minutes:.1f} |")
+    say("\n| group | mutants | minutes | database |\n|---|---|---|---|")
+    for group, count, minutes, database in timings:
+        say(f"| {group} | {count} | {minutes:.1f} | {database} |")
     survivors = sorted(name for name, status in results.items() if status not in KILLED)
     root.mkdir(parents=True, exist_ok=True)
     (root / "scores.json").write_text(
         json.dumps(
             {
                 "minutes": round(total_minutes, 1),
-                "groups": {g: {"mutants": n, "minutes": round(m, 1)} for g, n, m in timings},
+                "groups": {
+                    g: {"mutants": n, "minutes": round(m, 1), "run": d} for g, n, m, d in timings
+                },
                 "modules": {m: {"killed": k, "total": t} for m, k, t, _p, _c in rows},
                 "survivors": survivors,
             },
