@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from cms import factories as f
-from cms.search import readers_language_first, text_search_config
+from cms.search import readers_language_first
 from tests.cms.trees import ids
 
 postgres_only = pytest.mark.skipif(
@@ -47,19 +47,6 @@ def search(client, url):
     response = client.get(url)
     assert response.status_code == 200
     return response.context["results"]
-
-
-def test_each_language_gets_its_text_search_configuration_and_any_other_gets_simple():
-    assert [text_search_config(code) for code in ["en", "it", "fr", "es", "pt", "el"]] == [
-        "english",
-        "italian",
-        "french",
-        "spanish",
-        "portuguese",
-        "greek",
-    ]
-    assert [text_search_config(code) for code in ["hr", "sl", "ar", "de"]] == ["simple"] * 4
-    assert text_search_config("pt-BR") == "portuguese"
 
 
 def match(pk, locale, key, alias_of=None):
