@@ -125,10 +125,10 @@ GROUPS = {
 RULE_MODULES = [module for modules, _tests in GROUPS.values() for module in modules]
 
 # Groups with code that only runs on PostgreSQL (the search index): run there when
-# MUTATION_DATABASE_URL names a server that answers, on one worker since the forked runs share
-# one test database (pytest.ini's --reuse-db); else on SQLite, where that code has "no tests".
-# Not the default: a mutant costs about 20 s on PostgreSQL here, about 1 s on SQLite
-# (docs/mutation.md runs just the index's mutants there).
+# MUTATION_DATABASE_URL names a server that answers, on one worker (two forks would race for
+# the same test database names); else on SQLite, where that code has "no tests". Not the
+# default: each forked run migrates a new test database there, about 20 s a mutant against
+# about 1 s on SQLite (docs/mutation.md runs just the index's mutants there).
 POSTGRES_GROUPS = {"search"}
 
 # What the copy needs besides the mutated packages (settings, templates, catalogues, ...).
