@@ -1,6 +1,22 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
+
+# One package per capability, lowest first: each may import those before it, never those after
+# (docs/architecture.md; tests/test_architecture.py checks it).
+CAPABILITIES = (
+    "members",
+    "organisations",
+    "ideas",
+    "workshops",
+    "discussions",
+    "moderation",
+    "notifications",
+    "newsletter",
+    "privacy",
+)
 
 
 class CommunityConfig(AppConfig):
@@ -9,15 +25,23 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def import_models(self):
+        """One Django app, its models in the capability packages (`community.<capability>.models`),
+        so the app label, the tables and the migrations stay as they were."""
+        super().import_models()  # no community/models.py: this only binds self.models
+        modules = [import_module(f"{self.name}.{name}.models") for name in CAPABILITIES]
+        # Django skips an app whose `models_module` is None when it sends the migrate signals
+        # (permissions, content types, our roles), so name the first.
+        self.models_module = modules[0]
+
     def ready(self):
-        from . import (
-            discussion_receivers,  # noqa: F401 - private spaces of groups
-            notification_receivers,  # noqa: F401 - the notification centre listens
-            signals,  # noqa: F401 - connects the receivers
-        )
+        from community.discussions import receivers as _discussions  # noqa: F401
+        from community.ideas import receivers as _ideas  # noqa: F401
+        from community.members import receivers as _members  # noqa: F401
+        from community.notifications import receivers as _notifications  # noqa: F401
 
 
 class CommunityUsersAppConfig(WagtailUsersAppConfig):
     """Replaces `wagtail.users` in INSTALLED_APPS so the admin edits our profile fields too."""
 
-    user_viewset = "community.admin_users.UserViewSet"
+    user_viewset = "community.members.admin.UserViewSet"

@@ -2,10 +2,13 @@
 
 from django.urls import path
 
-from .views import api, gallery, ideas, organisations, privacy, profiles
-from .views import moderation as moderation_views
-from .views import newsletter as newsletter_views
-from .views import workshops as workshop_views
+from community.ideas.views import api, gallery, ideas
+from community.members import views as profiles
+from community.moderation import views as moderation_views
+from community.newsletter import views as newsletter_views
+from community.organisations import views as organisations
+from community.privacy import views as privacy
+from community.workshops import views as workshop_views
 
 app_name = "community"
 

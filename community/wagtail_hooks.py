@@ -8,9 +8,14 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views, discussion_admin, moderation_admin, newsletter_admin  # noqa: F401
-from .models import NewsletterPage, PrivacyPolicyVersion
-from .permissions import can_review_proposals
+from community.discussions import admin as _discussion_admin  # noqa: F401 - registers its snippet
+from community.ideas import admin_views
+from community.members.models import PrivacyPolicyVersion
+from community.moderation import admin as moderation_admin
+from community.newsletter import admin as newsletter_admin
+from community.newsletter.models import NewsletterPage
+from community.organisations import admin_views as proposal_views
+from community.organisations.permissions import can_review_proposals
 
 
 class PrivacyPolicyVersionViewSet(SnippetViewSet):
@@ -48,7 +53,7 @@ def register_proposal_urls():
     return [
         path(
             "organisation-proposals/",
-            include(([path("", admin_views.proposals, name="index")], "community_proposals")),
+            include(([path("", proposal_views.proposals, name="index")], "community_proposals")),
         )
     ]
 
@@ -109,7 +114,7 @@ def newsletter_header_button(page, user, view_name, next_url=None):
         )
 
 
-# The moderators' queue (community/moderation_admin.py): menu item and dashboard count for
+# The moderators' queue (community/moderation/admin.py): menu item and dashboard count for
 # whoever moderates a space, and staff.
 @hooks.register("register_admin_urls")
 def register_moderation_urls():

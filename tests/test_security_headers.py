@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.images.fields import WagtailImageField
 
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 BASE_SETTINGS = settings.BASE_DIR / "site" / "opensocialcluster" / "settings" / "base.py"
 

@@ -12,7 +12,7 @@ from cms import views as cms_views
 from cms.language_switch import switch_language
 from cms.page_passwords import authenticate_with_password
 from cms.sitemaps import MultilingualSitemap
-from community import auth_views
+from community.members import auth_views
 
 from .api import api_router
 
@@ -61,7 +61,7 @@ urlpatterns += i18n_patterns(
         name="wagtailcore_authenticate_with_password",
     ),
     path("community/", include("community.urls")),
-    path("notifications/", include("community.notification_urls")),
+    path("notifications/", include("community.notifications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

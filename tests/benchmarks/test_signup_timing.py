@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 pytestmark = [
     pytest.mark.benchmark,

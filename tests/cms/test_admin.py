@@ -20,7 +20,7 @@ from cms.models import (
     PublicationPage,
     WhitePaperPage,
 )
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 from tests.cms.trees import vocabularies
 
 INDEXES = {PilotActionIndexPage, PublicationIndexPage, NewsIndexPage}

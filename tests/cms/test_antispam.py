@@ -19,8 +19,9 @@ from cms.antispam import (
     started_token,
 )
 from cms.factories import CountryFactory
-from community.factories import IdeaCallPageFactory, UserFactory
-from community.models import Idea
+from community.ideas.factories import IdeaCallPageFactory
+from community.ideas.models import Idea
+from community.members.factories import UserFactory
 from events.factories import EventIndexPageFactory, WebinarPageFactory
 from events.models import Registration
 from tests.community.ideas_helpers import idea_data

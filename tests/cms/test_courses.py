@@ -11,7 +11,7 @@ from cms.locales import ensure_locales
 from cms.models import LessonProgress
 from cms.opendata import courses
 from cms.opendata import factories as od
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 QUIZ = [
     od.quiz_question(

@@ -11,7 +11,7 @@ from cms.models import Premises, SocialEconomyEntity
 from cms.opendata import factories as od
 from cms.opendata.filters import DirectoryFilters
 from cms.opendata.forms import parse_cpv_codes
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 from tests.cms.trees import vocabularies
 
 

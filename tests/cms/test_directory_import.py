@@ -7,7 +7,7 @@ from django.test import TestCase
 
 from cms.models import DirectoryImport, Premises, SocialEconomyEntity
 from cms.opendata.imports import import_csv
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 from tests.cms.trees import vocabularies
 
 ENTITIES = """reference,name,kind,region,country,city,latitude,longitude,sectors,cpv_codes,offer

@@ -8,7 +8,7 @@ from wagtail_localize.models import StringSegment, TranslationSource
 
 from cms.factories import FooterTextFactory
 from cms.models import FooterText
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,7 @@ from wagtail_localize.synctree import synchronize_tree
 from cms import factories as f
 from cms.locales import ensure_locales
 from cms.templatetags.translation_tags import SHOWN_IN_ENGLISH, SHOWN_IN_ITALIAN, SHOWN_IN_OTHER
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 SITE_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 

@@ -19,7 +19,7 @@ from wagtail.models import Locale, Site
 from cms import factories as f
 from cms.demo.builder import DemoContext, ensure_home
 from cms.sites import address_from_base_url
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 
 def build_tree():

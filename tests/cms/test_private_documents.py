@@ -17,7 +17,7 @@ from storages.backends.s3 import S3Storage
 from wagtail.models import Collection, CollectionViewRestriction
 
 from cms import factories as f
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 BASE_SETTINGS = settings.BASE_DIR / "site" / "opensocialcluster" / "settings" / "base.py"
 PDF = b"%PDF-1.4\n%%EOF\n"

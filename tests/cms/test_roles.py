@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from cms import factories as f
 from cms.models import Country, Organisation, Topic
 from cms.roles import EDITORIAL_WORKFLOW, ROLES, ensure_roles
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 
 def page_form(page, **fields):

@@ -16,7 +16,7 @@ from wagtail_localize.synctree import synchronize_tree
 
 from cms import factories as f
 from cms.translation_state import content_language_of, translated_pages
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 GREEK_TITLE = "Εταίροι"
 GREEK_TEXT = "Δεκατέσσερις εταίροι από έξι χώρες."

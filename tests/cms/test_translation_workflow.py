@@ -16,7 +16,7 @@ from cms.demo.sync import CREATED, UNCHANGED, UPDATED
 from cms.demo.values import list_items
 from cms.models import ContentPage
 from cms.roles import ensure_roles
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 ENGLISH_BODY = [
     {"type": "heading", "value": "Why the project"},

@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from cms import factories as f
 from cms.visibility import hidden_pages_q, is_visible, visible_pages
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 from tests.cms.test_languages import synchronise_all_trees, translate_page
 
 SECRET = "Zanzibarquorum board minutes"

@@ -17,7 +17,7 @@ from cms.visibility import (
     restrictions_for,
     visible_pages,
 )
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ Modules that need a different set (the admin queue's, with an index page) define
 
 import pytest
 
-from community.discussion_factories import DiscussionSpaceFactory, PostFactory, ThreadFactory
-from community.factories import UserFactory
+from community.discussions.factories import DiscussionSpaceFactory, PostFactory, ThreadFactory
+from community.members.factories import UserFactory
 
 
 @pytest.fixture

@@ -5,14 +5,14 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
 
-from community.discussion_factories import (
+from community.discussions.factories import (
     DiscussionIndexPageFactory,
     DiscussionSpaceFactory,
     PostFactory,
     ThreadFactory,
 )
-from community.factories import UserFactory
-from community.models import SpaceVisibility
+from community.discussions.models import SpaceVisibility
+from community.members.factories import UserFactory
 from events.factories import EventIndexPageFactory, FocusGroupPageFactory
 from events.models import Registration, RegistrationStatus
 

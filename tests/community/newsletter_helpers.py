@@ -8,8 +8,8 @@ from django.core.mail.backends.locmem import EmailBackend
 from wagtail.models import Locale
 
 from cms import factories as cf
-from community.factories import NewsletterIndexPageFactory, NewsletterPageFactory
-from community.models import NewsletterIndexPage, NewsletterItem
+from community.newsletter.factories import NewsletterIndexPageFactory, NewsletterPageFactory
+from community.newsletter.models import NewsletterIndexPage, NewsletterItem
 
 
 def issue_in(home, language="en", **kwargs):

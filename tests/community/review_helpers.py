@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
 from cms.roles import ensure_roles
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 
 def make_reviewer(**kwargs):

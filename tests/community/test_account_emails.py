@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.utils import translation
 
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

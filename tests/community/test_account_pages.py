@@ -7,8 +7,8 @@ from django import forms
 from django.core import mail
 from django.template.loader import render_to_string
 
-from community.adapters import user_display
-from community.factories import UserFactory
+from community.members.adapters import user_display
+from community.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

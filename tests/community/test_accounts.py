@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import translation
 
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

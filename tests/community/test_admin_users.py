@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

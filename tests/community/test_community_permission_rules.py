@@ -12,32 +12,26 @@ from django.contrib.auth.models import AnonymousUser, Permission
 from django.utils import timezone
 
 from cms.factories import CountryFactory, OrganisationFactory, make_site
-from community.factories import IdeaCallPageFactory, IdeaFactory, UserFactory
-from community.models import (
-    CoAuthorStatus,
-    Idea,
-    IdeaCallReviewer,
-    IdeaCoAuthor,
-    IdeaStatus,
-    MembershipRole,
-    MembershipStatus,
-    OrganisationMembership,
-    ProfileVisibility,
-)
-from community.permissions import (
+from community.ideas.factories import IdeaCallPageFactory, IdeaFactory
+from community.ideas.models import CoAuthorStatus, Idea, IdeaCallReviewer, IdeaCoAuthor, IdeaStatus
+from community.ideas.permissions import (
     can_edit_idea,
-    can_manage_organisation,
-    can_review_proposals,
-    can_see_profile,
     can_view_idea,
     is_call_organiser,
     is_idea_author,
     is_public_idea,
-    member_organisation_ids,
     public_ideas,
     reviewable_ideas,
+)
+from community.members.factories import UserFactory
+from community.members.models import ProfileVisibility
+from community.members.permissions import can_see_profile, visible_profiles
+from community.organisations.models import MembershipRole, MembershipStatus, OrganisationMembership
+from community.organisations.permissions import (
+    can_manage_organisation,
+    can_review_proposals,
+    member_organisation_ids,
     visible_organisation_people,
-    visible_profiles,
 )
 from tests.community.review_helpers import make_organiser, make_reviewer
 

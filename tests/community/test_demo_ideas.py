@@ -6,18 +6,12 @@ from wagtail.models import Locale
 
 from cms import factories as cf
 from cms.demo.sync import stable_key
-from community.demo import ensure_demo_accounts
-from community.demo_ideas import build_community_demo
-from community.models import (
-    ConflictOfInterest,
-    Consent,
-    Idea,
-    IdeaCallPage,
-    IdeaStatus,
-    Review,
-)
-from community.permissions import reviewable_ideas
-from community.services.reviews import ranking
+from community.ideas.demo import build_community_demo
+from community.ideas.models import ConflictOfInterest, Idea, IdeaCallPage, IdeaStatus, Review
+from community.ideas.permissions import reviewable_ideas
+from community.ideas.reviews import ranking
+from community.members.demo import ensure_demo_accounts
+from community.members.models import Consent
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cms import factories as cf
-from community.directory import DirectoryFilters
-from community.factories import UserFactory
-from community.models import ProfileVisibility
+from community.members.directory import DirectoryFilters
+from community.members.factories import UserFactory
+from community.members.models import ProfileVisibility
 
 
 class TestFiltersFromTheQuery:

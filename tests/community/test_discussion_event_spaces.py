@@ -3,10 +3,11 @@ by its organisers and readable by its confirmed participants."""
 
 import pytest
 
-from community.discussion_permissions import can_read_space
-from community.factories import CoDesignWorkshopPageFactory, UserFactory
-from community.models import DiscussionSpace, SpaceVisibility
-from community.services.discussions import ensure_event_space
+from community.discussions.models import DiscussionSpace, SpaceVisibility
+from community.discussions.permissions import can_read_space
+from community.discussions.services import ensure_event_space
+from community.members.factories import UserFactory
+from community.workshops.factories import CoDesignWorkshopPageFactory
 from events.factories import EventIndexPageFactory, FocusGroupPageFactory, WebinarPageFactory
 from events.models import Registration, RegistrationStatus
 

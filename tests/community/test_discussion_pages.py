@@ -6,8 +6,8 @@ from django.test import Client
 from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
 
-from community.discussion_factories import PostFactory
-from community.services import discussions as services
+from community.discussions import services
+from community.discussions.factories import PostFactory
 
 from .discussion_helpers import ROLES, build_world
 

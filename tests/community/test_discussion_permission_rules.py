@@ -1,4 +1,4 @@
-"""The rules of `community.discussion_permissions`, one by one: an erased or inactive account
+"""The rules of `community.discussions.permissions`, one by one: an erased or inactive account
 is a visitor everywhere, moderators answer the same from a prefetched list (without a query)
 as from the database, a group seat counts only at this space's own event, and an author's
 edit right follows the post's state and the thread's lock."""
@@ -6,8 +6,9 @@ edit right follows the post's state and the thread's lock."""
 import pytest
 from django.utils import timezone
 
-from community.discussion_factories import DiscussionSpaceFactory, PostFactory
-from community.discussion_permissions import (
+from community.discussions.factories import DiscussionSpaceFactory, PostFactory
+from community.discussions.models import DiscussionSpace, PostStatus, SpaceVisibility
+from community.discussions.permissions import (
     can_edit_post,
     can_moderate,
     can_post,
@@ -15,7 +16,6 @@ from community.discussion_permissions import (
     is_group_member,
     is_staff,
 )
-from community.models import DiscussionSpace, PostStatus, SpaceVisibility
 from events.factories import FocusGroupPageFactory
 from events.models import Registration, RegistrationStatus
 

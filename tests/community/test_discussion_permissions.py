@@ -4,8 +4,9 @@ single-object rules and on the querysets every channel lists with."""
 
 import pytest
 
-from community.discussion_factories import PostFactory
-from community.discussion_permissions import (
+from community.discussions.factories import PostFactory
+from community.discussions.models import PostStatus
+from community.discussions.permissions import (
     can_edit_post,
     can_moderate,
     can_post,
@@ -14,7 +15,6 @@ from community.discussion_permissions import (
     visible_posts,
     visible_threads,
 )
-from community.models import PostStatus
 from events.models import Registration, RegistrationStatus
 
 from .discussion_helpers import build_world

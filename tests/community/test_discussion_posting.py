@@ -5,12 +5,18 @@ import pytest
 from django.test import Client
 
 from cms.antispam import antispam_data
-from community.discussion_factories import PostFactory, ThreadFactory
-from community.factories import UserFactory
-from community.models import Helpful, Post, PostRevision, PostStatus, ThreadFollow
-from community.models.moderation import MemberBlock
-from community.services import discussions as services
-from community.signals import member_mentioned, post_published
+from community.discussions import services
+from community.discussions.factories import PostFactory, ThreadFactory
+from community.discussions.models import (
+    Helpful,
+    MemberBlock,
+    Post,
+    PostRevision,
+    PostStatus,
+    ThreadFollow,
+)
+from community.discussions.signals import member_mentioned, post_published
+from community.members.factories import UserFactory
 
 from .discussion_helpers import build_world
 

@@ -6,9 +6,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from community.discussion_factories import PostFactory
-from community.factories import UserFactory
-from community.models import Helpful, Post
+from community.discussions.factories import PostFactory
+from community.discussions.models import Helpful, Post
+from community.members.factories import UserFactory
 
 from .discussion_helpers import build_world
 

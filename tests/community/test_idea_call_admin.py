@@ -7,8 +7,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from cms.factories import make_site
 from cms.models import HomePage
-from community.factories import UserFactory
-from community.models import IdeaCallPage
+from community.ideas.models import IdeaCallPage
+from community.members.factories import UserFactory
 
 
 class IdeaCallAdminTests(WagtailPageTestCase):

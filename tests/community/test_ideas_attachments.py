@@ -4,8 +4,9 @@ names and served only through a permission-checked view."""
 import pytest
 from django.urls import reverse
 
-from community.factories import IdeaCallPageFactory, IdeaFactory, UserFactory
-from community.models import Idea, IdeaAttachment, IdeaStatus
+from community.ideas.factories import IdeaCallPageFactory, IdeaFactory
+from community.ideas.models import Idea, IdeaAttachment, IdeaStatus
+from community.members.factories import UserFactory
 
 from .ideas_helpers import EXE, HTML, PDF, PNG, docx_bytes, idea_data, upload
 

@@ -9,10 +9,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from community.factories import IdeaCallPageFactory, IdeaFactory, UserFactory
-from community.idea_forms import IdeaForm
-from community.models import Idea, IdeaStatus
-from community.services import ideas as service
+from community.ideas import services as service
+from community.ideas.factories import IdeaCallPageFactory, IdeaFactory
+from community.ideas.forms import IdeaForm
+from community.ideas.models import Idea, IdeaStatus
+from community.members.factories import UserFactory
 
 from .ideas_helpers import idea_data
 

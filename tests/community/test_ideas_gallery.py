@@ -11,11 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cms import factories as cf
-from community.factories import IdeaCallPageFactory, IdeaFactory, UserFactory
-from community.gallery import GalleryFilters
-from community.models import IdeaStatus, IdeaSupport
-from community.services import supports as service
-from community.services.ideas import IdeaRefused
+from community.ideas import supports as service
+from community.ideas.factories import IdeaCallPageFactory, IdeaFactory
+from community.ideas.gallery import GalleryFilters
+from community.ideas.models import IdeaStatus, IdeaSupport
+from community.ideas.services import IdeaRefused
+from community.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

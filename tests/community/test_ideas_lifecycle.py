@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
-from community.factories import IdeaCallPageFactory, IdeaFactory, UserFactory
-from community.models import CoAuthorStatus, Idea, IdeaCoAuthor, IdeaStatus
-from community.services import ideas as service
-from community.signals import idea_status_changed
+from community.ideas import services as service
+from community.ideas.factories import IdeaCallPageFactory, IdeaFactory
+from community.ideas.models import CoAuthorStatus, Idea, IdeaCoAuthor, IdeaStatus
+from community.ideas.signals import idea_status_changed
+from community.members.factories import UserFactory
 
 from .ideas_helpers import idea_data
 
@@ -229,7 +230,7 @@ class TestCoAuthors:
 class TestOrganisationSubmission:
     def test_only_organisations_the_member_belongs_to_are_offered(self, client, call):
         from cms.factories import OrganisationFactory
-        from community.models import MembershipStatus, OrganisationMembership
+        from community.organisations.models import MembershipStatus, OrganisationMembership
 
         mine, other = OrganisationFactory(), OrganisationFactory()
         author = UserFactory()

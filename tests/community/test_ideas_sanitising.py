@@ -3,8 +3,8 @@ javascript: URLs, SVG and broken markup are removed; ordinary formatting stays."
 
 import pytest
 
-from community.factories import IdeaCallPageFactory, IdeaFactory
-from community.models import RICH_TEXT_FIELDS, Review
+from community.ideas.factories import IdeaCallPageFactory, IdeaFactory
+from community.ideas.models import RICH_TEXT_FIELDS, Review
 
 ATTACKS = [
     '<script>alert("x")</script>',

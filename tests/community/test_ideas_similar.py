@@ -4,9 +4,10 @@ they write in; never someone else's draft or another call's ideas."""
 import pytest
 from django.urls import reverse
 
-from community.factories import IdeaCallPageFactory, IdeaFactory, UserFactory
-from community.models import IdeaStatus
-from community.similar import words
+from community.ideas.factories import IdeaCallPageFactory, IdeaFactory
+from community.ideas.models import IdeaStatus
+from community.ideas.similar import words
+from community.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

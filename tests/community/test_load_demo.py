@@ -36,8 +36,9 @@ from cms.models import (
     Topic,
     WhitePaperPage,
 )
-from community.demo import DEMO_ACCOUNTS, ensure_demo_accounts
-from community.models import CoDesignWorkshopPage, NewsletterIndexPage, NewsletterPage
+from community.members.demo import DEMO_ACCOUNTS, ensure_demo_accounts
+from community.newsletter.models import NewsletterIndexPage, NewsletterPage
+from community.workshops.models import CoDesignWorkshopPage
 from tests.community.snapshots import content_snapshot
 
 DEMO_EMAILS = [

@@ -9,8 +9,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from community.demo import DEFAULT_DEMO_PASSWORD
-from community.demo_guard import DemoRefused, check_demo_allowed
+from community.members.demo import DEFAULT_DEMO_PASSWORD
+from community.members.demo_guard import DemoRefused, check_demo_allowed
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 

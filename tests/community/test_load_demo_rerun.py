@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from cms.models import HomePage
-from community.demo import ensure_demo_accounts
+from community.members.demo import ensure_demo_accounts
 from tests.community.snapshots import content_snapshot
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from cms.factories import ContentPageFactory
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

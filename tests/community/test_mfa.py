@@ -4,8 +4,8 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group, Permission
 
-from community.factories import UserFactory
-from community.two_factor import needs_two_factor_setup, requires_two_factor
+from community.members.factories import UserFactory
+from community.members.two_factor import needs_two_factor_setup, requires_two_factor
 from tests.totp import current_code
 
 pytestmark = pytest.mark.django_db

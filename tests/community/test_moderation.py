@@ -9,28 +9,26 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from community.discussion_factories import (
+from community.discussions import posting
+from community.discussions import services as discussions
+from community.discussions.factories import (
     DiscussionIndexPageFactory,
     DiscussionSpaceFactory,
     PostFactory,
     ThreadFactory,
 )
-from community.discussion_permissions import visible_posts
-from community.factories import UserFactory
-from community.models import (
-    MemberBlock,
+from community.discussions.models import MemberBlock, PostStatus, SpaceVisibility, Thread
+from community.discussions.permissions import visible_posts
+from community.members.factories import UserFactory
+from community.moderation import services as service
+from community.moderation.models import (
     ModerationAction,
     ModerationActionKind,
-    PostStatus,
     Report,
     ReportOutcome,
     ReportReason,
-    SpaceVisibility,
-    Thread,
 )
-from community.services import discussions
-from community.services import moderation as service
-from community.signals import post_moderated
+from community.moderation.signals import post_moderated
 
 pytestmark = pytest.mark.django_db
 
@@ -190,7 +188,7 @@ class TestBlocks:
         assert refusal.value.field == "body"
 
         with mock.patch("django.utils.timezone.now", return_value=until + timedelta(seconds=1)):
-            assert service.posting_refusal(member, post.thread.space) is None
+            assert posting.posting_refusal(member, post.thread.space) is None
 
     def test_a_block_for_good_says_so_and_lasts_until_lifted(self, post, moderator):
         member = UserFactory()
@@ -199,17 +197,17 @@ class TestBlocks:
         )
         far = timezone.now() + timedelta(days=3650)
         with mock.patch("django.utils.timezone.now", return_value=far):
-            refusal = service.posting_refusal(member, post.thread.space)
+            refusal = posting.posting_refusal(member, post.thread.space)
         assert "for good" in refusal
         service.unblock_member(block, moderator)
-        assert service.posting_refusal(member, post.thread.space) is None
+        assert posting.posting_refusal(member, post.thread.space) is None
         block.refresh_from_db()
         assert block.lifted_by == moderator
 
     def test_a_space_block_leaves_other_spaces_open(self, post, moderator):
         member = UserFactory()
         service.block_member(member, moderator, reason="x", space=post.thread.space)
-        assert service.posting_refusal(member, DiscussionSpaceFactory()) is None
+        assert posting.posting_refusal(member, DiscussionSpaceFactory()) is None
 
     def test_only_staff_block_everywhere(self, post, moderator):
         member = UserFactory()
@@ -217,7 +215,7 @@ class TestBlocks:
             service.block_member(member, moderator, reason="x")
         staff = UserFactory(is_staff=True, two_factor=False)
         service.block_member(member, staff, reason="Spam everywhere.")
-        assert "Spam everywhere." in service.posting_refusal(member, DiscussionSpaceFactory())
+        assert "Spam everywhere." in posting.posting_refusal(member, DiscussionSpaceFactory())
 
     def test_a_block_needs_a_reason_and_a_future_end(self, post, moderator):
         member = UserFactory()
@@ -252,18 +250,18 @@ class TestRateLimit:
         discussions.reply(post.thread, UserFactory(), body="<p>Mine</p>")
         # A minute later the member may post again.
         later = timezone.now().timestamp() + 61
-        with mock.patch("community.services.moderation.time.time", return_value=later):
-            assert service.posting_refusal(member, post.thread.space) is None
+        with mock.patch("community.discussions.posting.time.time", return_value=later):
+            assert posting.posting_refusal(member, post.thread.space) is None
 
     def test_the_rate_is_read_from_the_setting(self, settings):
-        assert service.parse_rate("5/m") == (5, 60)
-        assert service.parse_rate("20/10m") == (20, 600)
-        assert service.parse_rate("") is None
+        assert posting.parse_rate("5/m") == (5, 60)
+        assert posting.parse_rate("20/10m") == (20, 600)
+        assert posting.parse_rate("") is None
 
     def test_moderators_are_not_rate_limited_in_their_space(self, post, moderator, settings):
         settings.DISCUSSION_POST_RATE = "1/m"
         for _number in range(3):
-            assert service.posting_refusal(moderator, post.thread.space) is None
+            assert posting.posting_refusal(moderator, post.thread.space) is None
 
 
 class TestApproval:
@@ -313,9 +311,9 @@ class TestApproval:
         assert post.status == PostStatus.PUBLISHED
 
     def test_staff_and_moderators_never_wait(self, space, moderator, first_posts_wait):
-        assert not service.needs_approval(moderator)
-        assert not service.needs_approval(UserFactory(is_staff=True, two_factor=False))
-        assert service.needs_approval(UserFactory())
+        assert not posting.needs_approval(moderator)
+        assert not posting.needs_approval(UserFactory(is_staff=True, two_factor=False))
+        assert posting.needs_approval(UserFactory())
 
 
 def test_the_report_page_shows_the_form_and_records_the_report(client, home, post):

@@ -8,15 +8,17 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cms.roles import ensure_roles
-from community.discussion_factories import (
+from community.discussions import posting
+from community.discussions.factories import (
     DiscussionIndexPageFactory,
     DiscussionSpaceFactory,
     PostFactory,
     ThreadFactory,
 )
-from community.factories import UserFactory
-from community.models import MemberBlock, PostStatus, Report, ReportReason
-from community.services import moderation as service
+from community.discussions.models import MemberBlock, PostStatus
+from community.members.factories import UserFactory
+from community.moderation import services as service
+from community.moderation.models import Report, ReportReason
 
 pytestmark = pytest.mark.django_db
 
@@ -140,10 +142,10 @@ class TestTheQueue:
             None,
             post.thread.space,
         )
-        assert "for good" in service.posting_refusal(post.author, post.thread.space)
+        assert "for good" in posting.posting_refusal(post.author, post.thread.space)
 
         client.post(reverse("community_moderation:unblock", args=[block.pk]))
-        assert service.posting_refusal(post.author, post.thread.space) is None
+        assert posting.posting_refusal(post.author, post.thread.space) is None
 
 
 class TestWhoMayAct:

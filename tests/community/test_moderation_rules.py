@@ -10,22 +10,19 @@ from django.core.exceptions import PermissionDenied
 from django.db.models.signals import pre_save
 from django.utils import formats, timezone, translation
 
-from community.discussion_factories import DiscussionSpaceFactory, PostFactory, ThreadFactory
-from community.factories import UserFactory
-from community.models import (
-    MemberBlock,
+from community.discussions import posting
+from community.discussions.factories import DiscussionSpaceFactory, PostFactory, ThreadFactory
+from community.discussions.models import MemberBlock, Post, PostStatus, SpaceVisibility, Thread
+from community.members.factories import UserFactory
+from community.moderation import services as service
+from community.moderation.models import (
     ModerationAction,
     ModerationActionKind,
-    Post,
-    PostStatus,
     Report,
     ReportOutcome,
     ReportReason,
-    SpaceVisibility,
-    Thread,
 )
-from community.services import moderation as service
-from community.signals import post_moderated
+from community.moderation.signals import post_moderated
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +76,7 @@ def test_the_wait_is_told_in_seconds_below_two_minutes_then_in_whole_minutes_rou
     seconds, end
 ):
     with translation.override("en"):
-        assert str(service._wait_message(seconds)) == WAIT + end
+        assert str(posting._wait_message(seconds)) == WAIT + end
 
 
 @pytest.mark.parametrize(
@@ -88,7 +85,7 @@ def test_the_wait_is_told_in_seconds_below_two_minutes_then_in_whole_minutes_rou
 )
 def test_the_wait_message_is_translated(seconds, end):
     with translation.override("es"):
-        message = str(service._wait_message(seconds))
+        message = str(posting._wait_message(seconds))
     assert message.startswith("Publicas más rápido")
     assert message.endswith(end)
 
@@ -99,46 +96,46 @@ def test_the_wait_message_is_translated(seconds, end):
 @pytest.fixture
 def member(db):
     person = UserFactory()
-    cache.delete(service._rate_key(person))
+    cache.delete(posting._rate_key(person))
     yield person
-    cache.delete(service._rate_key(person))
+    cache.delete(posting._rate_key(person))
 
 
 def test_without_the_setting_five_posts_a_minute_are_allowed(settings, member, space):
     del settings.DISCUSSION_POST_RATE
     for _attempt in range(5):
-        assert service.posting_refusal(member, space) is None
+        assert posting.posting_refusal(member, space) is None
     with translation.override("en"):
-        assert str(service.posting_refusal(member, space)).startswith(WAIT)
+        assert str(posting.posting_refusal(member, space)).startswith(WAIT)
 
 
 def test_an_attempt_leaves_the_window_exactly_when_the_window_has_passed(settings, member):
     settings.DISCUSSION_POST_RATE = "2/m"
     with mock.patch("time.time", return_value=1_000_000.0):
-        assert service._consume_post_rate(member) == 0
+        assert posting._consume_post_rate(member) == 0
     with mock.patch("time.time", return_value=1_000_010.0):
-        assert service._consume_post_rate(member) == 0
+        assert posting._consume_post_rate(member) == 0
     with mock.patch("time.time", return_value=1_000_059.5):
-        assert service._consume_post_rate(member) == 1  # half a second, told as one
+        assert posting._consume_post_rate(member) == 1  # half a second, told as one
     with mock.patch("time.time", return_value=1_000_060.0):
-        assert service._consume_post_rate(member) == 0  # the first attempt is out
+        assert posting._consume_post_rate(member) == 0  # the first attempt is out
 
 
 def test_the_wait_counts_from_the_oldest_attempt_in_the_window(settings, member):
     settings.DISCUSSION_POST_RATE = "2/m"
     with mock.patch("time.time", return_value=2_000_000.0):
-        assert service._consume_post_rate(member) == 0
+        assert posting._consume_post_rate(member) == 0
     with mock.patch("time.time", return_value=2_000_010.0):
-        assert service._consume_post_rate(member) == 0
+        assert posting._consume_post_rate(member) == 0
     with mock.patch("time.time", return_value=2_000_020.0):
-        assert service._consume_post_rate(member) == 40
+        assert posting._consume_post_rate(member) == 40
 
 
 def test_the_attempts_are_forgotten_by_the_cache_once_the_window_has_passed(settings, member):
     settings.DISCUSSION_POST_RATE = "1/m"
-    key = service._rate_key(member)
+    key = posting._rate_key(member)
     with mock.patch("time.time", return_value=3_000_000.0):
-        service._consume_post_rate(member)
+        posting._consume_post_rate(member)
         assert cache.get(key) == [3_000_000.0]
     with mock.patch("time.time", return_value=3_000_061.0):
         assert cache.get(key) is None
@@ -150,7 +147,7 @@ def test_the_attempts_are_forgotten_by_the_cache_once_the_window_has_passed(sett
 def test_a_block_for_good_is_told_word_for_word(member, space, moderator):
     service.block_member(member, moderator, reason="Spam account.", space=space)
     with translation.override("en"):
-        assert str(service.posting_refusal(member, space)) == (
+        assert str(posting.posting_refusal(member, space)) == (
             "A moderator has blocked you from posting here for good. Reason: Spam account."
         )
 
@@ -161,7 +158,7 @@ def test_a_block_with_an_end_tells_its_local_date_and_time(member, space, modera
     with translation.override("en"):
         when = formats.date_format(timezone.localtime(until), "DATETIME_FORMAT")
         assert when == "March 5, 2099, 2:30 p.m."  # Europe/Rome, an hour ahead of UTC
-        assert str(service.block_message(block)) == (
+        assert str(posting.block_message(block)) == (
             f"A moderator has blocked you from posting here until {when}. Reason: Insults."
         )
 
@@ -176,7 +173,7 @@ def test_a_block_for_good_says_most_when_several_blocks_apply(member, space, mod
     )
     service.block_member(member, staff, reason="Spam account.")
     with translation.override("en"):
-        assert "for good. Reason: Spam account." in str(service.posting_refusal(member, space))
+        assert "for good. Reason: Spam account." in str(posting.posting_refusal(member, space))
 
 
 def test_a_space_block_records_who_why_where_and_until_when(member, space, moderator):
@@ -305,15 +302,15 @@ def test_the_blocks_list_reads_members_spaces_and_authors_in_one_query(
 
 def test_without_the_approval_setting_nobody_waits(settings, member):
     del settings.DISCUSSION_FIRST_POSTS_NEED_APPROVAL
-    assert service.needs_approval(member) is False
+    assert posting.needs_approval(member) is False
 
 
 def test_one_approved_post_is_enough_when_the_number_is_not_set(settings, member, space):
     settings.DISCUSSION_FIRST_POSTS_NEED_APPROVAL = True
     del settings.DISCUSSION_FIRST_POSTS_TO_APPROVE
-    assert service.needs_approval(member) is True
+    assert posting.needs_approval(member) is True
     PostFactory(thread=ThreadFactory(space=space), author=member)
-    assert service.needs_approval(member) is False
+    assert posting.needs_approval(member) is False
 
 
 def test_only_published_posts_count_towards_approval(settings, member, space):
@@ -322,7 +319,7 @@ def test_only_published_posts_count_towards_approval(settings, member, space):
     thread = ThreadFactory(space=space)
     PostFactory(thread=thread, author=member, status=PostStatus.PENDING)
     PostFactory(thread=thread, author=member, status=PostStatus.HIDDEN)
-    assert service.needs_approval(member) is True
+    assert posting.needs_approval(member) is True
 
 
 # ---------- Reports ----------

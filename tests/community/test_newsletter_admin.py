@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.roles import ensure_roles
-from community.factories import NewsletterSubscriptionFactory, UserFactory
-from community.models import NewsletterSend
+from community.members.factories import UserFactory
+from community.newsletter.factories import NewsletterSubscriptionFactory
+from community.newsletter.models import NewsletterSend
 from tests.community.newsletter_helpers import issue_in, public_page, with_items
 
 pytestmark = pytest.mark.django_db

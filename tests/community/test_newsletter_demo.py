@@ -4,9 +4,9 @@ subscribers; a second run changes nothing."""
 import pytest
 from wagtail.models import Revision
 
-from community.demo_newsletter import build_newsletter_demo
-from community.factories import IdeaCallPageFactory
-from community.models import NewsletterPage, NewsletterSubscription, SubscriptionStatus
+from community.ideas.factories import IdeaCallPageFactory
+from community.newsletter.demo import build_newsletter_demo
+from community.newsletter.models import NewsletterPage, NewsletterSubscription, SubscriptionStatus
 
 pytestmark = pytest.mark.django_db
 

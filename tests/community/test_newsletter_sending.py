@@ -13,15 +13,16 @@ from wagtail.models import Locale, PageViewRestriction
 from wagtail_localize.synctree import synchronize_tree
 
 from cms import factories as cf
-from community.factories import NewsletterSubscriptionFactory, UserFactory
-from community.models import (
+from community.members.factories import UserFactory
+from community.newsletter import services as newsletter
+from community.newsletter.factories import NewsletterSubscriptionFactory
+from community.newsletter.models import (
     NewsletterDelivery,
     NewsletterPage,
     NewsletterSend,
     NewsletterSubscription,
     SubscriptionStatus,
 )
-from community.services import newsletter
 from tests.community.newsletter_helpers import BreakingBackend, issue_in, public_page, with_items
 
 pytestmark = pytest.mark.django_db

@@ -11,15 +11,15 @@ from django.urls import reverse
 
 from cms import factories as cf
 from cms.antispam import antispam_data
-from community.factories import (
+from community.members.factories import UserFactory
+from community.newsletter import services as newsletter
+from community.newsletter.factories import (
     NewsletterIndexPageFactory,
     NewsletterPageFactory,
     NewsletterSubscriptionFactory,
-    UserFactory,
 )
-from community.models import NewsletterItem, NewsletterSubscription, SubscriptionStatus
-from community.services import newsletter
-from community.services.privacy import erase_member
+from community.newsletter.models import NewsletterItem, NewsletterSubscription, SubscriptionStatus
+from community.privacy.services import erase_member
 
 pytestmark = pytest.mark.django_db
 

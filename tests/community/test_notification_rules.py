@@ -1,4 +1,4 @@
-"""The rules of `community.services.notifications`, one by one: who `notify` leaves out, what
+"""The rules of `community.notifications.services`, one by one: who `notify` leaves out, what
 each row says (subject, link, kind, actor, target), `mark_read` only of one's own notification,
 and `unsubscribe` of one kind or of everything sent by digest."""
 
@@ -8,15 +8,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import Page
 
-from community.discussion_factories import DiscussionIndexPageFactory, ThreadFactory
-from community.factories import UserFactory
-from community.models import Delivery, Notification, NotificationKind, NotificationPreference
-from community.services.notifications import (
-    UNSUBSCRIBE_ALL_DIGEST,
-    mark_read,
-    notify,
-    unsubscribe,
+from community.discussions.factories import DiscussionIndexPageFactory, ThreadFactory
+from community.members.factories import UserFactory
+from community.notifications.models import (
+    Delivery,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
 )
+from community.notifications.services import UNSUBSCRIBE_ALL_DIGEST, mark_read, notify, unsubscribe
 from events.factories import EventIndexPageFactory, FocusGroupPageFactory
 
 pytestmark = pytest.mark.django_db

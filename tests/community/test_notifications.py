@@ -12,18 +12,19 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import GroupPagePermission
 
-from community.factories import IdeaCallPageFactory, IdeaFactory, UserFactory
-from community.models import (
+from community.ideas import services as idea_service
+from community.ideas.factories import IdeaCallPageFactory, IdeaFactory
+from community.ideas.models import IdeaStatus
+from community.members.factories import UserFactory
+from community.notifications.emails import unsubscribe_token
+from community.notifications.models import (
     Delivery,
-    IdeaStatus,
     Notification,
     NotificationKind,
     NotificationPreference,
 )
-from community.notification_emails import unsubscribe_token
-from community.notification_tasks import send_notification_digests
-from community.services import ideas as idea_service
-from community.services.notifications import notify
+from community.notifications.services import notify
+from community.notifications.tasks import send_notification_digests
 from events import services as event_services
 from events.factories import EventIndexPageFactory, FocusGroupPageFactory, WebinarPageFactory
 

@@ -10,22 +10,24 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from community.discussion_permissions import can_read_space
-from community.factories import UserFactory
-from community.models import (
-    Delivery,
+from community.discussions.models import (
     DiscussionSpace,
-    Notification,
-    NotificationKind,
-    NotificationPreference,
     Post,
     SpaceVisibility,
     Thread,
     ThreadFollow,
 )
-from community.notification_receivers import space_readers
-from community.notification_tasks import send_notification_digests
-from community.signals import member_mentioned, post_published
+from community.discussions.permissions import can_read_space
+from community.discussions.signals import member_mentioned, post_published
+from community.members.factories import UserFactory
+from community.notifications.models import (
+    Delivery,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+)
+from community.notifications.receivers import space_readers
+from community.notifications.tasks import send_notification_digests
 from events.factories import EventIndexPageFactory, FocusGroupPageFactory
 from events.models import Registration, RegistrationStatus
 
@@ -199,7 +201,7 @@ class TestThroughTheDiscussionServices:
     def test_a_reply_posted_through_the_service_notifies_the_followers_but_not_its_author(
         self, commit
     ):
-        from community.services import discussions
+        from community.discussions import services as discussions
 
         starter, follower, replier = members(3)
         space = make_space(SpaceVisibility.MEMBERS)
@@ -218,7 +220,7 @@ class TestThroughTheDiscussionServices:
     def test_hiding_a_post_tells_its_author_why_in_their_language(self, commit, mailoutbox):
         from django.utils import translation
 
-        from community.services import moderation
+        from community.moderation import services as moderation
 
         author = UserFactory(preferred_language="fr")
         moderator = UserFactory()
@@ -238,7 +240,7 @@ class TestThroughTheDiscussionServices:
         assert moderator.get_display_name() not in message.body
 
     def test_a_follower_named_in_a_reply_hears_of_it_once_as_a_mention(self, commit):
-        from community.services import discussions
+        from community.discussions import services as discussions
 
         starter = UserFactory(display_name="Ana Lopez")
         replier = UserFactory()

@@ -15,10 +15,11 @@ from wagtail.models import Locale
 
 from cms import factories as cf
 from cms.exports import LIST_SEPARATOR
-from community.exports import EXPORT_FIELDS
-from community.factories import IdeaCallPageFactory, IdeaFactory, UserFactory
-from community.models import MembershipRole, MembershipStatus, OrganisationMembership
-from community.organisation_listing import ORGANISATION_COLUMNS
+from community.ideas.exports import EXPORT_FIELDS
+from community.ideas.factories import IdeaCallPageFactory, IdeaFactory
+from community.members.factories import UserFactory
+from community.organisations.listing import ORGANISATION_COLUMNS
+from community.organisations.models import MembershipRole, MembershipStatus, OrganisationMembership
 
 pytestmark = pytest.mark.django_db
 

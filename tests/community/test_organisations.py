@@ -6,15 +6,16 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from cms import factories as cf
-from community.factories import IdeaCallPageFactory, IdeaFactory, UserFactory
-from community.models import (
+from community.ideas.factories import IdeaCallPageFactory, IdeaFactory
+from community.members.factories import UserFactory
+from community.organisations import services as service
+from community.organisations.models import (
     MembershipRole,
     MembershipStatus,
     OrganisationMembership,
     OrganisationProposal,
     ProposalStatus,
 )
-from community.services import organisations as service
 
 pytestmark = pytest.mark.django_db
 

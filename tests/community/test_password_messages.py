@@ -10,7 +10,7 @@ from django.contrib.auth.password_validation import (
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from community.models import User
+from community.members.models import User
 
 WEAK_PASSWORDS = {
     "too short": "short",

@@ -20,10 +20,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms import factories as cf
-from community.factories import UserFactory
-from community.models import Consent, DataExport, PrivacyPolicyVersion
-from community.privacy_registry import REGISTRY
-from community.services.privacy import erase_member, record_consent
+from community.members.consent import record_consent
+from community.members.factories import UserFactory
+from community.members.models import Consent, PrivacyPolicyVersion
+from community.privacy.models import DataExport
+from community.privacy.registry import REGISTRY
+from community.privacy.services import erase_member
 
 
 def relations_to_users():
@@ -261,7 +263,7 @@ class TestConsent:
 
 
 def test_settings_install_the_consent_gate():
-    assert "community.consent.PolicyConsentMiddleware" in settings.MIDDLEWARE
+    assert "community.members.consent.PolicyConsentMiddleware" in settings.MIDDLEWARE
 
 
 def test_each_link_to_a_member_is_declared_once():

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.hashers import get_hasher, identify_hasher
 
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_auth")]
 

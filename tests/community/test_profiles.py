@@ -10,8 +10,8 @@ from django.urls import reverse
 from PIL import Image
 
 from cms import factories as cf
-from community.factories import UserFactory
-from community.models import ProfileVisibility
+from community.members.factories import UserFactory
+from community.members.models import ProfileVisibility
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.contrib.auth.hashers import make_password
 from wagtail.models import PageViewRestriction
 
 from cms.factories import ContentPageFactory
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_auth")]
 

@@ -9,18 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.factories import OrganisationFactory
-from community.factories import IdeaCallPageFactory, IdeaFactory, UserFactory
-from community.models import (
-    CoAuthorStatus,
-    IdeaCoAuthor,
-    IdeaStatus,
-    MembershipStatus,
-    OrganisationMembership,
-    Review,
-)
-from community.permissions import can_view_idea, reviewable_ideas
-from community.services import reviews as service
-from community.services.ideas import IdeaRefused
+from community.ideas import reviews as service
+from community.ideas.factories import IdeaCallPageFactory, IdeaFactory
+from community.ideas.models import CoAuthorStatus, IdeaCoAuthor, IdeaStatus, Review
+from community.ideas.permissions import can_view_idea, reviewable_ideas
+from community.ideas.services import IdeaRefused
+from community.members.factories import UserFactory
+from community.organisations.models import MembershipStatus, OrganisationMembership
 
 from .review_helpers import make_organiser, make_reviewer
 

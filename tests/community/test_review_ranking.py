@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from community.factories import IdeaCallPageFactory, IdeaFactory
-from community.ranking import ScoreRow, rank, review_score
-from community.services import reviews as service
+from community.ideas import reviews as service
+from community.ideas.factories import IdeaCallPageFactory, IdeaFactory
+from community.ideas.ranking import ScoreRow, rank, review_score
 
 from .review_helpers import make_organiser, make_reviewer
 

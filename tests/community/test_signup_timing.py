@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import get_hasher
 from django.core import mail
 
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_auth")]
 

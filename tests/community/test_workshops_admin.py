@@ -3,8 +3,8 @@
 import pytest
 
 from cms.models import HomePage
-from community.factories import UserFactory
-from community.models import CoDesignWorkshopPage
+from community.members.factories import UserFactory
+from community.workshops.models import CoDesignWorkshopPage
 from events.models import EventIndexPage
 
 from .workshop_helpers import workshop_with_people

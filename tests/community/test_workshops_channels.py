@@ -6,9 +6,9 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from community.factories import ContributionFactory
-from community.services import workshops as service
-from community.workshop_permissions import access_for
+from community.workshops import services as service
+from community.workshops.factories import ContributionFactory
+from community.workshops.permissions import access_for
 from events.factories import in_days
 from events.models import Registration, RegistrationStatus
 from tests.events.conftest import make_member

@@ -6,9 +6,9 @@ import pytest
 from wagtail.models import Locale
 
 from cms.factories import DocumentFactory
-from community.demo import ensure_demo_accounts
-from community.demo_workshops import build_workshops_demo
-from community.models import (
+from community.members.demo import ensure_demo_accounts
+from community.workshops.demo import build_workshops_demo
+from community.workshops.models import (
     CoDesignWorkshopPage,
     Contribution,
     ContributionComment,

@@ -10,16 +10,16 @@ from django.urls import reverse
 from PIL import Image
 
 from cms.antispam import antispam_data
-from community.factories import ContributionFactory
-from community.models import (
+from community.privacy.services import build_export, erase_member
+from community.workshops import services as service
+from community.workshops.factories import ContributionFactory
+from community.workshops.models import (
     Contribution,
     ContributionComment,
     ContributionGroup,
     ContributionSupport,
     WorkshopSynthesis,
 )
-from community.services import workshops as service
-from community.services.privacy import build_export, erase_member
 
 from .workshop_helpers import workshop_with_people
 

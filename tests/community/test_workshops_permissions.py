@@ -8,8 +8,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 from wagtail.models import Locale
 
-from community.factories import CoDesignWorkshopPageFactory, ContributionFactory, UserFactory
-from community.workshop_permissions import (
+from community.members.factories import UserFactory
+from community.workshops.factories import CoDesignWorkshopPageFactory, ContributionFactory
+from community.workshops.permissions import (
     WorkshopAccess,
     access_for,
     can_support_contribution,

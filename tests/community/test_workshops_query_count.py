@@ -6,8 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from community.factories import ContributionFactory, UserFactory
-from community.models import ContributionComment, ContributionGroup, ContributionSupport
+from community.members.factories import UserFactory
+from community.workshops.factories import ContributionFactory
+from community.workshops.models import ContributionComment, ContributionGroup, ContributionSupport
 
 from .workshop_helpers import seat, workshop_with_people
 

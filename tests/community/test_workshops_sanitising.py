@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from cms.antispam import antispam_data
-from community.models import Contribution, ContributionComment, ContributionGroup
-from community.services import workshops as service
+from community.workshops import services as service
+from community.workshops.models import Contribution, ContributionComment, ContributionGroup
 
 from .workshop_helpers import workshop_with_people
 

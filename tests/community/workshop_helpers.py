@@ -6,7 +6,8 @@ import datetime
 from django.utils import timezone
 
 from cms.factories import make_site
-from community.factories import CoDesignWorkshopPageFactory, UserFactory
+from community.members.factories import UserFactory
+from community.workshops.factories import CoDesignWorkshopPageFactory
 from events.factories import EventIndexPageFactory
 from events.models import Registration, RegistrationStatus
 

@@ -86,7 +86,7 @@ def editor_page(watched_page, live_server):
     from allauth.mfa.models import Authenticator
     from django.test import Client
 
-    from community.factories import UserFactory
+    from community.members.factories import UserFactory
 
     user = UserFactory(is_staff=True, is_superuser=True)
     Authenticator.objects.get_or_create(

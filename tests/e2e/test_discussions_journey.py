@@ -8,9 +8,10 @@ from django.test import Client
 from wagtail.models import Locale, Page
 
 from cms.factories import make_site
-from community.discussion_factories import DiscussionIndexPageFactory
-from community.models import Notification, Post, Thread
-from community.services.discussions import ensure_event_space
+from community.discussions.factories import DiscussionIndexPageFactory
+from community.discussions.models import Post, Thread
+from community.discussions.services import ensure_event_space
+from community.notifications.models import Notification
 from events.factories import EventIndexPageFactory, FocusGroupPageFactory
 from events.models import Registration, RegistrationStatus
 from tests.events.conftest import make_member

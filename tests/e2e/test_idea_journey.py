@@ -12,14 +12,10 @@ from django.utils import timezone
 
 from cms.factories import CountryFactory, make_site
 from cms.roles import ensure_roles
-from community.factories import IdeaCallPageFactory, UserFactory
-from community.models import (
-    Consent,
-    Idea,
-    IdeaStatus,
-    PrivacyPolicyVersion,
-    Review,
-)
+from community.ideas.factories import IdeaCallPageFactory
+from community.ideas.models import Idea, IdeaStatus, Review
+from community.members.factories import UserFactory
+from community.members.models import Consent, PrivacyPolicyVersion
 from tests.totp import current_code
 
 PASSWORD = "a-Long-and-unusual-passphrase-42"

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from cms.factories import make_site
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 from tests.e2e.test_accessibility import axe_violations
 from tests.totp import current_code
 

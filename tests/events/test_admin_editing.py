@@ -7,7 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from cms import factories as f
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 from events.factories import EventIndexPageFactory
 from events.models import EventIndexPage, EventPage, FocusGroupPage, MeetingPage, WebinarPage
 from tests.cms.test_admin import form_data

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from wagtail.models import Locale
 
-from community.factories import UserFactory
+from community.members.factories import UserFactory
 from events import services
 from events.factories import FocusGroupPageFactory, WebinarPageFactory
 from events.models import Registration, RegistrationStatus

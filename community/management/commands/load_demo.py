@@ -11,12 +11,12 @@ from django.db import transaction
 from cms.demo.builder import build_cms_demo, synchronise_trees
 from cms.demo.open_data import build_open_data_demo
 from cms.demo.synthetic import build_synthetic
-from community.demo import demo_password, ensure_demo_accounts
-from community.demo_discussions import build_discussions_demo
-from community.demo_guard import DemoRefused, check_demo_allowed
-from community.demo_ideas import build_community_demo
-from community.demo_newsletter import build_newsletter_demo
-from community.demo_workshops import build_workshops_demo
+from community.discussions.demo import build_discussions_demo
+from community.ideas.demo import build_community_demo
+from community.members.demo import demo_password, ensure_demo_accounts
+from community.members.demo_guard import DemoRefused, check_demo_allowed
+from community.newsletter.demo import build_newsletter_demo
+from community.workshops.demo import build_workshops_demo
 from events.demo import build as build_events_demo
 
 # Loggers that report every page and background task; too chatty for a bulk load.

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from community.notification_tasks import send_notification_digests
+from community.notifications.tasks import send_notification_digests
 
 
 class Command(BaseCommand):

@@ -89,9 +89,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Members accept a new privacy policy version before going on (community/consent.py).
-    "community.consent.PolicyConsentMiddleware",
+    "community.members.consent.PolicyConsentMiddleware",
     # Whoever can enter the admin sets up two-factor authentication first (community/two_factor.py).
-    "community.middleware.StaffTwoFactorMiddleware",
+    "community.members.middleware.StaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -113,6 +113,12 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "cms.context_processors.site_chrome",
             ],
+            # Tag libraries of the community's capability packages (Django looks for them only
+            # in an app's own templatetags/ folder).
+            "libraries": {
+                "notification_tags": "community.notifications.tags",
+                "workshop_tags": "community.workshops.tags",
+            },
         },
     },
 ]
@@ -154,9 +160,12 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_FORMS = {"login": "community.forms.LoginForm", "signup": "community.forms.SignupForm"}
-ACCOUNT_ADAPTER = "community.adapters.AccountAdapter"
-ACCOUNT_USER_DISPLAY = "community.adapters.user_display"  # the name, bidi-isolated
+ACCOUNT_FORMS = {
+    "login": "community.members.forms.LoginForm",
+    "signup": "community.members.forms.SignupForm",
+}
+ACCOUNT_ADAPTER = "community.members.adapters.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "community.members.adapters.user_display"  # the name, bidi-isolated
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 # One way in: Wagtail's own login forms (front end and admin) skip verification and rate limits,

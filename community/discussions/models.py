@@ -1,0 +1,421 @@
+"""Discussion spaces, their threads and posts, and what members do with posts.
+
+Spaces, threads and posts are ordinary models (not pages): one DiscussionIndexPage per language
+tree routes them (community.discussions.views), so their URLs carry the reader's language
+prefix. Who may read or write what is decided in community.discussions.permissions alone.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import RichTextField
+from wagtail.models import Locale
+from wagtail.search import index
+
+from cms.models.base import BasePage
+from cms.sanitiser import clean_html, clean_text
+
+__all__ = [
+    "DiscussionIndexPage",
+    "DiscussionSpace",
+    "Helpful",
+    "MemberBlock",
+    "Post",
+    "PostRevision",
+    "PostStatus",
+    "SpaceVisibility",
+    "Thread",
+    "ThreadFollow",
+]
+
+INDEX_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
+
+
+class SpaceVisibility(models.TextChoices):
+    PUBLIC = "public", _("Public: anyone reads, members post")
+    MEMBERS = "members", _("Members only")
+    PRIVATE = "private", _("Private to a group")
+
+
+class PostStatus(models.TextChoices):
+    PUBLISHED = "published", _("Published")
+    PENDING = "pending", _("Waiting for approval")
+    HIDDEN = "hidden", _("Hidden by a moderator")
+
+
+class DiscussionIndexPage(RoutablePageMixin, BasePage):
+    """The discussions section: lists the spaces the reader may see, and routes spaces,
+    threads and posts beneath it (routes in community.discussions.views)."""
+
+    menu_group = "take-part"  # cms.navigation
+
+    introduction = RichTextField(_("introduction"), blank=True, features=INDEX_TEXT_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+    api_fields = [*BasePage.api_fields, APIField("introduction")]
+    parent_page_types = ["cms.HomePage", "cms.ContentPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("discussions")
+        verbose_name_plural = _("discussion sections")
+
+    def get_template(self, request, *args, **kwargs):
+        return "community/discussions/index.html"
+
+    def get_sitemap_urls(self, request=None):
+        """The section, then each thread a visitor may read (public spaces only)."""
+        # The one visibility rule lives beside the views, which import models: found by name.
+        visible_threads = import_string("community.discussions.permissions.visible_threads")
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if not base:
+            return urls
+        # A thread reads the same under every language copy of the section: its alternates
+        # are those copies' URLs of it (the sitemap keeps alternates an entry brings).
+        sections = [
+            (section.locale.language_code, section.get_full_url(request))
+            for section in self.get_translations(inclusive=True).live().select_related("locale")
+        ]
+        for pk, last_activity in visible_threads(AnonymousUser()).values_list(
+            "pk", "last_activity_at"
+        ):
+            route = self.reverse_subpage("thread", args=[pk])
+            entry = {"location": base + route, "lastmod": last_activity}
+            if len(sections) > 1:
+                entry["alternates"] = [
+                    {"lang_code": code, "location": url + route} for code, url in sections if url
+                ]
+            urls.append(entry)
+        return urls
+
+    @classmethod
+    def get_subpage_urls(cls):
+        # The routes (spaces, threads, posts) are views, and views import models: they are
+        # looked up by name when Wagtail first resolves a URL, after every app is loaded.
+        return tuple(import_string("community.discussions.views.subpage_urls"))
+
+
+class DiscussionSpace(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
+    description = models.TextField(_("description"), blank=True, max_length=2000)
+    visibility = models.CharField(
+        _("who can read"),
+        max_length=10,
+        choices=SpaceVisibility.choices,
+        default=SpaceVisibility.PUBLIC,
+    )
+    moderators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderators"),
+        blank=True,
+        related_name="moderated_spaces",
+    )
+    # The focus group or co-design workshop (its registration copy) whose members this private
+    # space belongs to; any subclass of the event base fits.
+    event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="discussion_spaces",
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("discussion space")
+        verbose_name_plural = _("discussion spaces")
+        ordering = ["sort_order", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event"],
+                condition=Q(event__isnull=False),
+                name="community_one_space_per_event",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.title = clean_text(self.title)
+        self.description = clean_text(self.description)
+        super().save(*args, **kwargs)
+
+
+class Thread(models.Model):
+    space = models.ForeignKey(
+        DiscussionSpace, verbose_name=_("space"), on_delete=models.CASCADE, related_name="threads"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="discussion_threads",
+    )
+    pinned = models.BooleanField(_("pinned"), default=False)
+    locked = models.BooleanField(
+        _("locked"), default=False, help_text=_("A locked thread takes no new replies.")
+    )
+    created_at = models.DateTimeField(_("started"), default=timezone.now)
+    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("thread")
+        verbose_name_plural = _("threads")
+        ordering = ["-pinned", "-last_activity_at", "-pk"]
+        indexes = [models.Index(fields=["space", "-pinned", "-last_activity_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.title = clean_text(self.title)
+        super().save(*args, **kwargs)
+
+    def url_in_section(self, name, *args):
+        """A route of the discussions section in the active language (its own tree's
+        section, else any), or "" when the site has no discussions section."""
+        sections = DiscussionIndexPage.objects.live()
+        page = (
+            sections.filter(locale=Locale.get_active()).first() or sections.order_by("pk").first()
+        )
+        if page is None:
+            return ""
+        return page.url + page.reverse_subpage(name, args=args)
+
+    def get_absolute_url(self):
+        return self.url_in_section("thread", self.pk)
+
+    def follower_ids(self):
+        """Ids of every member following this thread, the author included (listeners leave
+        out whoever should not hear about their own post)."""
+        return list(self.follows.values_list("user_id", flat=True))
+
+
+class Post(models.Model):
+    thread = models.ForeignKey(
+        Thread, verbose_name=_("thread"), on_delete=models.CASCADE, related_name="posts"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="discussion_posts",
+    )
+    body = models.TextField(_("message"))
+    language = models.CharField(_("written in"), max_length=10, blank=True)
+    quoted = models.ForeignKey(
+        "self",
+        verbose_name=_("quoted post"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quoted_by",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=PostStatus.choices,
+        default=PostStatus.PUBLISHED,
+        db_index=True,
+    )
+    hidden_reason = models.TextField(_("why it was hidden"), blank=True)
+    created_at = models.DateTimeField(_("posted"), default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    # Deleted by its author: the row stays (replies quote it, links point at it) with its
+    # text emptied and a placeholder shown.
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["thread", "status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.thread} #{self.pk}"
+
+    def save(self, *args, **kwargs):
+        # Sanitised on every path (form, admin, demo, API), not only in the form.
+        self.body = clean_html(self.body)
+        self.hidden_reason = clean_text(self.hidden_reason)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
+
+    @property
+    def is_visible(self):
+        return self.status == PostStatus.PUBLISHED
+
+    @property
+    def direction(self):
+        """The writing direction of the post's language, for its `dir` attribute."""
+        try:
+            return "rtl" if get_language_info(self.language)["bidi"] else "ltr"
+        except KeyError:
+            return "auto"
+
+    def get_absolute_url(self):
+        """The stable link to this post (redirects to the page of the thread it is on)."""
+        return self.thread.url_in_section("post", self.thread_id, self.pk)
+
+
+class PostRevision(models.Model):
+    """An earlier text of an edited post, kept for moderators."""
+
+    post = models.ForeignKey(
+        Post, verbose_name=_("post"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    body = models.TextField(_("message"))
+    language = models.CharField(_("written in"), max_length=10, blank=True)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("edited by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("replaced at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("post revision")
+        verbose_name_plural = _("post revisions")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.post_id} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        self.body = clean_html(self.body)
+        super().save(*args, **kwargs)
+
+
+class Helpful(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="helpful_marks")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="helpful_marks"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("helpful mark")
+        verbose_name_plural = _("helpful marks")
+        constraints = [
+            models.UniqueConstraint(fields=["post", "user"], name="community_helpful_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.post_id}"
+
+
+class ThreadFollow(models.Model):
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="thread_follows"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("thread follow")
+        verbose_name_plural = _("thread follows")
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "user"], name="community_follow_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.thread_id}"
+
+
+# ---------- Posting blocks: written by moderators, read before every post ----------
+
+
+class MemberBlockQuerySet(models.QuerySet):
+    def in_force(self, at=None):
+        """Blocks not lifted whose end (if any) is still ahead."""
+        at = at or timezone.now()
+        return self.filter(lifted_at__isnull=True).filter(Q(until__isnull=True) | Q(until__gt=at))
+
+    def covering(self, space):
+        """Blocks that apply in `space`: the site-wide ones and that space's own."""
+        return self.filter(Q(space__isnull=True) | Q(space=space))
+
+
+class MemberBlock(models.Model):
+    """A member may not post until `until` (null: for good), in one space or everywhere.
+
+    Lifting a block keeps the row (lifted_at/lifted_by) as the record of what happened.
+    """
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="posting_blocks",
+    )
+    # Moderators block within their space; staff may block everywhere (no space).
+    space = models.ForeignKey(
+        "community.DiscussionSpace",
+        verbose_name=_("space"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="member_blocks",
+        help_text=_("Leave empty to block posting in every space."),
+    )
+    reason = models.TextField(_("reason"), max_length=1000)
+    until = models.DateTimeField(
+        _("until"), null=True, blank=True, help_text=_("Leave empty to block for good.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("blocked by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="member_blocks_made",
+    )
+    created_at = models.DateTimeField(_("blocked"), default=timezone.now)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("unblocked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member_blocks_lifted",
+    )
+    lifted_at = models.DateTimeField(_("unblocked"), null=True, blank=True)
+
+    objects = MemberBlockQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("posting block")
+        verbose_name_plural = _("posting blocks")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["member", "lifted_at", "until"])]
+
+    def __str__(self):
+        return f"{self.member_id} ({self.until or '∞'})"
+
+    def save(self, *args, **kwargs):
+        self.reason = clean_text(self.reason)
+        super().save(*args, **kwargs)
+
+    def is_in_force(self, at=None):
+        at = at or timezone.now()
+        return self.lifted_at is None and (self.until is None or self.until > at)

@@ -1,0 +1,135 @@
+"""Who may see or do what with calls and ideas: each rule in one function, used by views,
+exports, the admin and tests alike."""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from community.ideas.models import CoAuthorStatus, ConflictOfInterest, Idea, IdeaStatus
+from community.ideas.models.choices import EVALUATED_STATUSES, SUBMITTED_STATUSES
+from community.organisations.permissions import member_organisation_ids
+
+__all__ = [
+    "can_edit_idea",
+    "can_review_idea",
+    "can_view_idea",
+    "is_call_organiser",
+    "is_idea_author",
+    "is_public_idea",
+    "public_ideas",
+    "reviewable_ideas",
+]
+
+
+# --- ideas ---
+
+
+def public_ideas_q(now=None):
+    """Ideas anyone may read: submitted ideas of calls that publish them, and selected ideas
+    once the call's results are out. The call page's own visibility is checked by callers."""
+    now = now or timezone.now()
+    return Q(call__ideas_public=True, status__in=SUBMITTED_STATUSES) | Q(
+        status=IdeaStatus.SELECTED, call__results_published_at__lte=now
+    )
+
+
+def public_ideas(queryset=None, now=None):
+    return (queryset if queryset is not None else Idea.objects.all()).filter(public_ideas_q(now))
+
+
+def is_public_idea(idea, now=None):
+    """The same rule as `public_ideas_q`, for one idea already loaded."""
+    now = now or timezone.now()
+    call = idea.call
+    if call.ideas_public and idea.status in SUBMITTED_STATUSES:
+        return True
+    published = call.results_published_at is not None and call.results_published_at <= now
+    return idea.status == IdeaStatus.SELECTED and published
+
+
+def is_idea_author(idea, user):
+    """The author or an accepted co-author."""
+    if not user.is_authenticated:
+        return False
+    if idea.author_id == user.pk:
+        return True
+    return idea.coauthors.filter(user=user, status=CoAuthorStatus.ACCEPTED).exists()
+
+
+def is_call_organiser(call, user):
+    """Editors who may edit the call page run it: review results, statuses, exports."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return call.permissions_for_user(user).can_edit()
+
+
+def is_assigned_reviewer(call, user):
+    return user.is_authenticated and user.pk in call.reviewer_ids()
+
+
+def can_view_idea(idea, user):
+    """Authors always; organisers and assigned, unconflicted reviewers once it is submitted;
+    everyone when it is public. Drafts are their authors' alone."""
+    if is_idea_author(idea, user):
+        return True
+    if idea.status == IdeaStatus.DRAFT:
+        return False
+    if idea.status in SUBMITTED_STATUSES and is_call_organiser(idea.call, user):
+        return True
+    if idea.status in SUBMITTED_STATUSES and can_review_idea(idea, user):
+        return True
+    return is_public_idea(idea)
+
+
+def can_edit_idea(idea, user, now=None):
+    """Authors edit drafts and submitted ideas while the call is open."""
+    return (
+        idea.status in (IdeaStatus.DRAFT, IdeaStatus.SUBMITTED)
+        and idea.call.is_open(now)
+        and is_idea_author(idea, user)
+    )
+
+
+# --- review ---
+
+REVIEWABLE_STATUSES = (IdeaStatus.SUBMITTED, *EVALUATED_STATUSES)
+
+
+def reviewer_organisation_ids(reviewer):
+    ids = member_organisation_ids(reviewer)
+    if reviewer.organisation_id:
+        ids.add(reviewer.organisation_id)
+    return ids
+
+
+def reviewable_ideas(call, reviewer):
+    """The ideas of `call` this reviewer may see and score: none unless assigned; never an idea
+    they (co-)wrote or were invited to, one of their organisations' ideas, or one they
+    declared a conflict with (the idea or its organisation)."""
+    source = call.source_page()
+    if not is_assigned_reviewer(source, reviewer):
+        return Idea.objects.none()
+    organisations = reviewer_organisation_ids(reviewer)
+    declared = ConflictOfInterest.objects.filter(reviewer=reviewer)
+    return (
+        Idea.objects.filter(call=source, status__in=REVIEWABLE_STATUSES)
+        .exclude(author=reviewer)
+        .exclude(coauthors__user=reviewer)
+        .exclude(organisation_id__in=organisations)
+        .exclude(pk__in=declared.filter(idea__isnull=False).values("idea_id"))
+        .exclude(
+            organisation_id__in=declared.filter(organisation__isnull=False).values(
+                "organisation_id"
+            )
+        )
+    )
+
+
+def can_review_idea(idea, user):
+    """An assigned reviewer, without a conflict of interest with this idea."""
+    return (
+        user.is_authenticated
+        and idea.status in REVIEWABLE_STATUSES
+        and reviewable_ideas(idea.call, user).filter(pk=idea.pk).exists()
+    )

@@ -1,0 +1,8 @@
+"""What happens to ideas, announced for the layers that listen (notifications)."""
+
+from django.dispatch import Signal
+
+# Announced by community.ideas.services after every change of an idea's status, once the
+# change is committed: the notification centre shows it in-site.
+# Arguments: idea, from_status, to_status, changed_by (a user or None).
+idea_status_changed = Signal()

@@ -1,0 +1,110 @@
+"""The member's own profile form: every field checked beside itself, nothing typed lost."""
+
+import zoneinfo
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from cms.models import Country, Organisation, Topic
+from cms.sanitiser import clean_text
+from cms.uploads import reencode_avatar
+from community.members.directory import language_choices
+from community.members.models import User
+
+__all__ = ["ProfileForm"]
+
+
+def time_zone_choices():
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
+def _default_locale(queryset):
+    # Snippets exist once per language; members pick the source-language record, which
+    # every translation shares a translation key with.
+    return queryset.filter(locale=Locale.get_default())
+
+
+class ProfileForm(forms.ModelForm):
+    avatar = forms.FileField(
+        label=_("Avatar"),
+        required=False,
+        help_text=_("A JPEG, PNG, WebP or GIF image up to 5 MB; it is resized to 512 pixels."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
+        ),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages you speak"),
+        required=False,
+        choices=language_choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=time_zone_choices,
+        help_text=_("Event times and deadlines are shown in this time zone."),
+    )
+
+    class Meta:
+        model = User
+        fields = [
+            "display_name",
+            "avatar",
+            "stakeholder_type",
+            "organisation",
+            "role",
+            "country",
+            "languages",
+            "topics",
+            "bio",
+            "time_zone",
+            "preferred_language",
+            "profile_visibility",
+        ]
+        widgets = {
+            "topics": forms.CheckboxSelectMultiple,
+            "bio": forms.Textarea(attrs={"rows": 5}),
+            "profile_visibility": forms.RadioSelect,
+        }
+        help_texts = {
+            "bio": _("A few lines about you and your work; plain text."),
+            "profile_visibility": _(
+                "Hidden profiles are not listed in the directory or on organisation pages."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = _default_locale(Organisation.objects.all())
+        self.fields["country"].queryset = _default_locale(Country.objects.all())
+        self.fields["topics"].queryset = _default_locale(Topic.objects.all())
+        if not self.is_bound:
+            self.initial["languages"] = self.instance.languages
+            self.initial.setdefault("time_zone", self.instance.time_zone or settings.TIME_ZONE)
+
+    def clean_avatar(self):
+        upload = self.cleaned_data.get("avatar")
+        if upload is False:  # "clear" ticked
+            return False
+        if upload and upload is not self.instance.avatar and hasattr(upload, "content_type"):
+            return reencode_avatar(upload)
+        return upload
+
+    def clean_bio(self):
+        return clean_text(self.cleaned_data.get("bio", "")).strip()
+
+    def clean_display_name(self):
+        return clean_text(self.cleaned_data.get("display_name", "")).strip()
+
+    def clean_role(self):
+        return clean_text(self.cleaned_data.get("role", "")).strip()
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.languages = self.cleaned_data.get("languages", [])
+        if commit:
+            user.save()
+            self.save_m2m()
+        return user

@@ -1,0 +1,107 @@
+"""The demo's newsletter: the archive page, one issue pointing at the demo's idea calls, and two
+confirmed subscriptions (a member and a visitor). Safe to run again: nothing changes the second
+time."""
+
+from datetime import UTC, datetime
+
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale, Site
+from wagtail_localize.synctree import synchronize_tree
+
+from cms.demo.sync import stable_key
+from cms.models import HomePage
+from community.ideas.models import IdeaCallPage
+from community.newsletter.forms import CONSENT_TEXT
+from community.newsletter.models import (
+    NewsletterIndexPage,
+    NewsletterItem,
+    NewsletterPage,
+    NewsletterSubscription,
+    SubscriptionStatus,
+)
+
+__all__ = ["build_newsletter_demo"]
+
+INDEX = {
+    "title": "Newsletter",
+    "slug": "newsletter",
+    "summary": "News from the OpenSocialCluster network, in your languages, about once a month.",
+    "intro": "<p>Every issue collects what the network published: pilot actions, open calls, "
+    "events and publications. Subscribe to get it by email.</p>",
+}
+ISSUE = {
+    "title": "Network news: open calls for social-innovation ideas",
+    "slug": "network-news-open-calls",
+    "summary": "The two open calls for ideas, and how to take part.",
+    "intro": "<p>Two calls for social-innovation ideas are open across the network. Read them, "
+    "share them with your partners, and submit your idea before the deadline.</p>",
+}
+SUBSCRIBERS = (
+    # email, languages, linked demo account
+    ("member@example.org", ["hr", "en"], True),
+    ("reader@example.org", ["en", "it"], False),
+)
+# A fixed moment, so a second run finds nothing to change.
+CONSENTED_AT = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
+
+
+def _page(parent, model, key, values):
+    page = model.objects.filter(translation_key=key, locale=parent.locale).first()
+    if page is None:
+        page = model(translation_key=key, locale=parent.locale, **values)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page, True
+    changed = [name for name, value in values.items() if getattr(page, name) != value]
+    if changed:
+        for name in changed:
+            setattr(page, name, values[name])
+        page.save_revision().publish()
+    return page, bool(changed)
+
+
+def _issue_items(issue, home):
+    calls = list(IdeaCallPage.objects.child_of(home).filter(locale=home.locale).order_by("path"))
+    if [item.linked_page_id for item in issue.items.all()] == [call.pk for call in calls]:
+        return False
+    issue.items = [NewsletterItem(linked_page=call, sort_order=n) for n, call in enumerate(calls)]
+    issue.save_revision().publish()
+    return True
+
+
+def _subscriptions():
+    users = {user.email: user for user in get_user_model().objects.all()}
+    for email, languages, linked in SUBSCRIBERS:
+        if NewsletterSubscription.objects.for_email(email).exists():
+            continue
+        subscription = NewsletterSubscription(
+            email=email,
+            user=users.get(email) if linked else None,
+            status=SubscriptionStatus.CONFIRMED,
+            consent_text=str(CONSENT_TEXT),
+            consented_at=CONSENTED_AT,
+            confirmed_at=CONSENTED_AT,
+        )
+        subscription.set_languages(languages)
+        subscription.save()
+
+
+def build_newsletter_demo():
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    home = site.root_page.specific if site else None
+    if not isinstance(home, HomePage):
+        return None
+    index, index_changed = _page(
+        home, NewsletterIndexPage, stable_key("page", "newsletter-index"), INDEX
+    )
+    issue, issue_changed = _page(
+        index, NewsletterPage, stable_key("page", "newsletter-issue-1"), ISSUE
+    )
+    items_changed = _issue_items(issue, home)
+    _subscriptions()
+    if index_changed or issue_changed or items_changed:
+        # The new pages get their place (an alias until translated) in every language tree.
+        source = Locale.get_default()
+        for locale in Locale.objects.exclude(pk=source.pk):
+            synchronize_tree(source, locale)
+    return issue

@@ -1,0 +1,93 @@
+"""The newsletter's public pages: subscribe, confirm, unsubscribe; a member's own choices."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from community.newsletter import services as newsletter
+from community.newsletter.forms import CONSENT_TEXT, PreferencesForm, SubscribeForm
+from community.newsletter.models import NewsletterSubscription, SubscriptionStatus
+
+
+def subscribe(request):
+    initial = {"email": request.user.email} if request.user.is_authenticated else {}
+    form = SubscribeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        newsletter.subscribe(
+            form.cleaned_data["email"],
+            languages=form.cleaned_data["languages"],
+            topics=form.cleaned_data["topics"],
+            consent_text=str(CONSENT_TEXT),
+            language=get_language(),
+            user=request.user if request.user.is_authenticated else None,
+        )
+        return redirect("community:newsletter_pending")
+    return render(request, "community/newsletter_subscribe.html", {"form": form})
+
+
+def pending(request):
+    return render(request, "community/newsletter_pending.html")
+
+
+def confirm(request, token):
+    """GET shows a button and POST confirms: a mail scanner following the link must not
+    subscribe someone who never asked."""
+    if request.method != "POST":
+        return render(request, "community/newsletter_confirm.html", {"token": token})
+    try:
+        subscription = newsletter.confirm(token)
+    except newsletter.InvalidLink:
+        return render(request, "community/newsletter_confirm.html", {"invalid": True}, status=400)
+    return render(request, "community/newsletter_confirm.html", {"subscription": subscription})
+
+
+@csrf_exempt  # RFC 8058 one-click: the mail client POSTs with no session and no CSRF token
+def unsubscribe(request, token):
+    """GET shows a button; POST (from that button or the mail client) unsubscribes."""
+    subscription = get_object_or_404(NewsletterSubscription, token=token)
+    if request.method == "POST":
+        subscription.unsubscribe()
+        return render(request, "community/newsletter_unsubscribe.html", {"done": True})
+    return render(
+        request,
+        "community/newsletter_unsubscribe.html",
+        {"subscription": subscription, "token": token},
+    )
+
+
+@login_required
+def manage(request):
+    """A member's subscription under their account's address: change choices or unsubscribe."""
+    subscription = NewsletterSubscription.objects.filter(
+        Q(user=request.user) | Q(email__iexact=request.user.email)
+    ).first()
+    if subscription is None or subscription.status != SubscriptionStatus.CONFIRMED:
+        return render(
+            request,
+            "community/newsletter_manage.html",
+            {"subscription": subscription, "form": None},
+        )
+    form = PreferencesForm(
+        request.POST or None,
+        initial={
+            "languages": subscription.language_codes,
+            "topics": list(subscription.topics.all()),
+        },
+    )
+    if request.method == "POST" and "unsubscribe" in request.POST:
+        subscription.unsubscribe()
+        messages.success(request, _("You are unsubscribed from the newsletter."))
+        return redirect("community:newsletter_manage")
+    if request.method == "POST" and form.is_valid():
+        newsletter.update_preferences(
+            subscription, form.cleaned_data["languages"], form.cleaned_data["topics"]
+        )
+        messages.success(request, _("Your newsletter choices have been saved."))
+        return redirect("community:newsletter_manage")
+    return render(
+        request, "community/newsletter_manage.html", {"subscription": subscription, "form": form}
+    )

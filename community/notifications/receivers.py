@@ -1,0 +1,154 @@
+"""The notification centre listens: events, ideas and discussions announce what happened
+(Django signals sent after their transaction committed) and this module turns each into
+notifications through `community.notifications.services.notify`.
+
+Connected in `CommunityConfig.ready`.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.dispatch import receiver
+from django.urls import reverse
+
+from community.discussions.models import SpaceVisibility
+from community.discussions.permissions import can_read_space
+from community.discussions.services import mentioned_members
+from community.discussions.signals import member_mentioned, post_published
+from community.ideas.models import CoAuthorStatus, IdeaStatus
+from community.ideas.signals import idea_status_changed
+from community.moderation.signals import post_moderated
+from community.notifications.models import NotificationKind
+from community.notifications.services import notify
+from events import signals as event_signals
+from events.models import EventPage, Registration
+
+# What happened to a member's own registration, by signal.
+_REGISTRATION_KINDS = {
+    event_signals.registration_confirmed: NotificationKind.REGISTRATION_CONFIRMED,
+    event_signals.registration_waitlisted: NotificationKind.REGISTRATION_WAITLISTED,
+    event_signals.registration_promoted: NotificationKind.REGISTRATION_PROMOTED,
+    event_signals.registration_cancelled: NotificationKind.REGISTRATION_CANCELLED,
+    event_signals.application_approved: NotificationKind.APPLICATION_APPROVED,
+    event_signals.application_declined: NotificationKind.APPLICATION_DECLINED,
+}
+
+
+def _event_of(registration):
+    return registration.event.specific
+
+
+def notify_registrant(sender, registration, signal, **kwargs):
+    """The member whose registration changed (guests have no account: their email says it)."""
+    if not registration.user_id:
+        return
+    event = _event_of(registration)
+    actor = None
+    if signal in (event_signals.application_approved, event_signals.application_declined):
+        actor = registration.decided_by
+    notify([registration.user_id], _REGISTRATION_KINDS[signal], event, actor=actor)
+
+
+for _signal in _REGISTRATION_KINDS:
+    _signal.connect(
+        notify_registrant, sender=Registration, dispatch_uid=f"notify_registrant_{id(_signal)}"
+    )
+
+
+@receiver(event_signals.application_received, sender=Registration)
+def notify_organisers_of_application(sender, registration, **kwargs):
+    event = _event_of(registration)
+    organiser_ids = list(event.organisers.values_list("pk", flat=True))
+    notify(
+        organiser_ids,
+        NotificationKind.APPLICATION_RECEIVED,
+        event,
+        actor=registration.user_id,
+    )
+
+
+@receiver(idea_status_changed)
+def notify_idea_authors(sender, idea, from_status, to_status, changed_by=None, **kwargs):
+    """The idea's author and accepted co-authors; not whoever made the change. A new draft
+    concerns nobody but its author, who is looking at it."""
+    if to_status == IdeaStatus.DRAFT:
+        return
+    authors = [
+        idea.author_id,
+        *idea.coauthors.filter(status=CoAuthorStatus.ACCEPTED).values_list("user_id", flat=True),
+    ]
+    notify(
+        authors,
+        NotificationKind.IDEA_STATUS,
+        idea,
+        actor=changed_by,
+        subject=idea.title,
+        url=reverse("community:idea_detail", args=[idea.pk]),
+        data={"status": str(to_status)},
+    )
+
+
+# --- discussions ---
+
+
+def space_readers(space, member_ids):
+    """Of `member_ids`, those who may read `space`, in one query however many they are.
+
+    This is `discussion_permissions.can_read_space` applied to many members at once (a reply
+    to a thread with hundreds of followers must not cost a query per follower);
+    tests/community/test_notifications_discussions.py checks both agree for every kind of
+    reader and space.
+    """
+    if space.visibility == SpaceVisibility.PUBLIC:
+        return list(member_ids)  # anyone reads (notify still leaves out closed accounts)
+    members = get_user_model().objects.filter(
+        pk__in=member_ids, is_active=True, erased_at__isnull=True
+    )
+    if space.visibility != SpaceVisibility.MEMBERS:
+        group = Registration.objects.seated().filter(
+            event__translation_key__in=EventPage.objects.filter(pk=space.event_id).values(
+                "translation_key"
+            )
+        )
+        members = members.filter(
+            Q(is_staff=True)
+            | Q(is_superuser=True)
+            | Q(pk__in=space.moderators.values("pk"))
+            | Q(pk__in=group.values("user_id"))
+        )
+    return list(members.values_list("pk", flat=True))
+
+
+@receiver(post_published)
+def notify_thread_followers(sender, post, **kwargs):
+    """Everyone following the thread who may still read its space; never the post's author.
+    Followers named in the post hear of it once, as a mention (member_mentioned)."""
+    thread = post.thread
+    mentioned = {member.pk for member in mentioned_members(post)}
+    followers = [pk for pk in thread.follower_ids() if pk not in mentioned]
+    readers = space_readers(thread.space, followers)
+    notify(readers, NotificationKind.REPLY, post, actor=post.author_id, subject=thread.title)
+
+
+@receiver(member_mentioned)
+def notify_mentioned_member(sender, post, member, **kwargs):
+    if not can_read_space(member, post.thread.space):
+        return
+    notify(
+        [member], NotificationKind.MENTION, post, actor=post.author_id, subject=post.thread.title
+    )
+
+
+@receiver(post_moderated)
+def notify_post_author_of_moderation(sender, post, action, reason="", moderator=None, **kwargs):
+    """The author hears what happened to their post and why (even when it is hidden: they
+    still see their own post)."""
+    if not can_read_space(post.author, post.thread.space):
+        return
+    notify(
+        [post.author_id],
+        NotificationKind.POST_MODERATED,
+        post,
+        actor=moderator,
+        subject=post.thread.title,
+        data={"action": str(action), "reason": reason or ""},
+    )

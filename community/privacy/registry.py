@@ -1,0 +1,326 @@
+"""The one registry of personal data: every model field that links a row to a member says how
+that row is exported ("download my data") and what happens to it when the account is deleted.
+
+`tests/community/test_privacy_registry.py` fails for any relation to the user model, in any
+installed app, that is not declared here, and for declarations naming a model or field that
+no longer exists. Apps below community (events, cms) cannot import it, so their models are
+declared here by label.
+
+Erasure, per declared relation:
+- DELETE: the rows are the member's own data (consents, registrations, drafts): removed, with
+  their files.
+- KEEP: the rows are contributions or records of other people's work (a published idea, a page
+  revision, a decision taken): kept, still pointing at the member's row, which erasure empties
+  and labels "former member".
+- DETACH: the member is removed from a many-to-many (organisers, co-authors).
+- a callable `erase(user)`: anything finer.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from django.apps import apps
+
+from community.newsletter.services import erase_subscriptions
+from community.privacy.erasers import (
+    erase_contribution_photos,
+    erase_idea_authorship,
+    erase_supports,
+)
+
+__all__ = ["DELETE", "DETACH", "KEEP", "REGISTRY", "PersonalData", "entries_for_installed_apps"]
+
+
+class Erasure(Enum):
+    DELETE = "delete"
+    KEEP = "keep"
+    DETACH = "detach"
+
+
+DELETE, KEEP, DETACH = Erasure.DELETE, Erasure.KEEP, Erasure.DETACH
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    label: str  # "app_label.ModelName"
+    user_field: str  # the relation to the member
+    erase: Erasure | Callable
+    export: tuple[str, ...] = ()  # fields written to the member's archive; () = not exported
+    files: tuple[str, ...] = ()  # file fields: added to the archive, removed on DELETE
+    why: str = ""  # why a relation is not exported, for the reader of this file
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def model(self):
+        app_label, model_name = self.label.split(".")
+        return apps.get_model(app_label, model_name)
+
+    def is_installed(self):
+        app_label, model_name = self.label.split(".")
+        try:
+            apps.get_model(app_label, model_name)
+        except LookupError:
+            return False
+        return True
+
+
+REGISTRY = (
+    # --- community ---
+    PersonalData("community.Consent", "user", DELETE, export=("version", "accepted_at")),
+    PersonalData(
+        "community.DataExport",
+        "user",
+        DELETE,
+        files=("archive",),
+        why="Earlier archives of this very data; removed with the account.",
+    ),
+    PersonalData(
+        "community.Idea",
+        "author",
+        erase_idea_authorship,
+        export=(
+            "call__title",
+            "title",
+            "summary",
+            "problem",
+            "solution",
+            "target_group",
+            "impact",
+            "team",
+            "budget_estimate",
+            "language",
+            "status",
+            "created_at",
+            "submitted_at",
+        ),
+    ),
+    PersonalData("community.IdeaCoAuthor", "user", DELETE, export=("idea__title", "status")),
+    PersonalData(
+        "community.IdeaSupport", "user", erase_supports, export=("idea__title", "created_at")
+    ),
+    PersonalData("community.IdeaStatusChange", "changed_by", KEEP, why="The lifecycle's history."),
+    PersonalData("community.IdeaCallReviewer", "user", DELETE, export=("page__title",)),
+    PersonalData(
+        "community.Review", "reviewer", KEEP, export=("idea__title", "comment", "created_at")
+    ),
+    PersonalData(
+        "community.ConflictOfInterest",
+        "reviewer",
+        DELETE,
+        export=("idea__title", "organisation__name", "reason", "declared_at"),
+    ),
+    PersonalData(
+        "community.OrganisationMembership",
+        "user",
+        DELETE,
+        export=("organisation__name", "role", "status", "requested_at"),
+    ),
+    PersonalData(
+        "community.OrganisationMembership", "decided_by", KEEP, why="An admin's decision."
+    ),
+    PersonalData(
+        "community.OrganisationProposal",
+        "proposed_by",
+        DELETE,
+        export=("name", "website", "status", "proposed_at"),
+    ),
+    PersonalData(
+        "community.OrganisationProposal", "reviewed_by", KEEP, why="An editor's decision."
+    ),
+    PersonalData(
+        "community.Notification",
+        "recipient",
+        DELETE,
+        export=("kind", "subject", "url", "data", "created", "read_at", "emailed_at"),
+    ),
+    PersonalData(
+        "community.Notification",
+        "actor",
+        KEEP,
+        why="Someone else's notification of what the member did; shown as a former member.",
+    ),
+    PersonalData("community.NotificationPreference", "member", DELETE, export=("kind", "delivery")),
+    PersonalData(
+        "community.NewsletterSubscription",
+        "user",
+        erase_subscriptions,
+        export=(
+            "email",
+            "languages",
+            "status",
+            "consent_text",
+            "consented_at",
+            "confirmed_at",
+            "unsubscribed_at",
+        ),
+    ),
+    PersonalData("community.NewsletterSend", "requested_by", KEEP, why="An editor's send."),
+    # --- co-design workshops ---
+    PersonalData(
+        "community.Contribution",
+        "author",
+        erase_contribution_photos,
+        export=("workshop__title", "phase", "text", "created_at"),
+        files=("image",),
+        why="Part of the workshop's shared work, which the synthesis draws on.",
+    ),
+    PersonalData(
+        "community.ContributionComment",
+        "author",
+        KEEP,
+        export=("contribution__workshop__title", "text", "created_at"),
+    ),
+    PersonalData(
+        "community.ContributionSupport",
+        "user",
+        DELETE,
+        export=("contribution__workshop__title", "created_at"),
+    ),
+    PersonalData(
+        "community.ContributionGroup", "created_by", KEEP, why="A facilitator's grouping."
+    ),
+    PersonalData(
+        "community.WorkshopSynthesis", "published_by", KEEP, why="The facilitators' publication."
+    ),
+    PersonalData("community.CoDesignWorkshopPage", "facilitators", DETACH, export=("title",)),
+    # Discussions: posts and threads are contributions to a conversation others replied to and
+    # quoted; kept, signed "former member" (the member's row is emptied on erasure). Marks and
+    # follows are the member's own: removed.
+    PersonalData(
+        "community.Thread", "author", KEEP, export=("space__title", "title", "created_at")
+    ),
+    PersonalData(
+        "community.Post",
+        "author",
+        KEEP,
+        export=("thread__title", "body", "language", "status", "created_at", "edited_at"),
+    ),
+    PersonalData(
+        "community.PostRevision", "edited_by", KEEP, why="Moderators' history of an edited post."
+    ),
+    PersonalData("community.Helpful", "user", DELETE, export=("post__thread__title", "created_at")),
+    PersonalData("community.ThreadFollow", "user", DELETE, export=("thread__title", "created_at")),
+    PersonalData("community.DiscussionSpace", "moderators", DETACH, export=("title",)),
+    # Moderation: a member's own reports go with the account; what moderators decided about
+    # them (blocks, the log) is exported to them and kept as the record of the decision.
+    PersonalData(
+        "community.Report",
+        "reporter",
+        DELETE,
+        export=("post__thread__title", "reason", "details", "created_at", "outcome"),
+    ),
+    PersonalData("community.Report", "resolved_by", KEEP, why="A moderator's decision."),
+    PersonalData(
+        "community.MemberBlock",
+        "member",
+        DELETE,
+        export=("space__title", "reason", "until", "created_at", "lifted_at"),
+    ),
+    PersonalData("community.MemberBlock", "created_by", KEEP, why="A moderator's decision."),
+    PersonalData("community.MemberBlock", "lifted_by", KEEP, why="A moderator's decision."),
+    PersonalData(
+        "community.ModerationAction",
+        "member",
+        KEEP,
+        export=("action", "reason", "created_at"),
+        why="The moderators' log of decisions about the member.",
+    ),
+    PersonalData(
+        "community.ModerationAction", "moderator", KEEP, why="The moderators' log of decisions."
+    ),
+    # --- events (declared by label: events cannot import community) ---
+    PersonalData(
+        "events.Registration",
+        "user",
+        DELETE,
+        export=(
+            "event__title",
+            "status",
+            "stakeholder_type",
+            "country_code",
+            "language",
+            "motivation",
+            "created_at",
+            "confirmed_at",
+            "cancelled_at",
+        ),
+    ),
+    PersonalData(
+        "events.Registration",
+        "decided_by",
+        KEEP,
+        why="An organiser's decision on someone else's registration.",
+    ),
+    PersonalData("events.EventPage", "organisers", DETACH, export=("title",)),
+    # --- cms open data (declared by label: cms cannot import community) ---
+    PersonalData(
+        "cms.LessonProgress",
+        "user",
+        DELETE,
+        export=("course_key", "lesson_key", "completed_at", "score", "question_count"),
+    ),
+    PersonalData(
+        "cms.SocialEconomyEntity",
+        "proposed_by",
+        KEEP,
+        export=("name", "status", "created_at"),
+        why="A directory entry about an organisation, checked by an editor.",
+    ),
+    PersonalData(
+        "cms.Premises",
+        "proposed_by",
+        KEEP,
+        export=("name", "status", "created_at"),
+        why="A register entry about a space, checked by an editor.",
+    ),
+    PersonalData(
+        "cms.DirectoryImport", "created_by", KEEP, why="An editor's import, an admin record."
+    ),
+    # --- accounts (allauth) ---
+    PersonalData("account.EmailAddress", "user", DELETE, export=("email", "verified", "primary")),
+    PersonalData(
+        "mfa.Authenticator",
+        "user",
+        DELETE,
+        export=("type", "created_at", "last_used_at"),
+        why="Secrets are never exported, only which factors existed.",
+    ),
+    # --- Wagtail: editors' work is kept, their private settings removed ---
+    PersonalData(
+        "wagtailusers.UserProfile",
+        "user",
+        DELETE,
+        export=("preferred_language", "current_time_zone", "theme"),
+        files=("avatar",),
+    ),
+    PersonalData("wagtailcore.PageSubscription", "user", DELETE, export=("page__title",)),
+    PersonalData("wagtailcore.APIToken", "user", DELETE, why="Credentials are never exported."),
+    PersonalData("wagtailadmin.EditingSession", "user", DELETE, why="Transient editor presence."),
+    PersonalData("wagtailadmin.FormState", "user", DELETE, why="Transient admin form state."),
+    PersonalData("wagtailcore.UploadedFile", "uploaded_by_user", DELETE, files=("file",)),
+    PersonalData("wagtailcore.Comment", "user", KEEP, export=("text", "created_at")),
+    PersonalData("wagtailcore.Comment", "resolved_by", KEEP, why="Editorial record."),
+    PersonalData("wagtailcore.CommentReply", "user", KEEP, export=("text", "created_at")),
+    PersonalData("wagtailcore.Page", "owner", KEEP, export=("title", "first_published_at")),
+    PersonalData("wagtailcore.Page", "locked_by", KEEP, why="Editorial record."),
+    PersonalData("wagtailcore.Revision", "user", KEEP, why="Editorial history of pages."),
+    PersonalData("wagtailcore.PageLogEntry", "user", KEEP, why="Editorial history of pages."),
+    PersonalData("wagtailcore.ModelLogEntry", "user", KEEP, why="Editorial history."),
+    PersonalData("wagtailcore.WorkflowState", "requested_by", KEEP, why="Editorial history."),
+    PersonalData("wagtailcore.TaskState", "finished_by", KEEP, why="Editorial history."),
+    PersonalData("wagtailimages.Image", "uploaded_by_user", KEEP, export=("title", "created_at")),
+    PersonalData("wagtaildocs.Document", "uploaded_by_user", KEEP, export=("title", "created_at")),
+    PersonalData(
+        "wagtail_localize.StringTranslation", "last_translated_by", KEEP, why="Translation work."
+    ),
+    PersonalData(
+        "wagtail_localize.SegmentOverride", "last_translated_by", KEEP, why="Translation work."
+    ),
+)
+
+
+def entries_for_installed_apps():
+    """The declarations whose model is installed in this deployment (allauth's mfa, say, may
+    not be)."""
+    return [entry for entry in REGISTRY if entry.is_installed()]
