@@ -1,6 +1,7 @@
 """Transactional email in the recipient's language: the one helper every app sends through.
 
-A message is three templates under `templates/emails/`: `<name>_subject.txt` (one line),
+A message is three templates under `emails/` (the top-level `templates/emails/`, or a
+capability's own `templates/emails/`): `<name>_subject.txt` (one line),
 `<name>_message.txt` (plain text) and, optionally, `<name>_message.html`. They are rendered with
 the recipient's preferred language active, so `{% translate %}`, dates and numbers follow the
 reader, not whoever triggered the email. Every template gets `site_name` and `base_url` (the

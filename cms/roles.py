@@ -92,10 +92,10 @@ ROLES = (
         page_permissions=("add", "change", "lock"),
         media_permissions=("add", "choose"),
     ),
-    # Moderators enter the admin for the moderation queue (community/moderation_admin.py),
+    # Moderators enter the admin for the moderation queue (community/moderation/admin.py),
     # which lists only the discussion spaces they moderate.
     Role("Moderators", permissions=("wagtailadmin.access_admin",)),
-    # Reviewers score ideas in the admin's "Idea review" section (community/admin_views.py);
+    # Reviewers score ideas in the admin's "Idea review" section (community/ideas/admin_views.py);
     # which calls and ideas they see is decided there, per call.
     Role("Reviewers", permissions=("wagtailadmin.access_admin",)),
 )

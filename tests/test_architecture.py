@@ -128,8 +128,10 @@ def test_no_app_imports_an_app_above_it(app):
 def test_no_cycle_between_capability_packages(app):
     graph, where = capability_graph(app)
     cycle = find_cycle(graph)
-    assert cycle is None, " -> ".join(cycle) + ": " + ", ".join(
-        where[(a, b)] for a, b in zip(cycle, cycle[1:], strict=False)
+    assert cycle is None, (
+        " -> ".join(cycle)
+        + ": "
+        + ", ".join(where[(a, b)] for a, b in zip(cycle, cycle[1:], strict=False))
     )
 
 

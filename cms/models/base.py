@@ -99,7 +99,8 @@ class BasePage(Page):
         return restrictions_for(self)
 
     def get_template(self, request, *args, **kwargs):
-        # Templates live in the top-level templates/pages/ folder, named after the model.
+        # Templates live in a templates/pages/ folder (the top-level one, or a capability's
+        # own), named after the model.
         return f"pages/{self._meta.model_name}.html"
 
 

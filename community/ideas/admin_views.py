@@ -44,7 +44,7 @@ def has_review_work(user):
 
 def index(request):
     return TemplateResponse(
-        request, "community/admin/review_index.html", {"calls": calls_for(request.user)}
+        request, "community/ideas/admin/review_index.html", {"calls": calls_for(request.user)}
     )
 
 
@@ -66,7 +66,7 @@ def call_ideas(request, call_id):
     )
     return TemplateResponse(
         request,
-        "community/admin/review_call.html",
+        "community/ideas/admin/review_call.html",
         {
             "call": call,
             "rows": [(idea, idea.pk in reviewed) for idea in ideas],
@@ -100,7 +100,7 @@ def review_idea(request, idea_id):
             return redirect("community_review:call", call_id=call.pk)
     return TemplateResponse(
         request,
-        "community/admin/review_idea.html",
+        "community/ideas/admin/review_idea.html",
         {
             "idea": idea,
             "call": call,
@@ -165,7 +165,7 @@ def ranking(request, call_id):
         return redirect("community_review:ranking", call_id=call.pk)
     return TemplateResponse(
         request,
-        "community/admin/review_ranking.html",
+        "community/ideas/admin/review_ranking.html",
         {
             "call": call,
             "ranked": ranked,

@@ -17,8 +17,8 @@ class CommunityUserEditForm(UserEditForm):
 
 
 class UserViewSet(WagtailUserViewSet):
-    create_template_name = "community/admin/user_create.html"
-    edit_template_name = "community/admin/user_edit.html"
+    create_template_name = "community/members/admin/user_create.html"
+    edit_template_name = "community/members/admin/user_edit.html"
 
     def get_form_class(self, for_update=False):
         return CommunityUserEditForm if for_update else CommunityUserCreationForm

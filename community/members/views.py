@@ -23,7 +23,7 @@ def edit_profile(request):
         save_profile(form)
         messages.success(request, _("Your profile has been saved."))
         return redirect("community:profile_edit")
-    return render(request, "community/profile_form.html", {"form": form})
+    return render(request, "community/members/profile_form.html", {"form": form})
 
 
 def directory(request):
@@ -31,7 +31,7 @@ def directory(request):
     results = paginate(directory_listing(filters, request.user), filters.page, DIRECTORY_PAGE_SIZE)
     return render(
         request,
-        "community/directory.html",
+        "community/members/directory.html",
         {"filters": filters, "results": results, "options": directory_options()},
     )
 
@@ -44,6 +44,6 @@ def profile(request, pk):
         raise Http404
     return render(
         request,
-        "community/profile_detail.html",
+        "community/members/profile_detail.html",
         {"member": member, "is_own": member.pk == request.user.pk},
     )

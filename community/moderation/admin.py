@@ -64,7 +64,7 @@ def _render_queue(request, *, bound=None, status=200):
     _add_site_links(reported + waiting + hidden)
     response = TemplateResponse(
         request,
-        "community/admin/moderation_queue.html",
+        "community/moderation/admin/queue.html",
         {
             "reported": reported,
             "pending": waiting,
@@ -161,7 +161,7 @@ def block(request, pk):
             return redirect("community_moderation:queue")
     return TemplateResponse(
         request,
-        "community/admin/moderation_block.html",
+        "community/moderation/admin/block.html",
         {"post": post, "space": space, "form": form},
         status=400 if form.errors else 200,
     )
@@ -195,7 +195,7 @@ class ModerationPanel(Component):
 
     name = "moderation"
     order = 90
-    template_name = "community/admin/moderation_panel.html"
+    template_name = "community/moderation/admin/panel.html"
 
     def __init__(self, user):
         self.user = user

@@ -1,5 +1,5 @@
 """Members report a post to the moderators (the moderators' queue is in the admin:
-community/moderation_admin.py)."""
+community/moderation/admin.py)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required

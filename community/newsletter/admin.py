@@ -53,7 +53,7 @@ def issue(request, page_id):
         "recipients": NewsletterSubscription.objects.recipients_of(page).count(),
         "last_issue": page.last_sent_issue(),
     }
-    return TemplateResponse(request, "community/admin/newsletter_issue.html", context)
+    return TemplateResponse(request, "community/newsletter/admin/issue.html", context)
 
 
 @forbidden_as_403

@@ -26,23 +26,23 @@ def subscribe(request):
             user=request.user if request.user.is_authenticated else None,
         )
         return redirect("community:newsletter_pending")
-    return render(request, "community/newsletter_subscribe.html", {"form": form})
+    return render(request, "community/newsletter/subscribe.html", {"form": form})
 
 
 def pending(request):
-    return render(request, "community/newsletter_pending.html")
+    return render(request, "community/newsletter/pending.html")
 
 
 def confirm(request, token):
     """GET shows a button and POST confirms: a mail scanner following the link must not
     subscribe someone who never asked."""
     if request.method != "POST":
-        return render(request, "community/newsletter_confirm.html", {"token": token})
+        return render(request, "community/newsletter/confirm.html", {"token": token})
     try:
         subscription = newsletter.confirm(token)
     except newsletter.InvalidLink:
-        return render(request, "community/newsletter_confirm.html", {"invalid": True}, status=400)
-    return render(request, "community/newsletter_confirm.html", {"subscription": subscription})
+        return render(request, "community/newsletter/confirm.html", {"invalid": True}, status=400)
+    return render(request, "community/newsletter/confirm.html", {"subscription": subscription})
 
 
 @csrf_exempt  # RFC 8058 one-click: the mail client POSTs with no session and no CSRF token
@@ -51,10 +51,10 @@ def unsubscribe(request, token):
     subscription = get_object_or_404(NewsletterSubscription, token=token)
     if request.method == "POST":
         subscription.unsubscribe()
-        return render(request, "community/newsletter_unsubscribe.html", {"done": True})
+        return render(request, "community/newsletter/unsubscribe.html", {"done": True})
     return render(
         request,
-        "community/newsletter_unsubscribe.html",
+        "community/newsletter/unsubscribe.html",
         {"subscription": subscription, "token": token},
     )
 
@@ -68,7 +68,7 @@ def manage(request):
     if subscription is None or subscription.status != SubscriptionStatus.CONFIRMED:
         return render(
             request,
-            "community/newsletter_manage.html",
+            "community/newsletter/manage.html",
             {"subscription": subscription, "form": None},
         )
     form = PreferencesForm(
@@ -89,5 +89,5 @@ def manage(request):
         messages.success(request, _("Your newsletter choices have been saved."))
         return redirect("community:newsletter_manage")
     return render(
-        request, "community/newsletter_manage.html", {"subscription": subscription, "form": form}
+        request, "community/newsletter/manage.html", {"subscription": subscription, "form": form}
     )

@@ -95,7 +95,7 @@ def space_readers(space, member_ids):
 
     This is `discussion_permissions.can_read_space` applied to many members at once (a reply
     to a thread with hundreds of followers must not cost a query per follower);
-    tests/community/test_notifications_discussions.py checks both agree for every kind of
+    tests/community/notifications/test_discussions.py checks both agree for every kind of
     reader and space.
     """
     if space.visibility == SpaceVisibility.PUBLIC:

@@ -31,7 +31,7 @@ def proposals(request):
         return redirect("community_proposals:index")
     return TemplateResponse(
         request,
-        "community/admin/proposals.html",
+        "community/organisations/admin/proposals.html",
         {
             "pending": OrganisationProposal.objects.filter(
                 status=ProposalStatus.PENDING

@@ -34,7 +34,7 @@ def organisation_list(request):
     results = paginate(organisation_listing(filters), filters.page, ORGANISATIONS_PAGE_SIZE)
     return render(
         request,
-        "community/organisation_list.html",
+        "community/organisations/list.html",
         {"results": results, "filters": filters, "options": organisation_options()},
     )
 
@@ -81,7 +81,7 @@ def organisation_detail(request, pk):
         context["members"] = memberships.filter(status=MembershipStatus.ACCEPTED).select_related(
             "user"
         )
-    return render(request, "community/organisation_detail.html", context)
+    return render(request, "community/organisations/detail.html", context)
 
 
 @login_required
@@ -139,4 +139,4 @@ def propose(request):
             request, _("Thank you. An editor will check your proposal and let you know.")
         )
         return redirect("community:organisations")
-    return render(request, "community/organisation_propose.html", {"form": form})
+    return render(request, "community/organisations/propose.html", {"form": form})

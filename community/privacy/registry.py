@@ -1,7 +1,7 @@
 """The one registry of personal data: every model field that links a row to a member says how
 that row is exported ("download my data") and what happens to it when the account is deleted.
 
-`tests/community/test_privacy_registry.py` fails for any relation to the user model, in any
+`tests/community/privacy/test_registry.py` fails for any relation to the user model, in any
 installed app, that is not declared here, and for declarations naming a model or field that
 no longer exists. Apps below community (events, cms) cannot import it, so their models are
 declared here by label.

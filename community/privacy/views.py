@@ -40,7 +40,7 @@ def accept_policy(request):
     privacy_page = SiteSettings.for_request(request).privacy_page
     return render(
         request,
-        "community/policy_accept.html",
+        "community/members/policy_accept.html",
         {
             "form": form,
             "policy": current,
@@ -54,7 +54,7 @@ def accept_policy(request):
 def privacy(request):
     return render(
         request,
-        "community/privacy.html",
+        "community/privacy/privacy.html",
         {
             "exports": DataExport.objects.filter(user=request.user)[:5],
             "delete_form": DeleteAccountForm(user=request.user),
@@ -100,6 +100,6 @@ def delete_account(request):
         return redirect("/")
     return render(
         request,
-        "community/privacy.html",
+        "community/privacy/privacy.html",
         {"exports": DataExport.objects.filter(user=request.user)[:5], "delete_form": form},
     )

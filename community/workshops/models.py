@@ -4,7 +4,7 @@ with a challenge, phases, materials and facilitators, and the participants' cont
 Contributions, comments, supports, groups and the synthesis hang off the workshop's
 registration copy (the first real page of its translation group, as registrations do), so every
 language copy of the page shows the same space. Who may read or write there is decided in
-community/workshop_permissions.py, nowhere else.
+community/workshops/permissions.py, nowhere else.
 """
 
 from django.conf import settings

@@ -1,7 +1,7 @@
 """Sign-up answer time for a new and for an already registered address (real hasher).
 
 Run with `make benchmark`; prints both medians and their ratio. Asserts nothing about speed
-(machines differ): tests/community/test_signup_timing.py proves deterministically that both
+(machines differ): tests/community/members/test_signup_timing.py proves deterministically that both
 paths hash the password once.
 """
 

@@ -24,7 +24,7 @@ from community.ideas.models import Idea
 from community.members.factories import UserFactory
 from events.factories import EventIndexPageFactory, WebinarPageFactory
 from events.models import Registration
-from tests.community.ideas_helpers import idea_data
+from tests.community.ideas.helpers import idea_data
 
 
 class ContactForm(AntispamMixin, forms.Form):

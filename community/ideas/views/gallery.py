@@ -32,7 +32,7 @@ def gallery(request, call_id):
         )
     return render(
         request,
-        "community/gallery.html",
+        "community/ideas/gallery.html",
         {
             "call": call.localized,
             "filters": filters,

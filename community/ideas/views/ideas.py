@@ -41,7 +41,7 @@ def _idea_or_404(request, pk):
 def _form_page(request, form, call, idea=None, status=200):
     return render(
         request,
-        "community/idea_form.html",
+        "community/ideas/form.html",
         {"form": form, "call": call.localized, "idea": idea},
         status=status,
     )
@@ -109,7 +109,7 @@ def idea_detail(request, pk):
     )
     return render(
         request,
-        "community/idea_detail.html",
+        "community/ideas/detail.html",
         {
             "idea": idea,
             "call": idea.call.localized,
@@ -216,7 +216,7 @@ def invitation(request, token):
             return redirect("community:idea_detail", pk=item.idea_id)
         messages.info(request, _("You declined the invitation."))
         return redirect("community:my_ideas")
-    return render(request, "community/invitation.html", {"invitation": item})
+    return render(request, "community/ideas/invitation.html", {"invitation": item})
 
 
 @login_required
@@ -229,4 +229,6 @@ def my_ideas(request):
     invitations = IdeaCoAuthor.objects.filter(
         user=request.user, status=CoAuthorStatus.INVITED
     ).select_related("idea")
-    return render(request, "community/my_ideas.html", {"ideas": ideas, "invitations": invitations})
+    return render(
+        request, "community/ideas/mine.html", {"ideas": ideas, "invitations": invitations}
+    )

@@ -75,7 +75,7 @@ class Command(BaseCommand):
             # Last, so every page (synthetic ones too) has its place in every language tree.
             synchronise_trees(ctx)
             accounts = ensure_demo_accounts()
-            build_community_demo()  # profiles, organisations, idea calls (community/demo_ideas.py)
+            build_community_demo()  # profiles, organisations, idea calls (community/ideas/demo.py)
             build_events_demo(ctx)  # after the accounts: demo members hold seats
             build_newsletter_demo()  # after the calls: the issue points at them
             build_workshops_demo(ctx)  # under the events index, with the members' contributions

@@ -88,9 +88,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # Members accept a new privacy policy version before going on (community/consent.py).
+    # Members accept a new privacy policy version before going on (community/members/consent.py).
     "community.members.consent.PolicyConsentMiddleware",
-    # Whoever can enter the admin sets up two-factor authentication first (community/two_factor.py).
+    # Whoever can enter the admin sets up two-factor authentication first (community/members/two_factor.py).
     "community.members.middleware.StaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -101,7 +101,14 @@ WSGI_APPLICATION = "opensocialcluster.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # Project-wide templates first (base, navigation, components), then each capability's
+        # own folder (community/<capability>/templates/, events/<capability>/templates/): a
+        # capability keeps its pages, partials and emails beside its code.
+        "DIRS": [
+            BASE_DIR / "templates",
+            *sorted(BASE_DIR.glob("community/*/templates")),
+            *sorted(BASE_DIR.glob("events/*/templates")),
+        ],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -170,7 +177,7 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 # One way in: Wagtail's own login forms (front end and admin) skip verification and rate limits,
 # so restricted pages and the admin send people to allauth's login instead, and the old URLs
-# redirect there (community/auth_views.py). Passwords are reset and changed through allauth only.
+# redirect there (community/members/auth_views.py). Passwords are reset and changed through allauth only.
 # https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-frontend-login-url
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILADMIN_LOGIN_URL = "account_login"
@@ -189,7 +196,7 @@ ACCOUNT_RATE_LIMITS = {
 # Public forms (cms/antispam.py) refuse a filled honeypot and anything sent sooner than this
 # many seconds after the form was shown (a signed time in the form); 0 turns the timing off.
 ANTISPAM_MIN_FILL_SECONDS = int(os.environ.get("ANTISPAM_MIN_FILL_SECONDS", "3"))
-# Discussions (community/services/moderation.py): posts per member in a sliding window on the
+# Discussions (community/moderation/services.py): posts per member in a sliding window on the
 # shared cache ("5/m", "20/10m"; empty: no limit), and whether new members' first posts wait
 # for a moderator's approval, and how many.
 DISCUSSION_POST_RATE = os.environ.get("DISCUSSION_POST_RATE", "5/m")
@@ -202,7 +209,7 @@ DISCUSSION_FIRST_POSTS_TO_APPROVE = int(os.environ.get("DISCUSSION_FIRST_POSTS_T
 # "https://translate.example/?sl={source}&tl={target}&q={text}". Empty: no "Translate" link.
 DISCUSSION_TRANSLATOR_URL = os.environ.get("DISCUSSION_TRANSLATOR_URL", "")
 # Two-factor authentication: an authenticator app (TOTP) and recovery codes; required for
-# everyone who can enter the admin (community/two_factor.py).
+# everyone who can enter the admin (community/members/two_factor.py).
 # https://docs.allauth.org/en/latest/mfa/configuration.html
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "OpenSocialCluster"

@@ -14,7 +14,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")  # noqa: F405
 # Local names only unless told otherwise: a "*" here let any Host header through, and behind a
 # real host name (manage.py defaults to these settings) that poisoned password-reset links.
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")  # noqa: F405
-# `load_demo` runs here without --force (community/demo_guard.py); other settings refuse it.
+# `load_demo` runs here without --force (community/members/demo_guard.py); other settings refuse it.
 DEMO_DATA_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -9,7 +9,7 @@ from .base import *  # noqa: F403
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
-# Tests load the demo (community/demo_guard.py); production settings refuse it.
+# Tests load the demo (community/members/demo_guard.py); production settings refuse it.
 DEMO_DATA_ALLOWED = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -26,7 +26,7 @@ WAGTAILAPI_BASE_URL = "http://testserver"
 ACCOUNT_RATE_LIMITS = False
 # Tests post forms at once; tests/cms/test_antispam.py turns the minimum fill time back on.
 ANTISPAM_MIN_FILL_SECONDS = 0
-# Likewise the posting rate limit; tests/community/test_moderation.py turns it back on.
+# Likewise the posting rate limit; tests/community/moderation/test_moderation.py turns it back on.
 DISCUSSION_POST_RATE = ""
 # Serve static files from the app folders (no collectstatic before tests).
 WHITENOISE_USE_FINDERS = True
