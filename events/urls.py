@@ -2,14 +2,15 @@
 
 from django.urls import path
 
-from . import views
+from events.listing import views as listing_views
+from events.registrations import views
 
 app_name = "events"
 
 urlpatterns = [
     path("mine/", views.my_events, name="mine"),
     # The map page's "upcoming events" layer (settings.MAP_EVENTS_GEOJSON_URL_NAME).
-    path("upcoming.geojson", views.upcoming_geojson, name="upcoming_geojson"),
+    path("upcoming.geojson", listing_views.upcoming_geojson, name="upcoming_geojson"),
     path("register/<int:page_id>/", views.register, name="register"),
     path("registrations/<int:registration_id>/cancel/", views.cancel, name="cancel"),
     path("guest/<str:token>/confirm/", views.guest_confirm, name="guest_confirm"),

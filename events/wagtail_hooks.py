@@ -6,9 +6,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 
-from . import admin_views
-from .models import EventPage
-from .permissions import can_manage_registrations, managed_events
+from events.pages.models import EventPage
+from events.registrations import admin_views
+from events.registrations.permissions import can_manage_registrations, managed_events
 
 admin_urls = [
     path("", admin_views.event_list, name="event_list"),

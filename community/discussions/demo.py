@@ -28,7 +28,8 @@ from community.discussions.models import (
     ThreadFollow,
 )
 from community.discussions.services import ensure_event_space
-from events.models import EventPage, Registration, RegistrationStatus
+from events.pages.models import EventPage, RegistrationStatus
+from events.registrations.models import Registration
 
 __all__ = ["build_discussions_demo"]
 

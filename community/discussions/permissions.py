@@ -18,7 +18,7 @@ filters recipients with `can_read_space`).
 from django.db.models import Exists, OuterRef, Q
 
 from community.discussions.models import DiscussionSpace, Post, PostStatus, SpaceVisibility, Thread
-from events.models import Registration
+from events.registrations.models import Registration
 
 __all__ = [
     "can_moderate",

@@ -10,7 +10,7 @@ from wagtail.signals import page_published
 
 from community.discussions.models import DiscussionSpace
 from community.discussions.services import ensure_event_space
-from events.models import EventPage
+from events.pages.models import EventPage
 
 MODERATORS_ROLE = "Moderators"  # cms.roles
 

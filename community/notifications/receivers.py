@@ -19,8 +19,9 @@ from community.ideas.signals import idea_status_changed
 from community.moderation.signals import post_moderated
 from community.notifications.models import NotificationKind
 from community.notifications.services import notify
-from events import signals as event_signals
-from events.models import EventPage, Registration
+from events.pages.models import EventPage
+from events.registrations import signals as event_signals
+from events.registrations.models import Registration
 
 # What happened to a member's own registration, by signal.
 _REGISTRATION_KINDS = {

@@ -29,7 +29,9 @@ from community.workshops.models import (
     ContributionSupport,
     WorkshopSynthesis,
 )
-from events.models import EventIndexPage, Registration, RegistrationStatus
+from events.listing.models import EventIndexPage
+from events.pages.models import RegistrationStatus
+from events.registrations.models import Registration
 
 __all__ = ["build_workshops_demo"]
 

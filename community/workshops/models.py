@@ -26,8 +26,8 @@ from cms.blocks import DocumentItemBlock
 from cms.models.pilot_actions import PageChildTranslatableMixin
 from cms.sanitiser import clean_html, clean_text
 from cms.uploads import generated_name
-from events.models import EventPage
-from events.models.base import RICH_TEXT_FEATURES
+from events.pages.models import EventPage
+from events.pages.models.base import RICH_TEXT_FEATURES
 
 __all__ = [
     "CoDesignWorkshopPage",

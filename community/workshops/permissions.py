@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from community.workshops.models import CoDesignWorkshopPage, Contribution
-from events.models import Registration
+from events.registrations.models import Registration
 
 __all__ = [
     "ABILITIES",

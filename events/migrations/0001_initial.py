@@ -3,9 +3,9 @@
 import cms.models.base
 import django.core.validators
 import django.db.models.deletion
-import events.models.base
-import events.models.fields
-import events.models.registration
+import events.pages.models.base
+import events.pages.models.fields
+import events.registrations.models
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 ('introduction', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('start', models.DateTimeField(verbose_name='starts')),
                 ('end', models.DateTimeField(verbose_name='ends')),
-                ('time_zone', models.CharField(default='Europe/Rome', help_text='Start, end and registration times are in this zone.', max_length=64, validators=[events.models.base.validate_time_zone], verbose_name='time zone')),
+                ('time_zone', models.CharField(default='Europe/Rome', help_text='Start, end and registration times are in this zone.', max_length=64, validators=[events.pages.models.base.validate_time_zone], verbose_name='time zone')),
                 ('attendance', models.CharField(choices=[('online', 'Online'), ('in-person', 'In person'), ('hybrid', 'In person and online')], default='in-person', max_length=20, verbose_name='how to attend')),
                 ('venue_name', models.CharField(blank=True, max_length=200, verbose_name='venue')),
                 ('venue_address', models.TextField(blank=True, verbose_name='address')),
@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
                 ('registration_opens', models.DateTimeField(blank=True, null=True, verbose_name='registration opens')),
                 ('registration_closes', models.DateTimeField(blank=True, help_text='Empty: registration closes when the event starts.', null=True, verbose_name='registration closes')),
                 ('allow_guests', models.BooleanField(default=False, help_text='People without an account register with their email and confirm by link.', verbose_name='guests may register')),
-                ('languages', events.models.fields.CodeListField(blank=True, default=list, max_length=120, verbose_name='languages spoken')),
+                ('languages', events.pages.models.fields.CodeListField(blank=True, default=list, max_length=120, verbose_name='languages spoken')),
                 ('programme', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 6), ('quote', 10), ('call_to_action', 16), ('embed', 18), ('documents', 25), ('key_figures', 30), ('accordion', 35)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'description': 'A section heading (level 2).', 'form_classname': 'title', 'icon': 'title', 'label': 'Section heading', 'preview_value': 'Our approach', 'template': 'components/streamfield/blocks/heading_block.html'}), 1: ('cms.blocks.RichTextBlock', (), {'label': 'Rich text'}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe the image for people who cannot see it; leave empty if decorative.', 'label': 'Alternative text', 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Credit', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('caption', 4), ('attribution', 5)]], {'label': 'Image'}), 7: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'Who said it', 'required': False}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Their role', 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 7), ('attribution', 8), ('role', 9)]], {'label': 'Quote'}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Heading'}), 12: ('wagtail.blocks.TextBlock', (), {'label': 'Text', 'required': False}), 13: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 14: ('wagtail.blocks.URLBlock', (), {'label': 'External link', 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Button text', 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('heading', 11), ('text', 12), ('page', 13), ('external_url', 14), ('button_text', 15)]], {'label': 'Call to action'}), 17: ('wagtail.embeds.blocks.EmbedBlock', (), {'label': 'Video or media URL'}), 18: ('wagtail.blocks.StructBlock', [[('embed', 17), ('caption', 4)]], {'label': 'Embed'}), 19: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'required': False}), 20: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'required': False}), 22: ('wagtail.blocks.CharBlock', (), {'label': 'Description', 'required': False}), 23: ('wagtail.blocks.StructBlock', [[('document', 20), ('title', 21), ('description', 22)]], {}), 24: ('wagtail.blocks.ListBlock', (23,), {'label': 'Documents'}), 25: ('wagtail.blocks.StructBlock', [[('heading', 19), ('documents', 24)]], {'label': 'Document list'}), 26: ('wagtail.blocks.CharBlock', (), {'label': 'Figure', 'max_length': 30}), 27: ('wagtail.blocks.CharBlock', (), {'label': 'What it counts'}), 28: ('wagtail.blocks.StructBlock', [[('value', 26), ('label', 27)]], {}), 29: ('wagtail.blocks.ListBlock', (28,), {'label': 'Figures', 'min_num': 1}), 30: ('wagtail.blocks.StructBlock', [[('heading', 19), ('figures', 29)]], {'label': 'Key figures'}), 31: ('wagtail.blocks.CharBlock', (), {'label': 'Question or title'}), 32: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Answer'}), 33: ('wagtail.blocks.StructBlock', [[('question', 31), ('answer', 32)]], {}), 34: ('wagtail.blocks.ListBlock', (33,), {'label': 'Items', 'min_num': 1}), 35: ('wagtail.blocks.StructBlock', [[('heading', 19), ('items', 34)]], {'label': 'Accordion / FAQ'})}, verbose_name='programme')),
                 ('related_publications', wagtail.fields.StreamField([('publication', 0)], blank=True, block_lookup={0: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Publication', 'page_type': ['cms.WhitePaperPage', 'cms.PolicyBriefPage']})}, verbose_name='related publications')),
                 ('countries', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='cms.country', verbose_name='countries')),
@@ -80,7 +80,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('eventpage_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='events.eventpage')),
                 ('question', models.TextField(blank=True, help_text='The question or theme the group works on, in one or two sentences.', verbose_name='topic of the discussion')),
-                ('target_helixes', events.models.fields.CodeListField(blank=True, default=list, max_length=120, verbose_name='stakeholder types invited')),
+                ('target_helixes', events.pages.models.fields.CodeListField(blank=True, default=list, max_length=120, verbose_name='stakeholder types invited')),
                 ('application_guidance', models.TextField(blank=True, help_text='Shown above the motivation field of the application form.', verbose_name='what to write when applying')),
                 ('outcomes', wagtail.fields.RichTextField(blank=True, help_text='Published on the page after the meeting.', verbose_name='outcomes or minutes')),
             ],
@@ -136,7 +136,7 @@ class Migration(migrations.Migration):
                 ('country_code', models.CharField(blank=True, max_length=2, verbose_name='country')),
                 ('language', models.CharField(blank=True, choices=[('en', 'English'), ('it', 'Italiano'), ('fr', 'Français'), ('es', 'Español'), ('pt', 'Português'), ('el', 'Ελληνικά'), ('hr', 'Hrvatski'), ('sl', 'Slovenščina'), ('ar', 'العربية')], max_length=10, verbose_name='language')),
                 ('motivation', models.TextField(blank=True, verbose_name='motivation')),
-                ('token', models.CharField(default=events.models.registration.new_token, editable=False, max_length=64, unique=True)),
+                ('token', models.CharField(default=events.registrations.models.new_token, editable=False, max_length=64, unique=True)),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='registered')),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed')),

@@ -22,8 +22,9 @@ from cms.factories import CountryFactory
 from community.ideas.factories import IdeaCallPageFactory
 from community.ideas.models import Idea
 from community.members.factories import UserFactory
-from events.factories import EventIndexPageFactory, WebinarPageFactory
-from events.models import Registration
+from events.listing.factories import EventIndexPageFactory
+from events.pages.factories import WebinarPageFactory
+from events.registrations.models import Registration
 from tests.community.ideas.helpers import idea_data
 
 

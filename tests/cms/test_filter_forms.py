@@ -11,7 +11,8 @@ from django.urls import reverse
 
 from cms import factories as f
 from cms.opendata import factories as od
-from events.factories import EventIndexPageFactory, WebinarPageFactory
+from events.listing.factories import EventIndexPageFactory
+from events.pages.factories import WebinarPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from cms import factories as f
 from cms.models import PilotActionPage, Premises
 from cms.models.location import Located
-from events.models import EventPage
+from events.pages.models import EventPage
 
 
 @pytest.mark.parametrize("model", [PilotActionPage, EventPage, Premises])

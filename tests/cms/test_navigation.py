@@ -5,7 +5,7 @@ from django.utils import translation
 
 from cms import factories as f
 from cms.navigation import FLAT_MENU_LIMIT, MENU_GROUPS, group_menu, menu_group_of
-from events.factories import EventIndexPageFactory
+from events.listing.factories import EventIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,10 @@ from community.discussions.factories import DiscussionIndexPageFactory
 from community.discussions.models import Post, Thread
 from community.discussions.services import ensure_event_space
 from community.notifications.models import Notification
-from events.factories import EventIndexPageFactory, FocusGroupPageFactory
-from events.models import Registration, RegistrationStatus
+from events.listing.factories import EventIndexPageFactory
+from events.pages.factories import FocusGroupPageFactory
+from events.pages.models import RegistrationStatus
+from events.registrations.models import Registration
 from tests.events.conftest import make_member
 
 # Transactional: the live server thread must see the data the test makes.

@@ -12,9 +12,11 @@ from wagtail.models import Locale, Page
 from wagtail_localize.synctree import synchronize_tree
 
 from cms.factories import CountryFactory, make_site
-from events import services
-from events.factories import EventIndexPageFactory, WebinarPageFactory
-from events.models import Registration, RegistrationStatus
+from events.listing.factories import EventIndexPageFactory
+from events.pages.factories import WebinarPageFactory
+from events.pages.models import RegistrationStatus
+from events.registrations import services
+from events.registrations.models import Registration
 from tests.e2e.test_accessibility import axe_violations, describe
 from tests.events.conftest import make_member
 

@@ -7,7 +7,8 @@ import pytest
 
 from cms.factories import CountryFactory, PilotActionIndexPageFactory, PilotActionPageFactory
 from cms.opendata.factories import MapPageFactory, PremisesFactory, SocialEconomyEntityFactory
-from events.factories import EventIndexPageFactory, MeetingPageFactory
+from events.listing.factories import EventIndexPageFactory
+from events.pages.factories import MeetingPageFactory
 from tests.e2e.waiting import wait_until
 
 # Transactional: the live server thread must see the data the test makes.

@@ -5,7 +5,7 @@ from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
 
 from cms import factories as f
-from events.factories import EventIndexPageFactory
+from events.listing.factories import EventIndexPageFactory
 from tests.e2e.test_accessibility import axe_violations, describe
 from tests.e2e.test_overflow import OVERFLOW
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from cms.factories import CountryFactory, make_site
-from events.factories import EventIndexPageFactory
+from events.listing.factories import EventIndexPageFactory
 
 
 @pytest.fixture

@@ -115,13 +115,17 @@ GROUPS = {
         ],
     ),
     "events": (
-        ["events/permissions.py", "events/services.py", "events/caps.py"],
         [
-            "tests/events/test_caps.py",
-            "tests/events/test_organiser_permissions.py",
-            "tests/events/test_join_link_privacy.py",
-            "tests/events/test_registration_engine.py",
-            "tests/events/test_registration_service_rules.py",
+            "events/registrations/permissions.py",
+            "events/registrations/services.py",
+            "events/pages/caps.py",
+        ],
+        [
+            "tests/events/pages/test_caps.py",
+            "tests/events/registrations/test_organiser_permissions.py",
+            "tests/events/registrations/test_join_link_privacy.py",
+            "tests/events/registrations/test_registration_engine.py",
+            "tests/events/registrations/test_registration_service_rules.py",
         ],
     ),
 }

@@ -17,7 +17,7 @@ from community.members.demo import demo_password, ensure_demo_accounts
 from community.members.demo_guard import DemoRefused, check_demo_allowed
 from community.newsletter.demo import build_newsletter_demo
 from community.workshops.demo import build_workshops_demo
-from events.demo import build as build_events_demo
+from events.demo.builder import build as build_events_demo
 
 # Loggers that report every page and background task; too chatty for a bulk load.
 CHATTY_LOGGERS = ("wagtail", "django_tasks")

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from events.tasks import send_due_reminders
+from events.registrations.tasks import send_due_reminders
 
 
 class Command(BaseCommand):

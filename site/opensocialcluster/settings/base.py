@@ -90,7 +90,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # Members accept a new privacy policy version before going on (community/members/consent.py).
     "community.members.consent.PolicyConsentMiddleware",
-    # Whoever can enter the admin sets up two-factor authentication first (community/members/two_factor.py).
+    # Whoever can enter the admin sets up two-factor authentication first
+    # (community/members/two_factor.py).
     "community.members.middleware.StaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -120,11 +121,12 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "cms.context_processors.site_chrome",
             ],
-            # Tag libraries of the community's capability packages (Django looks for them only
-            # in an app's own templatetags/ folder).
+            # Tag libraries of the capability packages (Django looks for them only in an app's
+            # own templatetags/ folder).
             "libraries": {
                 "notification_tags": "community.notifications.tags",
                 "workshop_tags": "community.workshops.tags",
+                "events_tags": "events.registrations.tags",
             },
         },
     },
@@ -177,7 +179,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 # One way in: Wagtail's own login forms (front end and admin) skip verification and rate limits,
 # so restricted pages and the admin send people to allauth's login instead, and the old URLs
-# redirect there (community/members/auth_views.py). Passwords are reset and changed through allauth only.
+# redirect there (community/members/auth_views.py). Passwords are reset and changed through
+# allauth only.
 # https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-frontend-login-url
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILADMIN_LOGIN_URL = "account_login"
@@ -350,7 +353,7 @@ MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 # The map page's "upcoming events" layer comes from the events app (cms cannot import it).
 MAP_EVENTS_GEOJSON_URL_NAME = "events:upcoming_geojson"
 # ...and the same events for the list under the map: a callable taking the request.
-MAP_EVENTS_LIST = "events.views.map_events"
+MAP_EVENTS_LIST = "events.listing.views.map_events"
 
 
 def url_origin(url):

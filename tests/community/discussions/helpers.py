@@ -13,8 +13,10 @@ from community.discussions.factories import (
 )
 from community.discussions.models import SpaceVisibility
 from community.members.factories import UserFactory
-from events.factories import EventIndexPageFactory, FocusGroupPageFactory
-from events.models import Registration, RegistrationStatus
+from events.listing.factories import EventIndexPageFactory
+from events.pages.factories import FocusGroupPageFactory
+from events.pages.models import RegistrationStatus
+from events.registrations.models import Registration
 
 ROLES = ("visitor", "member", "group_member", "moderator", "staff")
 SPACES = ("public", "members", "private")

@@ -8,8 +8,10 @@ from community.discussions.permissions import can_read_space
 from community.discussions.services import ensure_event_space
 from community.members.factories import UserFactory
 from community.workshops.factories import CoDesignWorkshopPageFactory
-from events.factories import EventIndexPageFactory, FocusGroupPageFactory, WebinarPageFactory
-from events.models import Registration, RegistrationStatus
+from events.listing.factories import EventIndexPageFactory
+from events.pages.factories import FocusGroupPageFactory, WebinarPageFactory
+from events.pages.models import RegistrationStatus
+from events.registrations.models import Registration
 
 pytestmark = pytest.mark.django_db
 

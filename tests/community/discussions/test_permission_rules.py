@@ -16,8 +16,9 @@ from community.discussions.permissions import (
     is_group_member,
     is_staff,
 )
-from events.factories import FocusGroupPageFactory
-from events.models import Registration, RegistrationStatus
+from events.pages.factories import FocusGroupPageFactory
+from events.pages.models import RegistrationStatus
+from events.registrations.models import Registration
 
 from .helpers import build_world
 

@@ -15,7 +15,8 @@ from community.discussions.permissions import (
     visible_posts,
     visible_threads,
 )
-from events.models import Registration, RegistrationStatus
+from events.pages.models import RegistrationStatus
+from events.registrations.models import Registration
 
 from .helpers import build_world
 

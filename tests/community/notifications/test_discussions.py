@@ -28,8 +28,10 @@ from community.notifications.models import (
 )
 from community.notifications.receivers import space_readers
 from community.notifications.tasks import send_notification_digests
-from events.factories import EventIndexPageFactory, FocusGroupPageFactory
-from events.models import Registration, RegistrationStatus
+from events.listing.factories import EventIndexPageFactory
+from events.pages.factories import FocusGroupPageFactory
+from events.pages.models import RegistrationStatus
+from events.registrations.models import Registration
 
 pytestmark = pytest.mark.django_db
 

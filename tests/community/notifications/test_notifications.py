@@ -25,8 +25,9 @@ from community.notifications.models import (
 )
 from community.notifications.services import notify
 from community.notifications.tasks import send_notification_digests
-from events import services as event_services
-from events.factories import EventIndexPageFactory, FocusGroupPageFactory, WebinarPageFactory
+from events.listing.factories import EventIndexPageFactory
+from events.pages.factories import FocusGroupPageFactory, WebinarPageFactory
+from events.registrations import services as event_services
 
 pytestmark = pytest.mark.django_db
 

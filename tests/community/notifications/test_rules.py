@@ -17,7 +17,8 @@ from community.notifications.models import (
     NotificationPreference,
 )
 from community.notifications.services import UNSUBSCRIBE_ALL_DIGEST, mark_read, notify, unsubscribe
-from events.factories import EventIndexPageFactory, FocusGroupPageFactory
+from events.listing.factories import EventIndexPageFactory
+from events.pages.factories import FocusGroupPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,9 @@ from django.utils import timezone
 from cms.factories import make_site
 from community.members.factories import UserFactory
 from community.workshops.factories import CoDesignWorkshopPageFactory
-from events.factories import EventIndexPageFactory
-from events.models import Registration, RegistrationStatus
+from events.listing.factories import EventIndexPageFactory
+from events.pages.models import RegistrationStatus
+from events.registrations.models import Registration
 
 ROLES = ("visitor", "member", "participant", "facilitator", "staff")
 

@@ -5,7 +5,7 @@ import pytest
 from cms.models import HomePage
 from community.members.factories import UserFactory
 from community.workshops.models import CoDesignWorkshopPage
-from events.models import EventIndexPage
+from events.listing.models import EventIndexPage
 
 from .helpers import workshop_with_people
 

@@ -9,8 +9,9 @@ from icalendar import Calendar
 from community.workshops import services as service
 from community.workshops.factories import ContributionFactory
 from community.workshops.permissions import access_for
-from events.factories import in_days
-from events.models import Registration, RegistrationStatus
+from events.pages.factories import in_days
+from events.pages.models import RegistrationStatus
+from events.registrations.models import Registration
 from tests.events.conftest import make_member
 
 from .helpers import workshop_with_people

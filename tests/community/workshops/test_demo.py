@@ -16,8 +16,8 @@ from community.workshops.models import (
     ContributionSupport,
     WorkshopSynthesis,
 )
-from events.factories import EventIndexPageFactory
-from events.models import Registration
+from events.listing.factories import EventIndexPageFactory
+from events.registrations.models import Registration
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from community.workshops.permissions import (
     is_participant,
     visible_contributions,
 )
-from events.models import RegistrationStatus
+from events.pages.models import RegistrationStatus
 
 from .helpers import before_start, seat, workshop_with_people
 

@@ -1,6 +1,6 @@
 """The workshop page renders in a constant number of queries whatever the number of
 contributions, comments, supports and groups (warm second request, as in
-tests/events/test_query_counts.py)."""
+tests/events/listing/test_query_counts.py)."""
 
 import pytest
 from django.db import connection

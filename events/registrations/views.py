@@ -1,0 +1,159 @@
+"""Member-facing views: register, cancel, guest confirmation, "My events". Thin: the rules are
+in services.py and permissions.py."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Locale
+
+from cms.visibility import visible_pages
+from events.pages.models import EventPage, RegistrationStatus
+from events.registrations import services
+from events.registrations.forms import RegistrationForm
+from events.registrations.models import Registration
+
+STATUS_MESSAGES = {
+    RegistrationStatus.CONFIRMED: _("You are registered. A confirmation is on its way by email."),
+    RegistrationStatus.WAITLISTED: _(
+        "Every seat is taken: you are on the waiting list. We will email you if a seat frees up."
+    ),
+    RegistrationStatus.PENDING: _("Almost done: follow the link we emailed you to confirm."),
+    RegistrationStatus.APPLIED: _("Your application is in. The organisers will email you."),
+}
+
+
+def _visible_event(request, page_id):
+    page = visible_pages(EventPage.objects.filter(pk=page_id), request).first()
+    if page is None:
+        raise Http404
+    return page.specific
+
+
+@require_POST
+def register(request, page_id):
+    event = _visible_event(request, page_id)
+    user = request.user if request.user.is_authenticated else None
+    form = RegistrationForm(request.POST, event=event, user=user)
+    if not form.is_valid():
+        response = event.render(request, context_overrides={"registration_form": form})
+        response.status_code = 400
+        return response
+    try:
+        result = services.register(
+            event,
+            user=user,
+            guest_name=form.cleaned_data.get("guest_name", ""),
+            guest_email=form.cleaned_data.get("guest_email", ""),
+            guest_language=get_language(),
+            snapshot=form.snapshot(),
+            motivation=form.cleaned_data.get("motivation", ""),
+        )
+    except services.RegistrationError as refusal:
+        messages.error(request, refusal.message)
+    else:
+        if result.changed:
+            messages.success(request, STATUS_MESSAGES.get(result.registration.status, ""))
+        else:
+            messages.info(request, _("You were already registered: nothing has changed."))
+    return redirect(event.url + "#registration")
+
+
+@require_POST
+@login_required
+def cancel(request, registration_id):
+    registration = get_object_or_404(Registration, pk=registration_id)
+    if registration.user_id != request.user.pk:
+        raise PermissionDenied
+    try:
+        services.cancel(registration)
+    except services.RegistrationError as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("Your registration is cancelled."))
+    return redirect(request.POST["next"] if _safe(request) else "events:mine")
+
+
+def _safe(request):
+    target = request.POST.get("next", "")
+    return bool(target) and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+
+
+def guest_confirm(request, token):
+    """GET shows a button (mail scanners follow links); POST confirms."""
+    registration = get_object_or_404(Registration, token=token, user__isnull=True)
+    if request.method == "POST":
+        try:
+            result = services.confirm_guest(token)
+        except services.RegistrationError as refusal:
+            messages.error(request, refusal.message)
+        else:
+            messages.success(request, STATUS_MESSAGES.get(result.registration.status, ""))
+        registration.refresh_from_db()
+    return render(
+        request,
+        "events/registrations/guest_registration.html",
+        _guest_context(registration, "confirm"),
+    )
+
+
+def guest_cancel(request, token):
+    registration = get_object_or_404(Registration, token=token, user__isnull=True)
+    if request.method == "POST":
+        try:
+            services.cancel(registration)
+        except services.RegistrationError as refusal:
+            messages.error(request, refusal.message)
+        else:
+            messages.success(request, _("Your registration is cancelled."))
+        registration.refresh_from_db()
+    return render(
+        request,
+        "events/registrations/guest_registration.html",
+        _guest_context(registration, "cancel"),
+    )
+
+
+def _guest_context(registration, action):
+    event = _event_for_reader(registration.event)
+    return {"registration": registration, "event": event, "action": action}
+
+
+def _event_for_reader(event):
+    locale = Locale.get_active()
+    translated = event.get_translation_or_none(locale)
+    return (translated or event).specific
+
+
+@login_required
+def my_events(request):
+    registrations = list(
+        Registration.objects.filter(user=request.user)
+        .select_related("event")
+        .order_by("-event__start", "pk")
+    )
+    # The reader's language copy of each event, in one query.
+    keys = [r.event.translation_key for r in registrations]
+    translated = {
+        page.translation_key: page
+        for page in EventPage.objects.filter(
+            translation_key__in=keys, locale=Locale.get_active()
+        ).live()
+    }
+    rows = []
+    for registration in registrations:
+        page = translated.get(registration.event.translation_key, registration.event)
+        rows.append({"registration": registration, "event": page})
+    upcoming = [row for row in rows if not row["event"].is_past()]
+    past = [row for row in rows if row["event"].is_past()]
+    upcoming.reverse()  # soonest first
+    return render(
+        request, "events/registrations/my_events.html", {"upcoming": upcoming, "past": past}
+    )
