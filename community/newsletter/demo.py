@@ -2,7 +2,9 @@
 confirmed subscriptions (a member and a visitor). Safe to run again: nothing changes the second
 time."""
 
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Site
@@ -22,25 +24,12 @@ from community.newsletter.models import (
 
 __all__ = ["build_newsletter_demo"]
 
-INDEX = {
-    "title": "Newsletter",
-    "slug": "newsletter",
-    "summary": "News from the OpenSocialCluster network, in your languages, about once a month.",
-    "intro": "<p>Every issue collects what the network published: pilot actions, open calls, "
-    "events and publications. Subscribe to get it by email.</p>",
-}
-ISSUE = {
-    "title": "Network news: open calls for social-innovation ideas",
-    "slug": "network-news-open-calls",
-    "summary": "The two open calls for ideas, and how to take part.",
-    "intro": "<p>Two calls for social-innovation ideas are open across the network. Read them, "
-    "share them with your partners, and submit your idea before the deadline.</p>",
-}
-SUBSCRIBERS = (
-    # email, languages, linked demo account
-    ("member@example.org", ["hr", "en"], True),
-    ("reader@example.org", ["en", "it"], False),
-)
+# Texts and subscribers: demo.json beside this module.
+DATA = json.loads(Path(__file__).with_name("demo.json").read_text(encoding="utf-8"))
+INDEX = DATA["index"]
+ISSUE = DATA["issue"]
+# email, languages, linked demo account
+SUBSCRIBERS = tuple((row["email"], row["languages"], row["account"]) for row in DATA["subscribers"])
 # A fixed moment, so a second run finds nothing to change.
 CONSENTED_AT = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 
