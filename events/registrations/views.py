@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
@@ -18,13 +18,20 @@ from events.registrations import services
 from events.registrations.forms import RegistrationForm
 from events.registrations.models import Registration
 
+# Lazy: looked up in the reader's language when the message is stored, not at import time.
 STATUS_MESSAGES = {
-    RegistrationStatus.CONFIRMED: _("You are registered. A confirmation is on its way by email."),
-    RegistrationStatus.WAITLISTED: _(
+    RegistrationStatus.CONFIRMED: gettext_lazy(
+        "You are registered. A confirmation is on its way by email."
+    ),
+    RegistrationStatus.WAITLISTED: gettext_lazy(
         "Every seat is taken: you are on the waiting list. We will email you if a seat frees up."
     ),
-    RegistrationStatus.PENDING: _("Almost done: follow the link we emailed you to confirm."),
-    RegistrationStatus.APPLIED: _("Your application is in. The organisers will email you."),
+    RegistrationStatus.PENDING: gettext_lazy(
+        "Almost done: follow the link we emailed you to confirm."
+    ),
+    RegistrationStatus.APPLIED: gettext_lazy(
+        "Your application is in. The organisers will email you."
+    ),
 }
 
 

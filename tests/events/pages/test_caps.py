@@ -1,4 +1,4 @@
-"""Balanced participation's rule on its own (events/caps.py): plain values in, a decision out.
+"""Balanced participation's rule on its own (events/pages/caps.py): plain values in, a decision out.
 
 The registration engine's tests drive the same rule through real registrations; these pin each
 boundary of it (the last seat, the last place under a cap, a percentage rounded down).

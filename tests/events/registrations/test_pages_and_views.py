@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from wagtail.models import PageViewRestriction
@@ -130,6 +131,23 @@ def test_a_member_with_a_profile_registers_in_one_click_and_sees_the_seat_count_
         "country_code": "IT",
         "language": "it",
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "confirmed"),
+    [
+        ("it", "Sei iscritto. Ti arriverà una conferma via email."),
+        ("en", "You are registered. A confirmation is on its way by email."),
+    ],
+)
+def test_the_registration_message_is_in_the_language_of_the_page_registered_from(
+    client, index, language, confirmed
+):
+    webinar = WebinarPageFactory(parent=index, capacity=5)
+    client.force_login(full_profile("ana@example.org"))
+    client.post(f"/{language}/events/register/{webinar.pk}/")
+    shown = [str(message) for message in get_messages(client.get(webinar.url).wsgi_request)]
+    assert shown == [confirmed]
 
 
 def test_missing_profile_details_are_asked_and_bad_input_keeps_what_was_typed(client, index):
