@@ -42,14 +42,14 @@ def import_time_translations(source):
             return
         if not deferred and isinstance(node, ast.Call):
             function = node.func
-            if isinstance(function, ast.Name) and function.id in names:
-                hits.append(node.lineno)
-            elif (
+            by_name = isinstance(function, ast.Name) and function.id in names
+            by_module = (
                 isinstance(function, ast.Attribute)
                 and function.attr in EAGER
                 and isinstance(function.value, ast.Name)
                 and function.value.id == "translation"
-            ):
+            )
+            if by_name or by_module:
                 hits.append(node.lineno)
         for child in ast.iter_child_nodes(node):
             visit(child, deferred)
