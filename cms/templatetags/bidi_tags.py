@@ -28,6 +28,13 @@ def isolate(text):
     return bidi.isolate_text(text, get_language_bidi())
 
 
+@register.filter(is_safe=True)
+def isolate_for(text, language_code):
+    """`isolate` for a text written in `language_code` rather than the page's language (an
+    editor's text shown in English on an Arabic page keeps its Latin runs as they are)."""
+    return bidi.isolate_text(text, get_language_info(language_code)["bidi"])
+
+
 @register.filter
 def isolate_plain(text):
     """Member-written text where no markup may go (a `<title>`): wrapped in the Unicode isolate
@@ -90,6 +97,16 @@ def datetime_with_zone(value):
         return format_html('{}<bdi dir="ltr">{} {}</bdi>', date_part, time_part, zone)
     whole = dateformat.format(value, date_time_format)
     return format_html('<bdi>{}</bdi> <bdi dir="ltr">{}</bdi>', whole, zone)
+
+
+@register.simple_tag
+def datetime_with_zone_text(value):
+    """Plain text for emails: `value` in the reader's DATETIME_FORMAT followed by its zone."""
+    if not value:
+        return ""
+    value = template_localtime(value)
+    when = dateformat.format(value, get_format("DATETIME_FORMAT"))
+    return f"{when} {dateformat.format(value, 'T')}"
 
 
 @register.simple_tag

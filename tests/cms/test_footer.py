@@ -38,6 +38,20 @@ def test_footer_shows_the_readers_language_version_when_translated(client, foote
     assert "Co-financed" not in html
 
 
+def test_brand_names_in_the_arabic_funding_statement_and_address_are_isolated(client, home):
+    english = FooterTextFactory(address="x", funding_statement="y")
+    arabic = english.copy_for_translation(Locale.objects.get(language_code="ar"))
+    arabic.funding_statement = "بتمويل من مشروع +RESILIENT ضمن برنامج Interreg MED."
+    arabic.address = "بيلونو، Piazza Santo Stefano 15"
+    arabic.save()
+
+    html = footer(client, "/ar/")
+    # Without the isolates the bidi algorithm shows "+RESILIENT" as "RESILIENT+".
+    brand, programme = '<bdi dir="ltr">+RESILIENT</bdi>', '<bdi dir="ltr">Interreg MED</bdi>'
+    assert f"مشروع {brand} ضمن برنامج {programme}." in html
+    assert 'بيلونو، <bdi dir="ltr">Piazza Santo Stefano 15</bdi></address>' in html
+
+
 def test_footer_falls_back_to_english_marked_as_english_on_an_arabic_page(client, footer_text):
     html = footer(client, "/ar/")
     assert '<p class="site-footer__funding" lang="en" dir="ltr">Co-financed' in html
