@@ -26,13 +26,7 @@ from cms.models import (
 )
 from cms.sites import address_from_base_url
 
-from .content import pages as page_data
-from .content.news import NEWS
-from .content.pilot_actions_east import PILOT_ACTIONS_EAST
-from .content.pilot_actions_italy import PILOT_ACTIONS_ITALY
-from .content.pilot_actions_west import PILOT_ACTIONS_WEST
-from .content.privacy import PRIVACY
-from .content.publications import PUBLICATIONS
+from .content import load
 from .content.translations import EXTRA_LANGUAGES, INLINE_LANGUAGES
 from .dates import date_pages
 from .localize import sync_localized_page
@@ -51,7 +45,11 @@ from .values import (
 
 __all__ = ["DemoContext", "build_cms_demo"]
 
-PILOT_ACTIONS = [*PILOT_ACTIONS_EAST, *PILOT_ACTIONS_ITALY, *PILOT_ACTIONS_WEST]
+PAGES = load("pages")
+NEWS = load("news")["news"]
+PILOT_ACTIONS = load("pilot_actions")["pilot_actions"]
+PRIVACY = load("privacy")["privacy"]
+PUBLICATIONS = load("publications")["publications"]
 TRANSLATED_LANGUAGES = ("it", *EXTRA_LANGUAGES)
 
 
@@ -152,7 +150,7 @@ INDEX_MODELS = (
 def section_steps(ctx, links):
     """The home page's children in menu order: (key, model, values for a language)."""
     steps = [
-        ("about", ContentPage, lambda lang: content_values(ctx, page_data.ABOUT, lang, links=links))
+        ("about", ContentPage, lambda lang: content_values(ctx, PAGES["about"], lang, links=links))
     ]
     steps += [
         (key, model, lambda lang, key=key: index_values(key, lang)) for key, model in INDEX_MODELS
@@ -162,7 +160,7 @@ def section_steps(ctx, links):
             "partners",
             ContentPage,
             lambda lang: content_values(
-                ctx, page_data.PARTNERS_PAGE, lang, partners_body(ctx, lang)
+                ctx, PAGES["partners_page"], lang, partners_body(ctx, lang)
             ),
         )
     )
@@ -319,7 +317,7 @@ def finish_home(ctx):
 
 def build_site_settings(ctx):
     settings = SiteSettings.for_site(ctx.site)
-    values = {**page_data.SITE_SETTINGS, "privacy_page": ctx.pages["privacy-policy"]["en"]}
+    values = {**PAGES["site_settings"], "privacy_page": ctx.pages["privacy-policy"]["en"]}
     if apply_values(settings, values):
         settings.save()
         ctx.count("settings", "updated")
