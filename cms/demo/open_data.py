@@ -42,9 +42,11 @@ from cms.models import (
 )
 from cms.opendata.vocabularies import FileFormat, Frequency, Licence
 
+from .bulk import deferred_indexing
 from .content import load, read
 from .localize import sync_localized_page
 from .media import demo_collection
+from .progress import step
 from .sync import (
     CREATED,
     UNCHANGED,
@@ -491,16 +493,23 @@ def build_course(ctx, kb):
         )
 
 
-def build_open_data_demo(ctx):
+def build_open_data_demo(ctx, progress=None):
     """Build (or bring up to date) the open-data sections of the demo.
 
     The section pages are written in all nine languages; the datasets, knowledge articles,
     tools (page and snippets) and the course with its lessons in English and Italian, through
     wagtail-localize like the rest of the demo; the directory and the premises are data.
+    progress, if given, is called with a short message after each step.
     """
-    sections = build_sections(ctx)
-    build_directory(ctx)
-    build_tools(ctx)
-    build_datasets(ctx, sections["open-data"])
-    build_knowledge(ctx, sections["knowledge"])
+    with deferred_indexing(progress):
+        with step(ctx, progress, "open data: sections"):
+            sections = build_sections(ctx)
+        with step(ctx, progress, "open data: directory and premises"):
+            build_directory(ctx)
+        with step(ctx, progress, "open data: tools"):
+            build_tools(ctx)
+        with step(ctx, progress, "open data: datasets"):
+            build_datasets(ctx, sections["open-data"])
+        with step(ctx, progress, "open data: knowledge base and course"):
+            build_knowledge(ctx, sections["knowledge"])
     return ctx
