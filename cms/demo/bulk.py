@@ -5,7 +5,8 @@ each save asks for its search entry and its reference-index rows to be written a
 `deferred_indexing()` those post-save requests are only noted; when the block ends without an
 error, each object still in the database is queued once per index, through the same tasks
 (so with TASKS_BACKEND=database they go to the queue as before). Deletions are handled as
-usual, at once.
+usual, at once. The handlers are swapped for the whole process: meant for a management command
+such as load_demo, not for code running beside requests.
 """
 
 import threading
