@@ -4,13 +4,13 @@ Call build_cms_demo() inside a transaction; every step finds what an earlier run
 writes (and publishes a revision) when the content differs.
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.synctree import synchronize_tree
+from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 from cms.models import (
     ContentPage,
@@ -26,16 +26,12 @@ from cms.models import (
 )
 from cms.sites import address_from_base_url
 
-from .content import pages as page_data
-from .content.news import NEWS
-from .content.pilot_actions_east import PILOT_ACTIONS_EAST
-from .content.pilot_actions_italy import PILOT_ACTIONS_ITALY
-from .content.pilot_actions_west import PILOT_ACTIONS_WEST
-from .content.privacy import PRIVACY
-from .content.publications import PUBLICATIONS
+from .bulk import deferred_indexing
+from .content import load
 from .content.translations import EXTRA_LANGUAGES, INLINE_LANGUAGES
 from .dates import date_pages
 from .localize import sync_localized_page
+from .progress import reporter, step
 from .snippets import build_snippets
 from .sync import UNCHANGED, apply_values, stable_key, sync_page
 from .values import (
@@ -51,7 +47,11 @@ from .values import (
 
 __all__ = ["DemoContext", "build_cms_demo"]
 
-PILOT_ACTIONS = [*PILOT_ACTIONS_EAST, *PILOT_ACTIONS_ITALY, *PILOT_ACTIONS_WEST]
+PAGES = load("pages")
+NEWS = load("news")["news"]
+PILOT_ACTIONS = load("pilot_actions")["pilot_actions"]
+PRIVACY = load("privacy")["privacy"]
+PUBLICATIONS = load("publications")["publications"]
 TRANSLATED_LANGUAGES = ("it", *EXTRA_LANGUAGES)
 
 
@@ -152,7 +152,7 @@ INDEX_MODELS = (
 def section_steps(ctx, links):
     """The home page's children in menu order: (key, model, values for a language)."""
     steps = [
-        ("about", ContentPage, lambda lang: content_values(ctx, page_data.ABOUT, lang, links=links))
+        ("about", ContentPage, lambda lang: content_values(ctx, PAGES["about"], lang, links=links))
     ]
     steps += [
         (key, model, lambda lang, key=key: index_values(key, lang)) for key, model in INDEX_MODELS
@@ -162,7 +162,7 @@ def section_steps(ctx, links):
             "partners",
             ContentPage,
             lambda lang: content_values(
-                ctx, page_data.PARTNERS_PAGE, lang, partners_body(ctx, lang)
+                ctx, PAGES["partners_page"], lang, partners_body(ctx, lang)
             ),
         )
     )
@@ -268,12 +268,13 @@ def translation_steps(ctx, language):
     return steps
 
 
-def build_translations(ctx):
+def build_translations(ctx, progress=None):
     """Every translated page, language by language, in tree order (parents first, so a new
     translation takes its place after its translated siblings, as in the English menu)."""
     for language in TRANSLATED_LANGUAGES:
-        for kind, key, values_for in translation_steps(ctx, language):
-            _translate(ctx, kind, key, values_for, language)
+        with step(ctx, progress, f"translations: {language}"):
+            for kind, key, values_for in translation_steps(ctx, language):
+                _translate(ctx, kind, key, values_for, language)
 
 
 def _trees_have_every_page(locales):
@@ -281,6 +282,7 @@ def _trees_have_every_page(locales):
     one query, where walking the trees costs seconds on every run."""
     counts = dict(
         Page.objects.filter(depth__gte=2)
+        .order_by()  # Page's default ordering (path) would split the groups: one row per page
         .values_list("locale_id")
         .annotate(pages=Count("id"))
         .values_list("locale_id", "pages")
@@ -289,17 +291,59 @@ def _trees_have_every_page(locales):
     return all(counts.get(locale.pk, 0) == english for locale in locales.values())
 
 
-def synchronise_trees(ctx):
+def page_index():
+    """wagtail-localize's PageIndex of the site (pages that are not aliases, in tree order),
+    from one query: PageIndex.from_database() makes three queries per page."""
+    rows = list(
+        Page.objects.filter(depth__gt=1)
+        .order_by("path")
+        .values_list(
+            "path", "depth", "translation_key", "locale_id", "alias_of_id", "content_type_id"
+        )
+    )
+    key_at = {path: key for path, _depth, key, _locale, _alias, _type in rows}
+    locales = {locale.pk: locale for locale in Locale.objects.all()}
+    translated, aliased = defaultdict(list), defaultdict(list)
+    for _path, _depth, key, locale_id, alias_of_id, _type in rows:
+        (aliased if alias_of_id else translated)[key].append(locale_id)
+    entries = [
+        PageIndex.Entry(
+            ContentType.objects.get_for_id(content_type_id),
+            key,
+            locales[locale_id],
+            key_at.get(path[: -Page.steplen]) if depth > 2 else None,
+            translated[key],
+            aliased[key],
+        )
+        for path, depth, key, locale_id, alias_of_id, content_type_id in rows
+        if alias_of_id is None
+    ]
+    return PageIndex(entries).sort_by_tree_position()
+
+
+def synchronise_language_trees(locales, progress=None):
+    """Mirror the English tree into every other language: pages not translated yet become
+    wagtail-localize aliases there. Does nothing (one query) when every tree has every page;
+    otherwise builds the page index once for all languages. Returns whether it synchronised."""
+    if _trees_have_every_page(locales):
+        return False
+    index = page_index()
+    for code, locale in locales.items():
+        if code != "en":
+            reporter(progress)(f"language trees: {code}")
+            synchronize_tree(locales["en"], locale, page_index=index)
+    return True
+
+
+def synchronise_trees(ctx, progress=None):
     """Every other language tree mirrors the English one: pages not translated yet become
     wagtail-localize aliases there, shown with a notice instead of a 404."""
-    source = ctx.locales["en"]
-    if not _trees_have_every_page(ctx.locales):
-        for code, locale in ctx.locales.items():
-            if code != "en":
-                synchronize_tree(source, locale)
-    # Last, so every copy (aliases included) shows the content's own date, not today's.
-    if date_pages(ctx.pages):
-        ctx.count("page_dates", "updated")
+    with deferred_indexing(progress):
+        synchronise_language_trees(ctx.locales, progress)
+        # Last, so every copy (aliases included) shows the content's own date, not today's.
+        with step(ctx, progress, "page dates"):
+            if date_pages(ctx.pages):
+                ctx.count("page_dates", "updated")
 
 
 def finish_home(ctx):
@@ -319,7 +363,7 @@ def finish_home(ctx):
 
 def build_site_settings(ctx):
     settings = SiteSettings.for_site(ctx.site)
-    values = {**page_data.SITE_SETTINGS, "privacy_page": ctx.pages["privacy-policy"]["en"]}
+    values = {**PAGES["site_settings"], "privacy_page": ctx.pages["privacy-policy"]["en"]}
     if apply_values(settings, values):
         settings.save()
         ctx.count("settings", "updated")
@@ -327,17 +371,27 @@ def build_site_settings(ctx):
         ctx.count("settings", "unchanged")
 
 
-def build_cms_demo():
-    """Build (or bring up to date) the whole cms side of the demo; returns the context."""
+def build_cms_demo(progress=None):
+    """Build (or bring up to date) the whole cms side of the demo; returns the context.
+
+    progress, if given, is called with a short message after each step (see progress.py)."""
     ctx = DemoContext(locales={locale.language_code: locale for locale in Locale.objects.all()})
-    build_snippets(ctx)
-    ensure_home(ctx)
-    build_sections(ctx)
-    finish_home(ctx)
-    build_pilot_actions(ctx, links=False)
-    build_news(ctx)
-    build_publications(ctx)
-    build_pilot_actions(ctx)
-    build_translations(ctx)
-    build_site_settings(ctx)
+    with deferred_indexing(progress):
+        with step(ctx, progress, "snippets"):
+            build_snippets(ctx)
+        with step(ctx, progress, "home and sections"):
+            ensure_home(ctx)
+            build_sections(ctx)
+            finish_home(ctx)
+        with step(ctx, progress, "pilot actions, first pass"):
+            build_pilot_actions(ctx, links=False)
+        with step(ctx, progress, "news"):
+            build_news(ctx)
+        with step(ctx, progress, "publications"):
+            build_publications(ctx)
+        with step(ctx, progress, "pilot actions"):
+            build_pilot_actions(ctx)
+        build_translations(ctx, progress)
+        with step(ctx, progress, "site settings"):
+            build_site_settings(ctx)
     return ctx

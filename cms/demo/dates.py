@@ -13,11 +13,7 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Page, Revision
 
-from .content.news import NEWS
-from .content.pilot_actions_east import PILOT_ACTIONS_EAST
-from .content.pilot_actions_italy import PILOT_ACTIONS_ITALY
-from .content.pilot_actions_west import PILOT_ACTIONS_WEST
-from .content.publications import PUBLICATIONS
+from .content import load
 from .keys import stable_key
 
 __all__ = ["SITE_LAST_REVISED", "content_dates", "date_copies", "date_pages"]
@@ -46,11 +42,13 @@ def _pilot_date(data):
 def content_dates(pilot_actions=None):
     """{page key: the date its content was last published}."""
     if pilot_actions is None:
-        pilot_actions = [*PILOT_ACTIONS_EAST, *PILOT_ACTIONS_ITALY, *PILOT_ACTIONS_WEST]
+        pilot_actions = load("pilot_actions")["pilot_actions"]
     dates = dict.fromkeys(SECTION_KEYS, SITE_LAST_REVISED)
-    dates |= {item["key"]: datetime.date.fromisoformat(item["date"]) for item in NEWS}
+    news = load("news")["news"]
+    dates |= {item["key"]: datetime.date.fromisoformat(item["date"]) for item in news}
     dates |= {
-        item["key"]: datetime.date.fromisoformat(item["publication_date"]) for item in PUBLICATIONS
+        item["key"]: datetime.date.fromisoformat(item["publication_date"])
+        for item in load("publications")["publications"]
     }
     dates |= {item["key"]: _pilot_date(item) for item in pilot_actions}
     return dates

@@ -3,16 +3,14 @@ description for readers who cannot see it."""
 
 import datetime
 
-from .content.pilot_actions_east import PILOT_ACTIONS_EAST
-from .content.pilot_actions_italy import PILOT_ACTIONS_ITALY
-from .content.pilot_actions_west import PILOT_ACTIONS_WEST
-from .content.publications import DOCUMENT_SUBTITLE
+from .content import load
 from .media import demo_image
 from .pictures import draw_cover, draw_date_tile, draw_map, draw_section
 
 __all__ = ["network_image", "news_image", "pilot_image", "publication_image", "section_image"]
 
-PILOT_ACTIONS = [*PILOT_ACTIONS_EAST, *PILOT_ACTIONS_ITALY, *PILOT_ACTIONS_WEST]
+PILOT_ACTIONS = load("pilot_actions")["pilot_actions"]
+DOCUMENT_SUBTITLE = load("publications")["document_subtitle"]
 
 NEWS_PICTOGRAMS = {
     "project-start": "start",

@@ -145,6 +145,27 @@ def _untranslated_values(model, values):
     }
 
 
+def _up_to_date(source_page, locale, values):
+    """The translated page when it already is what values ask for: a published page (not an
+    alias) made through an enabled wagtail-localize Translation, its fields equal to values.
+    None when anything differs (apply_values only changes the in-memory copy here)."""
+    target = source_page.get_translation_or_none(locale)
+    if target is None or target.alias_of_id or not target.live:
+        return None
+    tracked = Translation.objects.filter(
+        source__object_id=source_page.translation_key,
+        source__locale_id=source_page.locale_id,
+        target_locale=locale,
+        enabled=True,
+    ).exists()
+    if not tracked:
+        return None
+    target = target.specific
+    if apply_values(target, values):
+        return None
+    return target
+
+
 def sync_localized_page(source_page, locale, values, *, source_changed, refresh_source=None):
     """The translation of source_page into locale, through wagtail-localize; published.
 
@@ -156,10 +177,16 @@ def sync_localized_page(source_page, locale, values, *, source_changed, refresh_
 
     Returns (page, status) with status "created", "updated" or "unchanged".
     """
+    if refresh_source is None:
+        refresh_source = source_changed
+    if not source_changed and not refresh_source:
+        # The English page was not written in this run: when the translated page already has
+        # the wanted values there is nothing to import (the usual case of a second run).
+        target = _up_to_date(source_page, locale, values)
+        if target is not None:
+            return target, UNCHANGED
     with transaction.atomic():
         source, source_created = TranslationSource.get_or_create_from_instance(source_page)
-        if refresh_source is None:
-            refresh_source = source_changed
         if refresh_source and not source_created:
             source.update_from_db()
         translation, translation_created = Translation.objects.get_or_create(

@@ -42,11 +42,11 @@ from cms.models import (
 )
 from cms.opendata.vocabularies import FileFormat, Frequency, Licence
 
-from .content import open_data as data
-from .content import open_data_it as data_it
-from .content.open_data_sections import SECTIONS
+from .bulk import deferred_indexing
+from .content import load, read
 from .localize import sync_localized_page
 from .media import demo_collection
+from .progress import step
 from .sync import (
     CREATED,
     UNCHANGED,
@@ -66,6 +66,10 @@ SECTION_MODELS = (
     ("premises", PremisesRegisterPage),
     ("map", MapPage),
 )
+SECTIONS = load("open_data_sections")["sections"]
+DIRECTORY = read("open_data", "directory")  # places and names the fictional directory is made of
+ENGLISH = read("open_data", "en")
+ITALIAN = read("open_data", "it")
 FICTIONAL = "Demo entry: a fictional organisation in a real place."
 FICTIONAL_SPACE = "Demo entry: a fictional space at a real address."
 
@@ -131,19 +135,20 @@ def _rng(key):
 def entity_rows():
     """Every demo entity as a dict, deterministic, spread around real towns."""
     rows = []
-    used = dict.fromkeys(data.NAME_WORDS, 0)
-    for city, region, country, lat, lon, count in data.ENTITY_PLACES:
+    kinds, activities = DIRECTORY["kind_cycle"], DIRECTORY["activities"]
+    used = dict.fromkeys(DIRECTORY["name_words"], 0)
+    for city, region, country, lat, lon, count in DIRECTORY["entity_places"]:
         for n in range(count):
             rng = _rng(f"{city}-{n}")
-            kind = data.KIND_CYCLE[(n + len(city)) % len(data.KIND_CYCLE)]
-            offer, sector, codes = data.ACTIVITIES[(n * 3 + len(region)) % len(data.ACTIVITIES)]
-            words = data.NAME_WORDS[country]
+            kind = kinds[(n + len(city)) % len(kinds)]
+            offer, sector, codes = activities[(n * 3 + len(region)) % len(activities)]
+            words = DIRECTORY["name_words"][country]
             word = words[used[country] % len(words)]
             used[country] += 1
             rows.append(
                 {
                     "reference": f"{country}-{city[:3].upper()}-{n + 1:03d}",
-                    "name": data.NAME_PATTERNS[country][kind].format(name=word),
+                    "name": DIRECTORY["name_patterns"][country][kind].format(name=word),
                     "kind": kind,
                     "offer": offer,
                     "description": FICTIONAL,
@@ -161,7 +166,7 @@ def entity_rows():
 
 def premises_rows():
     rows = []
-    for n, (name, address, city, lat, lon, size) in enumerate(data.PREMISES):
+    for n, (name, address, city, lat, lon, size) in enumerate(DIRECTORY["premises"]):
         region = "Istria" if city == "Pula" else "Podravje"
         country = "HR" if city == "Pula" else "SI"
         available = ["available", "from-date", "available", "occupied"][n % 4]
@@ -268,7 +273,7 @@ def _sync_dataset(ctx, index, key, slug, values, themes, distributions):
     italian, italian_status = sync_localized_page(
         page,
         ctx.locales["it"],
-        {**values, **data.DATASETS_IT[key]},
+        {**values, **ITALIAN["datasets"][key]},
         source_changed=status != UNCHANGED,
     )
     ctx.count("open_data", italian_status)
@@ -382,14 +387,14 @@ def _article_values(article):
 
 
 def build_knowledge(ctx, kb):
-    for article in data.ARTICLES:
+    for article in ENGLISH["articles"]:
         values = {
             **_article_values(article),
             "kind": article["kind"],
             "reading_level": article["reading_level"],
         }
         page, status = _page(ctx, kb, KnowledgeArticlePage, article["slug"], values, article["key"])
-        italian = {**values, **_article_values(data_it.ARTICLES_IT[article["key"]])}
+        italian = {**values, **_article_values(ITALIAN["articles"][article["key"]])}
         _italian(ctx, page, status, article["key"], italian)
     tools_values = {
         "title": "Open-data tools",
@@ -397,18 +402,18 @@ def build_knowledge(ctx, kb):
         "introduction": "<p>Tools the pilots used, with their licence, level and languages.</p>",
     }
     page, status = _page(ctx, kb, OpenDataToolIndexPage, "tools", tools_values, "kb-tools")
-    _italian(ctx, page, status, "kb-tools", {**tools_values, **data_it.TOOLS_INDEX_IT})
+    _italian(ctx, page, status, "kb-tools", {**tools_values, **ITALIAN["tools_index"]})
     build_course(ctx, kb)
 
 
 def build_tools(ctx):
     """The open-data tools (snippets) in English and Italian; editors translate the others."""
     english = Locale.objects.get(language_code="en")
-    for tool in data.TOOLS:
+    for tool in ENGLISH["tools"]:
         values = {key: value for key, value in tool.items() if key != "name"}
         source, status = _upsert(OpenDataTool, {"name": tool["name"], "locale": english}, values)
         ctx.count("tools", status)
-        italian = {**values, **data_it.TOOLS_IT[tool["name"]]}
+        italian = {**values, **ITALIAN["tools"][tool["name"]]}
         _tool, status = sync_snippet_translation(source, ctx.locales["it"], italian)
         ctx.count("tools", status)
 
@@ -445,7 +450,7 @@ def _italian_quiz(questions, italian):
 
 
 def build_course(ctx, kb):
-    course_data, course_it = data.COURSE, data_it.COURSE_IT
+    course_data, course_it = ENGLISH["course"], ITALIAN["course"]
     fields = ("title", "summary", "introduction", "duration")
     course, status = _page(
         ctx,
@@ -488,16 +493,23 @@ def build_course(ctx, kb):
         )
 
 
-def build_open_data_demo(ctx):
+def build_open_data_demo(ctx, progress=None):
     """Build (or bring up to date) the open-data sections of the demo.
 
     The section pages are written in all nine languages; the datasets, knowledge articles,
     tools (page and snippets) and the course with its lessons in English and Italian, through
     wagtail-localize like the rest of the demo; the directory and the premises are data.
+    progress, if given, is called with a short message after each step.
     """
-    sections = build_sections(ctx)
-    build_directory(ctx)
-    build_tools(ctx)
-    build_datasets(ctx, sections["open-data"])
-    build_knowledge(ctx, sections["knowledge"])
+    with deferred_indexing(progress):
+        with step(ctx, progress, "open data: sections"):
+            sections = build_sections(ctx)
+        with step(ctx, progress, "open data: directory and premises"):
+            build_directory(ctx)
+        with step(ctx, progress, "open data: tools"):
+            build_tools(ctx)
+        with step(ctx, progress, "open data: datasets"):
+            build_datasets(ctx, sections["open-data"])
+        with step(ctx, progress, "open data: knowledge base and course"):
+            build_knowledge(ctx, sections["knowledge"])
     return ctx

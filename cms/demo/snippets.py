@@ -3,15 +3,15 @@ translations."""
 
 from cms.models import Country, FooterText, Organisation, OrganisationKind, Person, Topic
 
-from .content import organisations as organisation_data
-from .content import pages as page_data
-from .content import snippets as data
+from .content import load
 from .content.translations import EXTRA_LANGUAGES
 from .sync import localize, sync_snippet, sync_snippet_translation
 
 # Countries, topics, organisations and the footer text exist in every site language; people
 # (named only on publications, written in en and it) in en and it.
 TRANSLATED_LANGUAGES = ("it", *EXTRA_LANGUAGES)
+SNIPPETS = load("snippets")
+ORGANISATIONS = load("organisations")
 
 
 def _both(ctx, kind, model, lookup, values_for, key=None, languages=("it",)):
@@ -30,7 +30,7 @@ def _both(ctx, kind, model, lookup, values_for, key=None, languages=("it",)):
 
 
 def build_countries(ctx):
-    for code, name in data.COUNTRIES:
+    for code, name in SNIPPETS["countries"]:
         ctx.countries[code] = _both(
             ctx,
             "countries",
@@ -42,7 +42,7 @@ def build_countries(ctx):
 
 
 def build_topics(ctx):
-    for slug, name, description in data.TOPICS:
+    for slug, name, description in SNIPPETS["topics"]:
 
         def values(lang, name=name, description=description):
             return {"name": localize(name, lang), "description": localize(description, lang)}
@@ -70,8 +70,8 @@ def _organisation_values(ctx, item, kind):
 
 
 def build_organisations(ctx):
-    rows = [(item, OrganisationKind.PARTNER) for item in organisation_data.PARTNERS]
-    rows += [(item, OrganisationKind.STAKEHOLDER) for item in organisation_data.STAKEHOLDERS]
+    rows = [(item, OrganisationKind.PARTNER) for item in ORGANISATIONS["partners"]]
+    rows += [(item, OrganisationKind.STAKEHOLDER) for item in ORGANISATIONS["stakeholders"]]
     for item, kind in rows:
         key = item["key"]
         ctx.organisations[key] = _both(
@@ -86,7 +86,7 @@ def build_organisations(ctx):
 
 
 def build_people(ctx):
-    for item in data.PEOPLE:
+    for item in SNIPPETS["people"]:
 
         def values(lang, item=item):
             text = localize(item, lang)
@@ -94,7 +94,7 @@ def build_people(ctx):
             return {
                 "name": text["name"],
                 "role": text["role"],
-                "bio": data.FICTIONAL_BIO[lang],
+                "bio": SNIPPETS["fictional_bio"][lang],
                 "organisation": ctx.organisations[organisation][lang] if organisation else None,
             }
 
@@ -115,7 +115,7 @@ def build_footer_text(ctx):
         "footer_text",
         FooterText,
         {},
-        lambda lang: localize(page_data.FOOTER_TEXT, lang),
+        lambda lang: localize(load("pages")["footer_text"], lang),
         key="footer",
         languages=TRANSLATED_LANGUAGES,
     )

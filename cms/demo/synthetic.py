@@ -9,8 +9,10 @@ import datetime
 from cms import factories
 from cms.models import PilotStatus, PolicyLevel, Sector
 
+from .bulk import deferred_indexing
 from .documents import DocumentText, publication_pdf
 from .media import demo_document, demo_image
+from .progress import reporter
 
 __all__ = ["build_synthetic"]
 
@@ -26,10 +28,19 @@ def _missing(parent, prefix, count):
     return [i for i in range(1, count + 1) if f"{prefix}{i}" not in existing]
 
 
-def build_synthetic(ctx, count):
-    """Create the synthetic items 1..count that do not exist yet; returns how many were made."""
+def build_synthetic(ctx, count, progress=None):
+    """Create the synthetic items 1..count that do not exist yet; returns how many were made.
+
+    progress, if given, is told how many were made."""
     if count <= 0:
         return 0
+    with deferred_indexing(progress):
+        made = _build(ctx, count)
+    reporter(progress)(f"synthetic: {made} made")
+    return made
+
+
+def _build(ctx, count):
     image = demo_image("synthetic", "Illustration – synthetic content")
     document = demo_document(
         "synthetic",

@@ -12,11 +12,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join, strip_tags
 from wagtail.models import Page
 
-from .content import organisations as organisation_data
-from .content import pages as page_data
-from .content import snippets as snippet_data
-from .content.publications import DOCUMENT_SUBTITLE
-from .content.related import PILOT_RELATED, RELATED_PILOTS_HEADING, pilots_related_to
+from .content import load
 from .documents import DocumentText, paragraphs, publication_pdf
 from .illustrations import (
     network_image,
@@ -27,6 +23,19 @@ from .illustrations import (
 )
 from .media import demo_document
 from .sync import LANGUAGES, in_language, localize, stable_key
+
+PAGES = load("pages")
+ORGANISATIONS = load("organisations")
+COUNTRIES = load("snippets")["countries"]
+DOCUMENT_SUBTITLE = load("publications")["document_subtitle"]
+# pilot action key -> keys of the publications and news items about it (listed both ways)
+PILOT_RELATED = load("related")["pilot_related"]
+RELATED_PILOTS_HEADING = load("related")["related_pilots_heading"]
+
+
+def pilots_related_to(key):
+    """The pilot action keys that list the publication or news item `key`, in pilot order."""
+    return [pilot for pilot, related in PILOT_RELATED.items() if key in related]
 
 
 def _date(value):
@@ -92,7 +101,7 @@ def _base(text, image):
 
 
 def home_values(ctx, lang, links=True):
-    text = localize(page_data.HOME, lang)
+    text = localize(PAGES["home"], lang)
     image = network_image()
     values = {
         "title": text["title"],
@@ -101,7 +110,7 @@ def home_values(ctx, lang, links=True):
         "hero_text": text["hero_text"],
         "hero_image": image,
         "listing_image": image,
-        "body": _stream(ctx, page_data.HOME["body"], lang, links),
+        "body": _stream(ctx, PAGES["home"]["body"], lang, links),
     }
     return values
 
@@ -116,11 +125,11 @@ def content_values(ctx, data, lang, body=None, show_in_menus=True, links=True):
 
 def partners_body(ctx, lang):
     """The Partners page body, generated from the organisation data so it never drifts."""
-    text = localize(page_data.PARTNERS_PAGE, lang)
-    helix = localize(organisation_data.HELIX_LABELS, lang)
-    countries = {code: localize(name, lang) for code, name in snippet_data.COUNTRIES}
+    text = localize(PAGES["partners_page"], lang)
+    helix = localize(ORGANISATIONS["helix_labels"], lang)
+    countries = {code: localize(name, lang) for code, name in COUNTRIES}
     by_country = {}
-    for index, item in enumerate(organisation_data.PARTNERS):
+    for index, item in enumerate(ORGANISATIONS["partners"]):
         by_country.setdefault(item["country"], []).append((index, localize(item, lang)))
 
     def entry(index, org):
@@ -137,7 +146,7 @@ def partners_body(ctx, lang):
     stakeholders = format_html_join(
         "",
         "<li>{} ({})</li>",
-        ((org["name"], org["city"]) for org in localize(organisation_data.STAKEHOLDERS, lang)),
+        ((org["name"], org["city"]) for org in localize(ORGANISATIONS["stakeholders"], lang)),
     )
     return [
         {"type": "paragraph", "value": text["intro"]},
@@ -157,7 +166,7 @@ def partners_body(ctx, lang):
 
 
 def index_values(key, lang):
-    data = {**page_data.INDEXES[key], "key": key}
+    data = {**PAGES["indexes"][key], "key": key}
     text = localize(data, lang)
     image = section_image(key)
     return {**_base(text, image), "introduction": text["introduction"], "show_in_menus": True}
@@ -243,9 +252,7 @@ def _document_text(data, lang):
         elif block_type == "paragraph":
             sections.append((heading or "", paragraphs(value)))
             heading = None
-    publisher = next(
-        item for item in organisation_data.PARTNERS if item["key"] == data["publisher"]
-    )
+    publisher = next(item for item in ORGANISATIONS["partners"] if item["key"] == data["publisher"])
     with translation.override(lang):
         date_label = date_format(_date(data["publication_date"]), "DATE_FORMAT")
     return DocumentText(
@@ -262,7 +269,7 @@ def _document_text(data, lang):
             for row in text.get("key_recommendations", [])
         ],
         recommendations_heading=RECOMMENDATIONS_HEADING[lang],
-        colophon=localize(page_data.FOOTER_TEXT["funding_statement"], lang),
+        colophon=localize(PAGES["footer_text"]["funding_statement"], lang),
     )
 
 

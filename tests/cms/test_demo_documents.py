@@ -6,9 +6,11 @@ import zlib
 
 import pytest
 
-from cms.demo.content.publications import PUBLICATIONS
+from cms.demo.content import load
 from cms.demo.documents import DocumentText, paragraphs, publication_pdf
 from cms.demo.values import publication_documents
+
+PUBLICATIONS = load("publications")["publications"]
 
 
 def _objects(pdf):

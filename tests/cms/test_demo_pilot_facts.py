@@ -5,15 +5,13 @@ import datetime
 import pytest
 
 from cms import factories as f
-from cms.demo.content.pilot_actions_east import PILOT_ACTIONS_EAST
-from cms.demo.content.pilot_actions_italy import PILOT_ACTIONS_ITALY
-from cms.demo.content.pilot_actions_west import PILOT_ACTIONS_WEST
-from cms.demo.content.publications import PUBLICATIONS
-from cms.demo.content.related import PILOT_RELATED, pilots_related_to
+from cms.demo.content import load
 from cms.demo.dates import SITE_LAST_REVISED, content_dates
+from cms.demo.values import PILOT_RELATED, pilots_related_to
 from cms.models import PilotStatus
 
-PILOT_ACTIONS = [*PILOT_ACTIONS_EAST, *PILOT_ACTIONS_ITALY, *PILOT_ACTIONS_WEST]
+PILOT_ACTIONS = load("pilot_actions")["pilot_actions"]
+PUBLICATIONS = load("publications")["publications"]
 
 
 @pytest.mark.parametrize("pilot", PILOT_ACTIONS, ids=lambda item: item["key"])

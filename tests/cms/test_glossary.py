@@ -1,27 +1,24 @@
 """The catalogues and the demo texts follow the network's glossary (docs/glossary.md)."""
 
 import re
-from importlib import import_module
 from pathlib import Path
 
 import polib
 import pytest
 
-from cms.demo.content import translations
+from cms.demo.content import load, translations
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = ROOT / "docs" / "glossary.md"
 LANGUAGES = ("it", "fr", "es", "pt", "el", "hr", "sl", "ar")
-CONTENT_MODULES = (
+CONTENT_SECTIONS = (
     "pages",
     "privacy",
     "organisations",
     "snippets",
     "news",
     "publications",
-    "pilot_actions_east",
-    "pilot_actions_italy",
-    "pilot_actions_west",
+    "pilot_actions",
 )
 ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 
@@ -77,11 +74,8 @@ def demo_texts(language):
     """Every demo text written in language."""
     if language == "it":
         found = []
-        for name in CONTENT_MODULES:
-            module = import_module(f"cms.demo.content.{name}")
-            for attribute in vars(module).values():
-                if isinstance(attribute, dict | list | tuple):
-                    _italian_leaves(attribute, found)
+        for name in CONTENT_SECTIONS:
+            _italian_leaves(load(name), found)
         return found
     return list(translations.strings(language).values())
 
@@ -160,9 +154,8 @@ def _title_case_words(text):
 
 def test_greek_demo_titles_and_headings_use_sentence_case():
     names = set()
-    for item in (*import_module("cms.demo.content.organisations").PARTNERS,) + tuple(
-        import_module("cms.demo.content.organisations").STAKEHOLDERS
-    ):
+    organisations = load("organisations")
+    for item in (*organisations["partners"], *organisations["stakeholders"]):
         names.add(translations.translate(item["name"]["en"], "el"))
     offending = []
     for text in translations.strings("el").values():

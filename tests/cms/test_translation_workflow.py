@@ -81,6 +81,13 @@ class DemoTranslationTests(TestCase):
         assert status == UNCHANGED
         assert page.revisions.count() == revisions
 
+    def test_an_up_to_date_page_whose_translation_was_disabled_goes_the_whole_way(self):
+        # The short way (nothing to import) is only for pages wagtail-localize still tracks.
+        Translation.objects.filter(pk=self.translation().pk).update(enabled=False)
+        page, status = sync_localized_page(self.about, french(), FRENCH, source_changed=False)
+        assert status == UNCHANGED
+        assert self.translation().enabled
+
     def test_a_changed_translated_text_is_imported_and_published(self):
         changed = {**FRENCH, "summary": "Le projet, en bref."}
         page, status = sync_localized_page(self.about, french(), changed, source_changed=False)

@@ -1,23 +1,16 @@
 """Demo text in the languages beyond English and Italian, keyed by the English text.
 
-The content modules write English and Italian side by side; for the pages reachable from the
-menu, the home page and the footer (home, About, the three index pages, Partners, the privacy
-policy, the seven pilot actions), the footer text, countries, topics and partner names, each
-other site language has a
-data file here (`fr.json`, `es.json`, ...) that maps every English text to its translation.
-`nine_language_texts()` lists the English texts those modules must cover (a test checks it).
+The content data (../data/) gives English and Italian side by side; for the pages reachable
+from the menu, the home page and the footer (home, About, the three index pages, Partners, the
+privacy policy, the seven pilot actions), the footer text, countries, topics and partner names,
+each other site language has a data file here (`fr.json`, `es.json`, ...) that maps every English text to its translation.
+`nine_language_texts()` lists the English texts those files must cover (a test checks it).
 """
 
 import json
 from pathlib import Path
 
-from .. import organisations as organisation_data
-from .. import pages as page_data
-from .. import snippets as snippet_data
-from ..pilot_actions_east import PILOT_ACTIONS_EAST
-from ..pilot_actions_italy import PILOT_ACTIONS_ITALY
-from ..pilot_actions_west import PILOT_ACTIONS_WEST
-from ..privacy import PRIVACY
+from .. import load
 
 INLINE_LANGUAGES = ("en", "it")
 EXTRA_LANGUAGES = ("fr", "es", "pt", "el", "hr", "sl", "ar")
@@ -28,23 +21,22 @@ _SKIP_KEYS = frozenset({"key", "slug", "country", "lead_partner", "partners", "t
 
 def nine_language_sources():
     """The content written in all nine languages."""
+    pages, organisations, snippets = load("pages"), load("organisations"), load("snippets")
     return [
-        page_data.HOME,
-        page_data.ABOUT,
-        page_data.FOOTER_TEXT,
-        page_data.INDEXES,
-        page_data.PARTNERS_PAGE,
-        PRIVACY,
-        organisation_data.HELIX_LABELS,
+        pages["home"],
+        pages["about"],
+        pages["footer_text"],
+        pages["indexes"],
+        pages["partners_page"],
+        load("privacy")["privacy"],
+        organisations["helix_labels"],
         [
             (item["name"], item["city"])
-            for item in (*organisation_data.PARTNERS, *organisation_data.STAKEHOLDERS)
+            for item in (*organisations["partners"], *organisations["stakeholders"])
         ],
-        *PILOT_ACTIONS_EAST,
-        *PILOT_ACTIONS_ITALY,
-        *PILOT_ACTIONS_WEST,
-        [name for _code, name in snippet_data.COUNTRIES],
-        [(name, description) for _slug, name, description in snippet_data.TOPICS],
+        *load("pilot_actions")["pilot_actions"],
+        [name for _code, name in snippets["countries"]],
+        [(name, description) for _slug, name, description in snippets["topics"]],
     ]
 
 
