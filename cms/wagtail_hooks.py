@@ -1,9 +1,11 @@
 """Admin for the shared snippets, grouped in one menu, and the footer text under Settings."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_chooser import chooser_pages
 from .models import Country, FooterText, Organisation, Person, Topic
 
 
@@ -59,3 +61,9 @@ register_snippet(FooterTextViewSet)
 
 # The open-data section registers its own snippets (tools, directory).
 from .opendata import admin as opendata_admin  # noqa: E402, F401
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_pages_the_user_may_see(pages, request):
+    """The chooser's listings and search (cms/admin_chooser.py says who sees what)."""
+    return chooser_pages(pages, request)

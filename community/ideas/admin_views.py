@@ -202,5 +202,5 @@ def export(request, call_id, fmt):
         .prefetch_related("topics")
         .order_by("pk")
     )
-    records = idea_records(ideas, ranked)
+    records = idea_records(ideas, ranked, reader=request.user)
     return export_response(records, fmt, f"ideas-{call.slug}-review", with_review=True)

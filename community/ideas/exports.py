@@ -11,6 +11,8 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 
+from community.ideas.permissions import disclosed_status
+
 __all__ = ["EXPORT_FIELDS", "export_response", "idea_records", "to_csv", "to_json"]
 
 EXPORT_FIELDS = (
@@ -29,9 +31,10 @@ EXPORT_FIELDS = (
 REVIEW_FIELDS = ("score", "reviews", "spread")
 
 
-def idea_records(ideas, ranked=None):
+def idea_records(ideas, ranked=None, reader=None):
     """Dicts for `ideas` (topics and organisation prefetched); with `ranked` (RankedIdea list),
-    the review figures are added."""
+    the review figures are added. Each status is the one `reader` may know (None: the public,
+    to whom a decision reads "under review" until the call's results are published)."""
     figures = {item.idea.pk: item for item in ranked or ()}
     records = []
     for idea in ideas:
@@ -41,7 +44,7 @@ def idea_records(ideas, ranked=None):
             "title": idea.title,
             "summary": idea.summary,
             "language": idea.language,
-            "status": idea.status,
+            "status": disclosed_status(idea, reader).value,
             "topics": sorted(topic.slug for topic in idea.topics.all()),
             "organisation": idea.organisation.name if idea.organisation else "",
             "budget_estimate": idea.budget_estimate,

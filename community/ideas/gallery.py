@@ -14,7 +14,7 @@ from cms.filters import parse_page
 from cms.models import Topic
 from community.ideas.models import IdeaStatus
 from community.ideas.models.choices import SUBMITTED_STATUSES
-from community.ideas.permissions import public_ideas
+from community.ideas.permissions import public_ideas, public_status
 
 __all__ = ["GalleryFilters", "gallery_listing", "gallery_options"]
 
@@ -72,12 +72,13 @@ ORDERING = {
 
 
 def gallery_listing(call, filters):
-    """Public ideas of `call` narrowed by `filters`, with what the cards show preloaded."""
-    ideas = public_ideas().filter(call=call.source_page())
+    """Public ideas of `call` narrowed by `filters`, with what the cards show preloaded. The
+    status filter reads the status the public may know, so it cannot reveal a decision."""
+    ideas = public_ideas().filter(call=call.source_page()).annotate(public_status=public_status())
     if filters.topic:
         ideas = ideas.filter(topics__slug=filters.topic).distinct()
     if filters.status:
-        ideas = ideas.filter(status=filters.status)
+        ideas = ideas.filter(public_status=filters.status)
     if filters.language:
         ideas = ideas.filter(language=filters.language)
     if filters.q:
@@ -92,14 +93,14 @@ def gallery_listing(call, filters):
 
 
 def gallery_options(call):
-    ideas = public_ideas().filter(call=call.source_page())
+    ideas = public_ideas().filter(call=call.source_page()).annotate(public_status=public_status())
     topics = (
         Topic.objects.filter(pk__in=ideas.values("topics"))
         .order_by("name")
         .values_list("slug", "name")
     )
     languages = set(ideas.values_list("language", flat=True).distinct())
-    statuses = set(ideas.values_list("status", flat=True).distinct())
+    statuses = set(ideas.values_list("public_status", flat=True).distinct())
     return {
         "topics": list(topics),
         "languages": [(code, name) for code, name in settings.LANGUAGES if code in languages],

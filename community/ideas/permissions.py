@@ -1,7 +1,7 @@
 """Who may see or do what with calls and ideas: each rule in one function, used by views,
 exports, the admin and tests alike."""
 
-from django.db.models import Q
+from django.db.models import Case, CharField, F, Q, Value, When
 from django.utils import timezone
 
 from community.ideas.models import CoAuthorStatus, ConflictOfInterest, Idea, IdeaStatus
@@ -9,13 +9,20 @@ from community.ideas.models.choices import EVALUATED_STATUSES, SUBMITTED_STATUSE
 from community.organisations.permissions import member_organisation_ids
 
 __all__ = [
+    "DECISION_STATUSES",
+    "UNDECIDED_STATUS",
     "can_edit_idea",
     "can_review_idea",
     "can_view_idea",
+    "disclose",
+    "disclosed_status",
     "is_call_organiser",
     "is_idea_author",
     "is_public_idea",
+    "knows_decisions",
     "public_ideas",
+    "public_status",
+    "results_published",
     "reviewable_ideas",
 ]
 
@@ -88,6 +95,63 @@ def can_edit_idea(idea, user, now=None):
         idea.status in (IdeaStatus.DRAFT, IdeaStatus.SUBMITTED)
         and idea.call.is_open(now)
         and is_idea_author(idea, user)
+    )
+
+
+# --- what the public and the authors may know of an idea, and when ---
+
+# The review's decisions. Until the organisers publish the call's results they stay with the
+# organisers and the idea's reviewers: everyone else, the authors included, reads "Under
+# review", on every channel (page, gallery, exports, notifications, emails, the member's data
+# archive). Hiding the idea instead would tell just as much, by its absence.
+DECISION_STATUSES = (IdeaStatus.SHORTLISTED, IdeaStatus.SELECTED, IdeaStatus.NOT_SELECTED)
+UNDECIDED_STATUS = IdeaStatus.UNDER_REVIEW
+
+
+def results_published(call, now=None):
+    """Whether the call's results are out (ideas hang on the source call, which holds the date)."""
+    now = now or timezone.now()
+    return call.results_published_at is not None and call.results_published_at <= now
+
+
+def knows_decisions(idea, user=None, now=None):
+    """Everyone once results are published; before, the call's organisers and the reviewers
+    who may review this idea (never an author, who cannot review their own idea)."""
+    if results_published(idea.call, now):
+        return True
+    if user is None or not user.is_authenticated:
+        return False
+    return is_call_organiser(idea.call, user) or can_review_idea(idea, user)
+
+
+def disclosed_status(idea, user=None, status=None, now=None):
+    """The status `user` (None: a visitor) may read for `idea`; `status` asks about another
+    status of the same idea (a past one, from its history)."""
+    status = IdeaStatus(status if status is not None else idea.status)
+    if status in DECISION_STATUSES and not knows_decisions(idea, user, now):
+        return UNDECIDED_STATUS
+    return status
+
+
+def disclose(ideas, user=None, now=None):
+    """`ideas` as a list, each with `disclosed_status` set for `user`, for templates."""
+    ideas = list(ideas)
+    for idea in ideas:
+        idea.disclosed_status = disclosed_status(idea, user, now=now)
+    return ideas
+
+
+def public_status(now=None):
+    """`disclosed_status` for a visitor as a database expression, to filter and count by
+    (the gallery's status filter): a decision reads as "under review" until results are out."""
+    now = now or timezone.now()
+    undecided = Q(status__in=DECISION_STATUSES) & (
+        Q(call__results_published_at__isnull=True) | Q(call__results_published_at__gt=now)
+    )
+    return Case(
+        When(undecided, then=Value(UNDECIDED_STATUS.value)),
+        default=F("status"),
+        output_field=CharField(),
     )
 
 

@@ -2,17 +2,19 @@
 
 from django.dispatch import receiver
 
-from community.ideas.permissions import public_ideas
+from community.ideas.permissions import disclose, public_ideas
 from community.organisations.signals import activity_requested
 
 
 @receiver(activity_requested)
 def organisation_ideas(sender, organisation, request, **kwargs):
-    """An organisation's page lists its published ideas (the one public-idea rule)."""
+    """An organisation's page lists its published ideas (the one public-idea rule), each with
+    the status its reader may know."""
     ideas = (
         public_ideas()
         .filter(organisation__translation_key=organisation.translation_key)
         .select_related("call")
         .order_by("-submitted_at")
     )
-    return {"ideas": ideas}
+    user = request.user if request is not None else None
+    return {"ideas": disclose(ideas, user)}

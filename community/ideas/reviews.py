@@ -12,9 +12,9 @@ from community.ideas.models import (
     Review,
     ReviewScore,
 )
-from community.ideas.permissions import can_review_idea, is_call_organiser
+from community.ideas.permissions import can_review_idea, is_call_organiser, results_published
 from community.ideas.ranking import ScoreRow, rank
-from community.ideas.services import IdeaRefused
+from community.ideas.services import IdeaRefused, announce_decisions
 
 __all__ = ["declare_conflict", "publish_results", "ranking", "save_review"]
 
@@ -87,6 +87,7 @@ def publish_results(call, by, text=None):
     source = IdeaCallPage.objects.get(pk=call.source_page().pk)
     if source.is_open():
         raise IdeaRefused(_("Results can be published once the call has closed."))
+    first_time = not results_published(source)
     source.results_published_at = timezone.now()
     if text is not None:
         source.results_text = text
@@ -94,4 +95,6 @@ def publish_results(call, by, text=None):
     # to publish the page's other edits; the revision carries only the live page plus results.
     revision = source.save_revision(user=by, log_action=True)
     revision.publish(user=by, skip_permission_checks=True)
+    if first_time:
+        transaction.on_commit(lambda: announce_decisions(source, by))
     return source

@@ -6,6 +6,7 @@ starts and again just before it commits, so a request that began before the clos
 and finishes after it is refused and rolled back.
 """
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import get_valid_filename
@@ -23,13 +24,22 @@ from community.ideas.models import (
     IdeaStatusChange,
 )
 from community.ideas.models.choices import AUTHOR_TRANSITIONS, ORGANISER_TRANSITIONS
-from community.ideas.permissions import can_edit_idea, is_call_organiser, is_idea_author
-from community.ideas.signals import idea_status_changed
+from community.ideas.permissions import (
+    DECISION_STATUSES,
+    UNDECIDED_STATUS,
+    can_edit_idea,
+    disclosed_status,
+    is_call_organiser,
+    is_idea_author,
+)
+from community.ideas.signals import idea_decision_published, idea_status_changed
 
 __all__ = [
     "CallClosed",
     "IdeaRefused",
+    "announce_decisions",
     "change_status",
+    "invite_by_email",
     "invite_coauthor",
     "remove_attachment",
     "respond_to_invitation",
@@ -82,28 +92,43 @@ def _record(idea, from_status, to_status, by):
 
 def _announce(idea_id, from_status, to_status, by):
     idea = Idea.objects.select_related("call", "author").get(pk=idea_id)
+    # A new draft concerns nobody but its author, who is looking at it: no email.
+    if to_status != IdeaStatus.DRAFT:
+        _email_authors(idea, from_status, to_status)
+    idea_status_changed.send(
+        sender=Idea, idea=idea, from_status=from_status, to_status=to_status, changed_by=by
+    )
+
+
+def _email_authors(idea, from_status, to_status):
+    """Each author and accepted co-author hears of the change as far as they may know it
+    (community.ideas.permissions.disclosed_status): a decision taken before the results are
+    published reads "under review", and a change that tells them nothing new is not sent."""
     recipients = [idea.author] + [
         coauthor.user
         for coauthor in idea.coauthors.filter(status=CoAuthorStatus.ACCEPTED).select_related("user")
     ]
-    # A new draft concerns nobody but its author, who is looking at it: no email.
-    if to_status == IdeaStatus.DRAFT:
-        recipients = []
     for recipient in recipients:
-        if recipient.is_active and not recipient.erased_at:
-            send_templated_mail(
-                "community_idea_status",
-                recipient,
-                {
-                    "idea": idea,
-                    "call": idea.call,
-                    "from_status": IdeaStatus(from_status) if from_status else None,
-                    "to_status": IdeaStatus(to_status),
-                },
-            )
-    idea_status_changed.send(
-        sender=Idea, idea=idea, from_status=from_status, to_status=to_status, changed_by=by
-    )
+        if not recipient.is_active or recipient.erased_at:
+            continue
+        shown_to = disclosed_status(idea, recipient, status=to_status)
+        shown_from = disclosed_status(idea, recipient, status=from_status) if from_status else None
+        if shown_to == shown_from:
+            continue
+        send_templated_mail(
+            "community_idea_status",
+            recipient,
+            {"idea": idea, "call": idea.call, "from_status": shown_from, "to_status": shown_to},
+        )
+
+
+def announce_decisions(call, by):
+    """Once a call's results are published, the authors of every decided idea hear its
+    decision, which until then read "under review" to them."""
+    ideas = Idea.objects.filter(call=call.source_page(), status__in=DECISION_STATUSES)
+    for idea in ideas.select_related("call", "author").order_by("pk"):
+        _email_authors(idea, UNDECIDED_STATUS, idea.status)
+        idea_decision_published.send(sender=Idea, idea=idea, status=idea.status, published_by=by)
 
 
 def _move(idea, to_status, by):
@@ -237,6 +262,22 @@ def invite_coauthor(idea, by, invitee):
             )
         )
     return invitation
+
+
+def invite_by_email(idea, by, email):
+    """The author invites whoever holds `email`. The author learns nothing of who that is, nor
+    whether anybody does: an address without an active account, or one already invited, is
+    answered as a new invitation (and nobody is emailed twice). Returns the invitation or None.
+    """
+    if idea.author_id != by.pk:
+        raise IdeaRefused(_("Only the idea's author can invite co-authors."))
+    invitee = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if invitee is None:
+        return None
+    existing = IdeaCoAuthor.objects.filter(idea=idea, user=invitee).first()
+    if existing is not None:
+        return existing
+    return invite_coauthor(idea, by, invitee)
 
 
 def respond_to_invitation(invitation, user, accept):

@@ -6,3 +6,9 @@ from django.dispatch import Signal
 # change is committed: the notification centre shows it in-site.
 # Arguments: idea, from_status, to_status, changed_by (a user or None).
 idea_status_changed = Signal()
+
+# Announced by community.ideas.services when a call's results are published, once per idea
+# whose review ended in a decision: the decision becomes known to its authors then (until
+# then it read "under review", community.ideas.permissions.disclosed_status).
+# Arguments: idea, status, published_by (a user).
+idea_decision_published = Signal()

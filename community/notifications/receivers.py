@@ -15,7 +15,8 @@ from community.discussions.permissions import can_read_space
 from community.discussions.services import mentioned_members
 from community.discussions.signals import member_mentioned, post_published
 from community.ideas.models import CoAuthorStatus, IdeaStatus
-from community.ideas.signals import idea_status_changed
+from community.ideas.permissions import UNDECIDED_STATUS, disclosed_status
+from community.ideas.signals import idea_decision_published, idea_status_changed
 from community.moderation.signals import post_moderated
 from community.notifications.models import NotificationKind
 from community.notifications.services import notify
@@ -73,19 +74,39 @@ def notify_idea_authors(sender, idea, from_status, to_status, changed_by=None, *
     concerns nobody but its author, who is looking at it."""
     if to_status == IdeaStatus.DRAFT:
         return
-    authors = [
+    _notify_authors(idea, from_status, to_status, changed_by)
+
+
+@receiver(idea_decision_published)
+def notify_idea_authors_of_decision(sender, idea, status, published_by=None, **kwargs):
+    """Results are out: the decision the authors read as "under review" until now."""
+    _notify_authors(idea, UNDECIDED_STATUS, status, published_by)
+
+
+def _notify_authors(idea, from_status, to_status, actor):
+    """Each author hears the change as far as they may know it
+    (community.ideas.permissions.disclosed_status); a change that tells them nothing new, a
+    decision taken before the results are published, is not notified."""
+    author_ids = [
         idea.author_id,
         *idea.coauthors.filter(status=CoAuthorStatus.ACCEPTED).values_list("user_id", flat=True),
     ]
-    notify(
-        authors,
-        NotificationKind.IDEA_STATUS,
-        idea,
-        actor=changed_by,
-        subject=idea.title,
-        url=reverse("community:idea_detail", args=[idea.pk]),
-        data={"status": str(to_status)},
-    )
+    by_status = {}
+    for author in get_user_model().objects.filter(pk__in=author_ids):
+        shown = disclosed_status(idea, author, status=to_status)
+        before = disclosed_status(idea, author, status=from_status) if from_status else None
+        if shown != before:
+            by_status.setdefault(shown, []).append(author.pk)
+    for shown, recipients in by_status.items():
+        notify(
+            recipients,
+            NotificationKind.IDEA_STATUS,
+            idea,
+            actor=actor,
+            subject=idea.title,
+            url=reverse("community:idea_detail", args=[idea.pk]),
+            data={"status": shown.value},
+        )
 
 
 # --- discussions ---

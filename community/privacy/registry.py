@@ -14,6 +14,11 @@ Erasure, per declared relation:
   and labels "former member".
 - DETACH: the member is removed from a many-to-many (organisers, co-authors).
 - a callable `erase(user)`: anything finer.
+
+Files: every file field linked to a member (on a declared row, or on a row that belongs to one,
+like an idea's attachments) is carried by the archive through `files` (a field name, or a path
+through relations: "attachments__file"), or named in FILES_LEFT_OUT with the reason. The
+registry test finds every such field and fails for one that is neither.
 """
 
 from collections.abc import Callable
@@ -21,7 +26,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from django.apps import apps
+from django.db.models import FileField
 
+from community.ideas.permissions import disclosed_status
 from community.newsletter.services import erase_subscriptions
 from community.privacy.erasers import (
     erase_contribution_photos,
@@ -29,7 +36,17 @@ from community.privacy.erasers import (
     erase_supports,
 )
 
-__all__ = ["DELETE", "DETACH", "KEEP", "REGISTRY", "PersonalData", "entries_for_installed_apps"]
+__all__ = [
+    "DELETE",
+    "DETACH",
+    "FILES_LEFT_OUT",
+    "KEEP",
+    "PROFILE_FILES",
+    "REGISTRY",
+    "PersonalData",
+    "entries_for_installed_apps",
+    "file_field",
+]
 
 
 class Erasure(Enum):
@@ -47,9 +64,11 @@ class PersonalData:
     user_field: str  # the relation to the member
     erase: Erasure | Callable
     export: tuple[str, ...] = ()  # fields written to the member's archive; () = not exported
-    files: tuple[str, ...] = ()  # file fields: added to the archive, removed on DELETE
+    files: tuple[str, ...] = ()  # file fields or paths: added to the archive, removed on DELETE
     why: str = ""  # why a relation is not exported, for the reader of this file
     extra: dict = field(default_factory=dict, compare=False)
+    # (rows, user) -> the exported dicts, when a field's value needs a rule applied first.
+    rows: Callable | None = field(default=None, compare=False)
 
     @property
     def model(self):
@@ -63,6 +82,60 @@ class PersonalData:
         except LookupError:
             return False
         return True
+
+
+def file_field(model, path):
+    """The FileField at the end of `path` ("file", "attachments__file") from `model`."""
+    *relations, name = path.split("__")
+    for relation in relations:
+        model = model._meta.get_field(relation).related_model
+    found = model._meta.get_field(name)
+    if not isinstance(found, FileField):
+        raise TypeError(f"{model._meta.label}.{name} is not a file field")
+    return found
+
+
+# The member's own profile files, carried under files/profile/.
+PROFILE_FILES = ("avatar",)
+
+# File fields linked to a member that the archive leaves out, "app_label.Model.field": why.
+FILES_LEFT_OUT = {
+    "community.DataExport.archive": "Earlier archives of this very data: an archive never "
+    "contains another.",
+    "wagtailimages.Rendition.file": "Resized copies the site makes of an image; the image the "
+    "member uploaded is in the archive.",
+    "events.WebinarTranscript.file": "A webinar's published transcript, part of the event page "
+    "(linked to its owner and organisers, not uploaded as theirs).",
+}
+
+
+IDEA_EXPORT = (
+    "call__title",
+    "title",
+    "summary",
+    "problem",
+    "solution",
+    "target_group",
+    "impact",
+    "team",
+    "budget_estimate",
+    "language",
+    "status",
+    "created_at",
+    "submitted_at",
+)
+
+
+def _idea_rows(ideas, user):
+    """The member's ideas, each status as the member may know it: a decision reads "under
+    review" until the call's results are published (community.ideas.permissions)."""
+    rows = []
+    for idea in ideas.select_related("call").order_by("pk"):
+        row = {name: getattr(idea, name) for name in IDEA_EXPORT if "__" not in name}
+        row["call__title"] = idea.call.title
+        row["status"] = disclosed_status(idea, user).value
+        rows.append({name: row[name] for name in IDEA_EXPORT})
+    return rows
 
 
 REGISTRY = (
@@ -79,21 +152,10 @@ REGISTRY = (
         "community.Idea",
         "author",
         erase_idea_authorship,
-        export=(
-            "call__title",
-            "title",
-            "summary",
-            "problem",
-            "solution",
-            "target_group",
-            "impact",
-            "team",
-            "budget_estimate",
-            "language",
-            "status",
-            "created_at",
-            "submitted_at",
-        ),
+        export=IDEA_EXPORT,
+        rows=_idea_rows,
+        # Attachments of the ideas they wrote (co-authors' uploads are not told apart).
+        files=("attachments__file",),
     ),
     PersonalData("community.IdeaCoAuthor", "user", DELETE, export=("idea__title", "status")),
     PersonalData(
@@ -309,8 +371,20 @@ REGISTRY = (
     PersonalData("wagtailcore.ModelLogEntry", "user", KEEP, why="Editorial history."),
     PersonalData("wagtailcore.WorkflowState", "requested_by", KEEP, why="Editorial history."),
     PersonalData("wagtailcore.TaskState", "finished_by", KEEP, why="Editorial history."),
-    PersonalData("wagtailimages.Image", "uploaded_by_user", KEEP, export=("title", "created_at")),
-    PersonalData("wagtaildocs.Document", "uploaded_by_user", KEEP, export=("title", "created_at")),
+    PersonalData(
+        "wagtailimages.Image",
+        "uploaded_by_user",
+        KEEP,
+        export=("title", "created_at"),
+        files=("file",),
+    ),
+    PersonalData(
+        "wagtaildocs.Document",
+        "uploaded_by_user",
+        KEEP,
+        export=("title", "created_at"),
+        files=("file",),
+    ),
     PersonalData(
         "wagtail_localize.StringTranslation", "last_translated_by", KEEP, why="Translation work."
     ),

@@ -21,7 +21,15 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from community.privacy.models import DataExport
-from community.privacy.registry import DELETE, DETACH, KEEP, entries_for_installed_apps
+from community.privacy.registry import (
+    DELETE,
+    DETACH,
+    FILES_LEFT_OUT,
+    KEEP,
+    PROFILE_FILES,
+    entries_for_installed_apps,
+    file_field,
+)
 
 __all__ = [
     "EXPORT_LIFETIME",
@@ -58,12 +66,18 @@ PROFILE_EXPORT_FIELDS = (
 def _rows(entry, user):
     model = entry.model
     rows = model._default_manager.filter(**{entry.user_field: user})
-    data = list(rows.values(*entry.export)) if entry.export else []
+    if entry.rows is not None:
+        data = entry.rows(rows, user)
+    else:
+        data = list(rows.values(*entry.export)) if entry.export else []
     files = []
-    for name in entry.files:
-        for value in rows.values_list(name, flat=True):
+    for path in entry.files:
+        found = file_field(model, path)
+        if f"{found.model._meta.label}.{found.name}" in FILES_LEFT_OUT:
+            continue
+        for value in rows.values_list(path, flat=True):
             if value:
-                files.append(value)
+                files.append((value, found.storage))
     return data, files
 
 
@@ -80,23 +94,22 @@ def build_export(user):
     """The bytes of a ZIP: data.json (the profile, then every registered holding) and files/."""
     storage_files = []
     data = {"generated_at": timezone.now(), "profile": _member_data(user)}
-    if user.avatar:
-        storage_files.append(("profile", user.avatar.name, user.avatar.storage))
+    for name in PROFILE_FILES:
+        value = getattr(user, name)
+        if value:
+            storage_files.append(("profile", value.name, value.storage))
     for entry in entries_for_installed_apps():
         rows, files = _rows(entry, user)
         if entry.export:
             data.setdefault(entry.label, {})[entry.user_field] = rows
-        storage = entry.model._meta.get_field(entry.files[0]).storage if entry.files else None
-        storage_files += [(entry.label, name, storage) for name in files]
+        storage_files += [(entry.label, name, storage) for name, storage in files]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
             "data.json", json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         )
         for label, name, storage in storage_files:
-            if label == "community.DataExport":
-                continue  # an archive never contains earlier archives
-            if storage is None or not storage.exists(name):
+            if not storage.exists(name):
                 continue
             with storage.open(name, "rb") as handle:
                 archive.writestr(f"files/{label}/{posixpath.basename(name)}", handle.read())
@@ -146,7 +159,7 @@ def _erase_entry(entry, user, files_to_remove):
         raise ValueError(f"Unknown erasure for {entry.label}.{entry.user_field}")
     rows = model._default_manager.filter(**{entry.user_field: user})
     for name in entry.files:
-        storage = model._meta.get_field(name).storage
+        storage = file_field(model, name).storage
         files_to_remove += [
             (storage, value) for value in rows.values_list(name, flat=True) if value
         ]

@@ -5,9 +5,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import admin_chooser
 from cms import views as cms_views
 from cms.language_switch import switch_language
 from cms.page_passwords import authenticate_with_password
@@ -21,6 +23,16 @@ urlpatterns = [
     # Wagtail's admin login and logout, replaced before its URLs: one account flow; logout on POST.
     path("admin/login/", auth_views.admin_login, name="wagtailadmin_login"),
     path("admin/logout/", auth_views.AdminLogoutView.as_view(), name="wagtailadmin_logout"),
+    # Wagtail's page chooser, replaced before its URLs: only pages the user may see.
+    path("admin/choose-page/", require_admin_access(admin_chooser.BrowseView.as_view())),
+    path(
+        "admin/choose-page/<int:parent_page_id>/",
+        require_admin_access(admin_chooser.BrowseView.as_view()),
+    ),
+    path(
+        "admin/choose-page/chosen-multiple/",
+        require_admin_access(admin_chooser.ChosenMultipleView.as_view()),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -140,6 +140,9 @@ class IdeaCallPage(BasePage):
             raise ValidationError({"closes_at": _("The call must close after it opens.")})
 
     def get_context(self, request, *args, **kwargs):
+        # The idea rules import these models: read them when the page is served.
+        from community.ideas.permissions import disclose
+
         context = super().get_context(request, *args, **kwargs)
         source = self.source_page()
         user = request.user
@@ -154,7 +157,7 @@ class IdeaCallPage(BasePage):
                 "reader_zone": reader_zone,
                 "criteria": list(self.criteria.all()),
                 "my_ideas": (
-                    list(source.ideas.filter(author=user).order_by("-updated_at"))
+                    disclose(source.ideas.filter(author=user).order_by("-updated_at"), user)
                     if user.is_authenticated
                     else []
                 ),

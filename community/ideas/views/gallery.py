@@ -13,6 +13,7 @@ from community.ideas import supports as service
 from community.ideas.exports import export_response, idea_records
 from community.ideas.gallery import GalleryFilters, gallery_listing, gallery_options
 from community.ideas.models import IdeaSupport
+from community.ideas.permissions import disclose
 from community.ideas.services import IdeaRefused
 from community.ideas.views.ideas import _call_or_404, _idea_or_404
 
@@ -23,6 +24,9 @@ def gallery(request, call_id):
     call = _call_or_404(request, call_id)
     filters = GalleryFilters.from_query(request.GET)
     results = paginate(gallery_listing(call, filters), filters.page, GALLERY_PAGE_SIZE)
+    # The gallery is the call's public face: everyone, organisers too, reads what the public
+    # may know (organisers see decisions in the review admin).
+    results.object_list = disclose(results.object_list)
     supported = set()
     if request.user.is_authenticated:
         supported = set(
@@ -50,7 +54,7 @@ def export(request, call_id, fmt):
     call = _call_or_404(request, call_id)
     # The gallery's filters (topic, status, language, text), every page, in a stable order.
     ideas = gallery_listing(call, GalleryFilters.from_query(request.GET)).order_by("pk")
-    return export_response(idea_records(ideas), fmt, f"ideas-{call.slug}")
+    return export_response(idea_records(ideas, reader=None), fmt, f"ideas-{call.slug}")
 
 
 @login_required

@@ -2,7 +2,6 @@
 co-authors. Every rule is in community.ideas.permissions and community.ideas.services."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,7 +19,13 @@ from community.ideas.models import (
     IdeaCoAuthor,
     IdeaSupport,
 )
-from community.ideas.permissions import can_edit_idea, can_view_idea, is_idea_author
+from community.ideas.permissions import (
+    can_edit_idea,
+    can_view_idea,
+    disclose,
+    disclosed_status,
+    is_idea_author,
+)
 from community.ideas.supports import can_support
 
 
@@ -100,8 +105,22 @@ def edit_idea(request, pk):
     return _form_page(request, form, idea.call, idea)
 
 
+def _history(idea, user):
+    """The lifecycle as `user` may know it: (when, status) pairs, an undisclosed decision read
+    as "under review" and a step that tells nothing new left out."""
+    steps = []
+    for change in idea.history.all():
+        status = disclosed_status(idea, user, status=change.to_status)
+        if not steps or steps[-1][1] != status:
+            steps.append((change.changed_at, status))
+    return steps
+
+
 def idea_detail(request, pk):
-    idea = _idea_or_404(request, pk)
+    return _detail_page(request, _idea_or_404(request, pk))
+
+
+def _detail_page(request, idea, invite_form=None, status=200):
     is_author = is_idea_author(idea, request.user)
     supports = (
         request.user.is_authenticated
@@ -112,16 +131,26 @@ def idea_detail(request, pk):
         "community/ideas/detail.html",
         {
             "idea": idea,
+            "idea_status": disclosed_status(idea, request.user),
             "call": idea.call.localized,
             "is_author": is_author,
             "can_edit": can_edit_idea(idea, request.user),
             "attachments": idea.attachments.all(),
-            "history": idea.history.select_related("changed_by") if is_author else (),
-            "coauthors": idea.coauthors.select_related("user") if is_author else (),
-            "invite_form": InviteCoAuthorForm() if idea.author_id == request.user.pk else None,
+            "history": _history(idea, request.user) if is_author else (),
+            # Named once they accept: a pending or declined invitation would tell the author
+            # who holds the address they typed, whatever that member's profile visibility.
+            "coauthors": (
+                idea.coauthors.filter(status=CoAuthorStatus.ACCEPTED).select_related("user")
+                if is_author
+                else ()
+            ),
+            "invite_form": (
+                (invite_form or InviteCoAuthorForm()) if idea.author_id == request.user.pk else None
+            ),
             "supports": supports,
             "can_support": can_support(idea, request.user) and not supports,
         },
+        status=status,
     )
 
 
@@ -181,23 +210,15 @@ def remove_attachment(request, pk, attachment_id):
 def invite_coauthor(request, pk):
     idea = _idea_or_404(request, pk)
     form = InviteCoAuthorForm(request.POST)
-    if form.is_valid():
-        invitee = (
-            get_user_model()
-            .objects.filter(email__iexact=form.cleaned_data["email"], is_active=True)
-            .first()
-        )
-        if invitee is None:
-            messages.error(request, _("No member has this email address."))
-        else:
-            try:
-                service.invite_coauthor(idea, request.user, invitee)
-            except service.IdeaRefused as refusal:
-                messages.error(request, refusal.message)
-            else:
-                messages.success(request, _("Invitation sent."))
-    else:
-        messages.error(request, _("Enter a valid email address."))
+    if not form.is_valid():
+        return _detail_page(request, idea, invite_form=form, status=400)
+    try:
+        service.invite_by_email(idea, request.user, form.cleaned_data["email"])
+    except service.IdeaRefused as refusal:
+        form.add_error("email", refusal.message)
+        return _detail_page(request, idea, invite_form=form, status=409)
+    # The same answer whoever holds the address, or nobody.
+    messages.success(request, _("Invitation sent."))
     return redirect("community:idea_detail", pk=idea.pk)
 
 
@@ -225,7 +246,9 @@ def my_ideas(request):
     coauthored = Idea.objects.filter(
         coauthors__user=request.user, coauthors__status=CoAuthorStatus.ACCEPTED
     )
-    ideas = (own | coauthored).distinct().select_related("call").order_by("-updated_at")
+    ideas = disclose(
+        (own | coauthored).distinct().select_related("call").order_by("-updated_at"), request.user
+    )
     invitations = IdeaCoAuthor.objects.filter(
         user=request.user, status=CoAuthorStatus.INVITED
     ).select_related("idea")

@@ -262,3 +262,61 @@ def test_call_state_follows_the_clock_and_the_review(home):
         assert call.state == "evaluation"
         call.results_published_at = after - timedelta(minutes=1)
         assert call.state == "results"
+
+
+class TestInvitingRevealsNobody:
+    """Typing an address tells the author nothing of who holds it, nor whether anybody does,
+    whatever that member's profile visibility: the same answer in every case, and an invited
+    member is named only once they accept."""
+
+    def _invite(self, client, idea, email, commit):
+        client.force_login(idea.author)
+        return commit(
+            client.post,
+            reverse("community:idea_invite", args=[idea.pk]),
+            {"email": email},
+            follow=True,
+        )
+
+    @pytest.mark.parametrize("case", ["member", "hidden member", "nobody", "invited twice"])
+    def test_the_author_reads_invitation_sent_and_no_name(self, client, call, commit, case):
+        idea = IdeaFactory(call=call, status=IdeaStatus.DRAFT)
+        holder = UserFactory(
+            email="someone@example.org",
+            display_name="Zdenka Hiddenova",
+            first_name="Zdenka",
+            last_name="Hiddenova",
+            profile_visibility="hidden" if case == "hidden member" else "members",
+        )
+        if case == "nobody":
+            holder.delete()
+        if case == "invited twice":
+            self._invite(client, idea, "someone@example.org", commit)
+        html = self._invite(client, idea, "SomeOne@example.org", commit).content.decode()
+        assert "Invitation sent." in html
+        assert "Zdenka" not in html
+        assert "Hiddenova" not in html
+        assert "already been invited" not in html
+        assert "No member" not in html
+
+    def test_a_member_who_accepts_is_named(self, client, call, commit):
+        idea = IdeaFactory(call=call, status=IdeaStatus.DRAFT)
+        invitee = UserFactory(email="someone@example.org", display_name="Zdenka Hiddenova")
+        self._invite(client, idea, "someone@example.org", commit)
+        invitation = IdeaCoAuthor.objects.get(user=invitee)
+        client.force_login(invitee)
+        client.post(reverse("community:invitation", args=[invitation.token]), {"answer": "accept"})
+        client.force_login(idea.author)
+        html = client.get(reverse("community:idea_detail", args=[idea.pk])).content.decode()
+        assert "Zdenka Hiddenova" in html
+
+    def test_an_invalid_address_is_refused_beside_the_field_and_kept(self, client, call):
+        idea = IdeaFactory(call=call, status=IdeaStatus.DRAFT)
+        client.force_login(idea.author)
+        response = client.post(
+            reverse("community:idea_invite", args=[idea.pk]), {"email": "not-an-address"}
+        )
+        html = response.content.decode()
+        assert response.status_code == 400
+        assert 'id="id_email_error"' in html
+        assert 'value="not-an-address"' in html

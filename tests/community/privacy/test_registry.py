@@ -15,7 +15,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.db import connection
+from django.db import connection, models
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,8 +24,8 @@ from community.members.consent import record_consent
 from community.members.factories import UserFactory
 from community.members.models import Consent, PrivacyPolicyVersion
 from community.privacy.models import DataExport
-from community.privacy.registry import REGISTRY
-from community.privacy.services import erase_member
+from community.privacy.registry import FILES_LEFT_OUT, PROFILE_FILES, REGISTRY, file_field
+from community.privacy.services import build_export, erase_member
 
 
 def relations_to_users():
@@ -38,6 +38,34 @@ def relations_to_users():
         for field in [*model._meta.local_fields, *model._meta.local_many_to_many]:
             if field.is_relation and field.related_model is User:
                 found.add((model._meta.label, field.name))
+    return found
+
+
+def _links_to_members(model, depth=2):
+    """Whether `model` points at the user model through at most `depth` relations."""
+    User = get_user_model()
+    if model is User:
+        return True
+    if depth == 0:
+        return False
+    for field in [*model._meta.local_fields, *model._meta.local_many_to_many]:
+        if field.is_relation and field.related_model is not None:
+            if field.related_model is User:
+                return True
+            if depth > 1 and _links_to_members(field.related_model, depth - 1):
+                return True
+    return False
+
+
+def files_linked_to_members():
+    """ "app_label.Model.field" of every file field on a model linked to a member."""
+    found = set()
+    for model in apps.get_models():
+        if model._meta.proxy:
+            continue
+        for field in model._meta.local_fields:
+            if isinstance(field, models.FileField) and _links_to_members(model):
+                found.add(f"{model._meta.label}.{field.name}")
     return found
 
 
@@ -57,8 +85,31 @@ class TestTheRegistryIsComplete:
                 continue
             field = entry.model._meta.get_field(entry.user_field)
             assert field.related_model is User, entry
-            for name in (*entry.files,):
-                entry.model._meta.get_field(name)
+            for name in entry.files:
+                file_field(entry.model, name)
+
+    def test_every_file_linked_to_a_member_is_carried_by_the_archive(self):
+        """A file field on a model that points at a member, directly or through the row it
+        belongs to (an attachment's idea, an image's rendition), is in the archive: declared
+        in `files` of an entry, or left out with a reason. The archive reads the same
+        declarations (`file_field`), so a declared file is a carried one."""
+        carried = {
+            f"{field.model._meta.label}.{field.name}"
+            for entry in REGISTRY
+            if entry.is_installed()
+            for field in (file_field(entry.model, path) for path in entry.files)
+        }
+        User = get_user_model()
+        carried |= {f"{User._meta.label}.{name}" for name in PROFILE_FILES}
+        missing = sorted(
+            label
+            for label in files_linked_to_members()
+            if label not in carried and label not in FILES_LEFT_OUT
+        )
+        assert not missing, (
+            "Carry these files in the member's archive (`files` in "
+            f"community/privacy/registry.py) or say in FILES_LEFT_OUT why not: {missing}"
+        )
 
     def test_events_registrations_are_declared(self):
         labels = {entry.label for entry in REGISTRY}
@@ -107,6 +158,32 @@ class TestDownloadMyData:
         assert data["community.Consent"]["user"][0]["version"] == "2026-11"
         assert data["account.EmailAddress"]["user"][0]["email"] == member.email
         assert any(name.startswith("files/profile/") for name in archive.namelist())
+
+    def test_the_archive_holds_the_members_idea_attachments_and_uploads(self, home):
+        from wagtail.documents import get_document_model
+
+        from community.ideas.factories import IdeaCallPageFactory, IdeaFactory
+        from community.ideas.models import IdeaAttachment
+
+        member = UserFactory()
+        idea = IdeaFactory(call=IdeaCallPageFactory(parent=home), author=member)
+        attachment = IdeaAttachment(
+            idea=idea, original_name="plan.pdf", mime_type="application/pdf"
+        )
+        attachment.file.save("a1b2c3.pdf", ContentFile(b"%PDF-1.4 the member's plan"), save=True)
+        document = get_document_model()(title="Minutes", uploaded_by_user=member)
+        document.file.save("minutes.txt", ContentFile(b"the member's minutes"), save=True)
+        someone_else = IdeaFactory(call=idea.call)
+        other = IdeaAttachment(
+            idea=someone_else, original_name="x.pdf", mime_type="application/pdf"
+        )
+        other.file.save("zz9.pdf", ContentFile(b"%PDF-1.4 not theirs"), save=True)
+
+        archive = zipfile.ZipFile(io.BytesIO(build_export(member)))
+        contents = {archive.read(name) for name in archive.namelist() if name.startswith("files/")}
+        assert b"%PDF-1.4 the member's plan" in contents
+        assert b"the member's minutes" in contents
+        assert b"%PDF-1.4 not theirs" not in contents
 
     def test_the_link_opens_only_for_its_owner(self, client, django_capture_on_commit_callbacks):
         member = UserFactory()
