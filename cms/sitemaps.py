@@ -45,7 +45,8 @@ class MultilingualSitemap(Sitemap):
         for item in pages:
             for url_info in item.get_sitemap_urls(self.request):
                 alternates = versions[item.translation_key]
-                # A page's own sub-routes (discussion threads) bring their own alternates.
+                # A page's own sub-routes (discussion threads) bring their own alternates, or
+                # an empty list when they have no language versions.
                 if len(alternates) > 1 and "alternates" not in url_info:
                     url_info = {**url_info, "alternates": alternates}
                 urls.append(url_info)

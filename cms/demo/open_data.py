@@ -321,7 +321,7 @@ def build_datasets(ctx, index):
             "contact_email": "opendata@example.org",
         },
         ["ECON", "SOCI"],
-        [{"document": register, "format": FileFormat.CSV, "title": "Register (CSV)"}],
+        [{"document": register, "format": FileFormat.CSV, "title": "Register of suppliers"}],
     )
     _sync_dataset(
         ctx,
@@ -343,7 +343,7 @@ def build_datasets(ctx, index):
             "contact_name": "Social Innovation Hub desk",
         },
         ["REGI", "SOCI"],
-        [{"document": premises, "format": FileFormat.CSV, "title": "Premises (CSV)"}],
+        [{"document": premises, "format": FileFormat.CSV, "title": "List of premises"}],
     )
     _sync_dataset(
         ctx,

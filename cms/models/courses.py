@@ -2,6 +2,7 @@
 members' progress, and a printable certificate once every lesson is done."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect, resolve_url
@@ -107,15 +108,31 @@ class LessonPage(RoutablePageMixin, BasePage):
         related_name="+",
     )
     quiz = StreamField([("question", QuizQuestionBlock())], blank=True, verbose_name=_("quiz"))
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
+        default=50,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "The share of right answers that completes the lesson, in percent (rounded up to "
+            "whole questions). Members see it above the quiz and may try again."
+        ),
+    )
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("body"),
         FieldRowPanel([FieldPanel("video_url"), FieldPanel("material")]),
         FieldPanel("quiz"),
+        FieldPanel("pass_mark"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    api_fields = [*BasePage.api_fields, APIField("body"), APIField("video_url"), APIField("quiz")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("body"),
+        APIField("video_url"),
+        APIField("quiz"),
+        APIField("pass_mark"),
+    ]
     parent_page_types = ["cms.CoursePage"]
     subpage_types = []
 
@@ -135,6 +152,7 @@ class LessonPage(RoutablePageMixin, BasePage):
             "is_done": progress.is_done(self),
             "result": result,
             "quiz_items": courses.quiz_items(self.quiz, result),
+            "answers_needed": courses.answers_needed(len(self.quiz), self.pass_mark),
         }
 
     @path("")
@@ -148,8 +166,8 @@ class LessonPage(RoutablePageMixin, BasePage):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if self.quiz:
-            result = courses.grade_quiz(self.quiz, request.POST)
-            if result.is_answered:
+            result = courses.grade_quiz(self.quiz, request.POST, pass_mark=self.pass_mark)
+            if result.is_passed:
                 courses.complete_lesson(request.user, self, result)
             context = self.lesson_context(request, result=result)
             return self.render(request, context_overrides=context)

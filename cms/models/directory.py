@@ -5,6 +5,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -255,12 +257,22 @@ class Premises(DirectoryEntry):
         verbose_name = _("premises")
         verbose_name_plural = _("premises")
 
+    @property
+    def availability_label(self):
+        """The availability as a reader says it: "Available from 1 March 2026", not the choice's
+        generic label followed by a bare date."""
+        if self.availability == Availability.FROM_DATE and self.available_from:
+            return gettext("Available from %(date)s") % {
+                "date": date_format(self.available_from, "DATE_FORMAT")
+            }
+        return str(self.get_availability_display())
+
     def geojson_properties(self):
         return {
             **super().geojson_properties(),
             "size_m2": self.size_m2,
             "availability": self.availability,
-            "availability_label": str(self.get_availability_display()),
+            "availability_label": self.availability_label,
         }
 
     def clean(self):

@@ -4,6 +4,7 @@ Progress is stored per member and per lesson translation key (cms.LessonProgress
 in every language; pages are passed in by the models, so this module never imports them.
 """
 
+import math
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -11,6 +12,7 @@ from django.db import transaction
 
 __all__ = [
     "CourseProgress",
+    "answers_needed",
     "QuizResult",
     "complete_lesson",
     "grade_quiz",
@@ -32,9 +34,18 @@ class QuestionResult:
     feedback: str
 
 
+def answers_needed(question_count, pass_mark):
+    """How many right answers pass a quiz of `question_count` questions at `pass_mark` percent
+    (rounded up, and at least one: a quiz nobody can fail would not check anything)."""
+    if not question_count:
+        return 0
+    return max(1, min(question_count, math.ceil(question_count * pass_mark / 100)))
+
+
 @dataclass(frozen=True)
 class QuizResult:
     questions: list[QuestionResult]
+    pass_mark: int = 100  # percent of right answers the lesson asks for
 
     @property
     def score(self):
@@ -49,6 +60,15 @@ class QuizResult:
         """Every question has an answer: only then does the quiz count."""
         return all(q.chosen is not None for q in self.questions)
 
+    @property
+    def needed(self):
+        return answers_needed(self.total, self.pass_mark)
+
+    @property
+    def is_passed(self):
+        """Every question answered and enough of them right: only then is the lesson done."""
+        return self.is_answered and self.score >= self.needed
+
 
 def _choice(raw, count):
     try:
@@ -58,9 +78,10 @@ def _choice(raw, count):
     return index if 0 <= index < count else None
 
 
-def grade_quiz(quiz, answers):
+def grade_quiz(quiz, answers, pass_mark=100):
     """Score a lesson's quiz (its StreamField value) against submitted answers (a mapping of
-    `q<question index>` to the chosen answer's index); feedback of each chosen answer."""
+    `q<question index>` to the chosen answer's index); feedback of each chosen answer.
+    `pass_mark` is the lesson's share of right answers, in percent, that completes it."""
     results = []
     for number, block in enumerate(quiz):
         options = list(block.value["answers"])
@@ -74,12 +95,14 @@ def grade_quiz(quiz, answers):
                 feedback=answer["feedback"] if answer else "",
             )
         )
-    return QuizResult(results)
+    return QuizResult(results, pass_mark=pass_mark)
 
 
 def complete_lesson(user, lesson, result=None):
     """Record that `user` finished `lesson` (with the quiz result, if any); the latest
-    attempt's score is kept."""
+    passing attempt's score is kept. A failed quiz is refused: the certificate rests on it."""
+    if result is not None and not result.is_passed:
+        raise ValueError("A quiz that was not passed does not complete the lesson.")
     course = lesson.get_parent()
     with transaction.atomic():
         record, _created = _progress_model().objects.update_or_create(

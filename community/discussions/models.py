@@ -8,7 +8,7 @@ prefix. Who may read or write what is decided in community.discussions.permissio
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language_info
@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from cms.models.base import BasePage
 from cms.sanitiser import clean_html, clean_text
+from cms.translation_state import translated_pages
 
 __all__ = [
     "DiscussionIndexPage",
@@ -74,29 +75,42 @@ class DiscussionIndexPage(RoutablePageMixin, BasePage):
         return "community/discussions/index.html"
 
     def get_sitemap_urls(self, request=None):
-        """The section, then each thread a visitor may read (public spaces only)."""
+        """The section, then the public threads written in this copy's language.
+
+        A thread reads the same under every language copy of the section (members write in
+        one language), so it is listed once, without alternates: under the copy in the
+        language of its opening post, or under the fallback copy (the default language's, else
+        the first) when no listed copy is in that language.
+        """
         # The one visibility rule lives beside the views, which import models: found by name.
         visible_threads = import_string("community.discussions.permissions.visible_threads")
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         if not base:
             return urls
-        # A thread reads the same under every language copy of the section: its alternates
-        # are those copies' URLs of it (the sitemap keeps alternates an entry brings).
-        sections = [
-            (section.locale.language_code, section.get_full_url(request))
-            for section in self.get_translations(inclusive=True).live().select_related("locale")
-        ]
-        for pk, last_activity in visible_threads(AnonymousUser()).values_list(
-            "pk", "last_activity_at"
+        copies = list(
+            translated_pages(self.get_translations(inclusive=True).live())
+            .select_related("locale")
+            .order_by("pk")
+        )
+        languages = {copy.locale.language_code: copy.pk for copy in copies}
+        default = Locale.get_default().language_code
+        fallback = languages.get(default) or (copies[0].pk if copies else self.pk)
+        opening_language = Subquery(
+            Post.objects.filter(thread=OuterRef("pk"))
+            .order_by("created_at", "pk")
+            .values("language")[:1]
+        )
+        threads = visible_threads(AnonymousUser()).annotate(language=opening_language)
+        for pk, last_activity, language in threads.values_list(
+            "pk", "last_activity_at", "language"
         ):
+            if languages.get((language or "").split("-")[0], fallback) != self.pk:
+                continue
             route = self.reverse_subpage("thread", args=[pk])
-            entry = {"location": base + route, "lastmod": last_activity}
-            if len(sections) > 1:
-                entry["alternates"] = [
-                    {"lang_code": code, "location": url + route} for code, url in sections if url
-                ]
-            urls.append(entry)
+            # An empty list: the thread has no language versions (the sitemap would otherwise
+            # give it the section's).
+            urls.append({"location": base + route, "lastmod": last_activity, "alternates": []})
         return urls
 
     @classmethod

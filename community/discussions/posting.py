@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 from community.discussions.models import DiscussionSpace, MemberBlock, Post, PostStatus
 from community.discussions.permissions import can_moderate, is_staff
 
-__all__ = ["block_message", "needs_approval", "parse_rate", "posting_refusal"]
+__all__ = ["block_message", "block_refusal", "needs_approval", "parse_rate", "posting_refusal"]
 
 DEFAULT_POST_RATE = "5/m"
 DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -90,12 +90,14 @@ def block_message(block):
     ) % {"until": until, "reason": block.reason}
 
 
-def posting_refusal(user, space):
-    """Why `user` may not post in `space` right now, or None.
+def block_refusal(user, space):
+    """The message of a moderators' block keeping `user` from posting in `space`, or None.
 
-    Asking counts as an attempt for the rate limit (like allauth's `consume`): the posting
-    services ask once, just before they write.
+    Only blocks: pages ask it to show the block before the member writes, and asking must not
+    count against the rate limit (posting_refusal does that, once, when they post).
     """
+    if not user.is_authenticated:
+        return None
     block = (
         MemberBlock.objects.in_force()
         .covering(space)
@@ -103,8 +105,18 @@ def posting_refusal(user, space):
         .order_by(F("until").asc(nulls_first=True))  # a block for good says most
         .first()
     )
-    if block is not None:
-        return block_message(block)
+    return block_message(block) if block is not None else None
+
+
+def posting_refusal(user, space):
+    """Why `user` may not post in `space` right now, or None.
+
+    Asking counts as an attempt for the rate limit (like allauth's `consume`): the posting
+    services ask once, just before they write.
+    """
+    refusal = block_refusal(user, space)
+    if refusal:
+        return refusal
     if can_moderate(user, space):
         return None
     wait = _consume_post_rate(user)

@@ -22,7 +22,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cms.models.base import paginate
-from community.discussions import services
+from community.discussions import posting, services
 from community.discussions.forms import EditPostForm, ReplyForm, SearchForm, ThreadForm
 from community.discussions.models import Helpful, PostStatus, ThreadFollow
 from community.discussions.permissions import (
@@ -104,6 +104,9 @@ def space_view(page, request, slug):
         )
         .order_by("-pinned", "-last_activity_at", "-pk")
     )
+    may_post = can_post(request.user, space)
+    # A blocked member sees the block (and its reason) instead of "Start a thread".
+    blocked = posting.block_refusal(request.user, space) if may_post else None
     return _render(
         page,
         request,
@@ -111,7 +114,8 @@ def space_view(page, request, slug):
         {
             "space": space,
             "threads": paginate(threads, request.GET.get("page"), THREADS_PER_PAGE),
-            "may_post": can_post(request.user, space),
+            "may_post": may_post and not blocked,
+            "blocked": blocked,
             "may_moderate": can_moderate(request.user, space),
         },
     )
@@ -123,6 +127,13 @@ def new_thread(page, request, slug):
         return redirect_to_login(request.get_full_path())
     if not can_post(request.user, space):
         raise Http404
+    if request.method != "POST":
+        # Show a block before they write; a thread typed meanwhile is refused beside the
+        # field by the posting service, and its text kept.
+        blocked = posting.block_refusal(request.user, space)
+        if blocked:
+            context = {"space": space, "blocked": blocked}
+            return _render(page, request, "thread_form.html", context)
     form = ThreadForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -171,13 +182,16 @@ def _thread_context(page, request, thread, reply_form=None):
         .filter(pk__in=[p.quoted_id for p in posts.object_list if p.quoted_id])
         .values_list("pk", flat=True)
     )
-    may_reply = can_post(user, space, thread)
+    may_post = can_post(user, space, thread)
+    # A moderators' block shows where the reply form would be, before the member writes.
+    blocked = posting.block_refusal(user, space) if may_post else None
+    may_reply = may_post and not blocked
     translator = translator_for(space)
     reader_language = (get_language() or "").split("-")[0]
     for post in posts.object_list:
         # A quote shows only what the reader may see of the quoted post.
         post.quote_visible = post.quoted_id in visible_ids
-        post.may_edit = can_edit_post(user, post, may_post=may_reply)
+        post.may_edit = can_edit_post(user, post, may_post=may_post)
         post.translate_link = (
             translator.format(
                 source=post.language,
@@ -193,7 +207,12 @@ def _thread_context(page, request, thread, reply_form=None):
         "posts": posts,
         "may_reply": may_reply,
         "may_moderate": can_moderate(user, space),
-        "reply_form": reply_form or (ReplyForm() if may_reply else None),
+        "blocked": blocked,
+        # A posted form is shown again whatever happened (its error beside the text typed);
+        # a blank one only to those who may reply now.
+        "reply_form": reply_form
+        if reply_form is not None and reply_form.is_bound
+        else ((reply_form or ReplyForm()) if may_reply else None),
         "reply_url": sub_url(page, "reply", thread.pk) + "#reply",
         "reply_label": _("Post the reply"),
         "following": user.is_authenticated

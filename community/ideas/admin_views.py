@@ -18,6 +18,7 @@ from community.ideas import reviews as review_service
 from community.ideas import services as idea_service
 from community.ideas.exports import export_response, idea_records
 from community.ideas.models import Idea, IdeaCallPage, IdeaCallReviewer, IdeaStatus, Review
+from community.ideas.models.choices import ORGANISER_TRANSITIONS
 from community.ideas.permissions import is_call_organiser, reviewable_ideas
 from community.ideas.ranking import DISAGREEMENT_SPREAD
 from community.ideas.review_forms import BulkStatusForm, ConflictForm, ReviewForm
@@ -135,6 +136,13 @@ def declare_conflict(request, call_id):
     return redirect("community_review:call", call_id=call.pk)
 
 
+def _moves_text(status):
+    """The statuses an organiser may move an idea to from `status`, in lifecycle order."""
+    allowed = ORGANISER_TRANSITIONS.get(status, ())
+    labels = [label for value, label in IdeaStatus.choices if value in allowed]
+    return ", ".join(str(label) for label in labels) or "—"
+
+
 def ranking(request, call_id):
     call = _call(request, call_id)
     if not is_call_organiser(call, request.user):
@@ -152,15 +160,16 @@ def ranking(request, call_id):
                 ngettext("%(count)d idea moved.", "%(count)d ideas moved.", len(moved))
                 % {"count": len(moved)},
             )
-        if refused:
+        for idea in refused:
+            # Name the idea and the steps open to it, so the organiser knows what to do first.
             messages.warning(
                 request,
-                ngettext(
-                    "%(count)d idea could not move there from its current status.",
-                    "%(count)d ideas could not move there from their current status.",
-                    len(refused),
-                )
-                % {"count": len(refused)},
+                _("“%(title)s” is %(status)s: from there it can move to %(moves)s.")
+                % {
+                    "title": idea.title,
+                    "status": idea.get_status_display(),
+                    "moves": _moves_text(idea.status),
+                },
             )
         return redirect("community_review:ranking", call_id=call.pk)
     return TemplateResponse(
@@ -169,6 +178,8 @@ def ranking(request, call_id):
         {
             "call": call,
             "ranked": ranked,
+            "rows": [(item, _moves_text(item.idea.status)) for item in ranked],
+            "publish_refusal": review_service.publish_refusal(call.source_page()),
             "form": form,
             "threshold": DISAGREEMENT_SPREAD,
             "selected_count": sum(1 for item in ranked if item.idea.status == IdeaStatus.SELECTED),

@@ -1,7 +1,7 @@
 """Reviewing ideas: scores, conflicts of interest, the organiser's ranking and results."""
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from community.ideas.models import (
@@ -16,7 +16,7 @@ from community.ideas.permissions import can_review_idea, is_call_organiser, resu
 from community.ideas.ranking import ScoreRow, rank
 from community.ideas.services import IdeaRefused, announce_decisions
 
-__all__ = ["declare_conflict", "publish_results", "ranking", "save_review"]
+__all__ = ["declare_conflict", "publish_refusal", "publish_results", "ranking", "save_review"]
 
 
 def save_review(idea, reviewer, scores, comment=""):
@@ -81,12 +81,25 @@ def ranking(call):
     return rank(ideas, rows)
 
 
+def publish_refusal(call, now=None):
+    """Why the results of `call` cannot be published yet, or None: the ranking page says it
+    beside the place of the button, and publish_results refuses with the same words."""
+    now = now or timezone.now()
+    if now < call.closes_at:
+        closes = formats.date_format(timezone.localtime(call.closes_at), "DATETIME_FORMAT")
+        return _("Results can be published once the call has closed, on %(date)s.") % {
+            "date": closes
+        }
+    return None
+
+
 def publish_results(call, by, text=None):
     if not is_call_organiser(call, by):
         raise IdeaRefused(_("Only the call's organisers can publish its results."))
     source = IdeaCallPage.objects.get(pk=call.source_page().pk)
-    if source.is_open():
-        raise IdeaRefused(_("Results can be published once the call has closed."))
+    refusal = publish_refusal(source)
+    if refusal:
+        raise IdeaRefused(refusal)
     first_time = not results_published(source)
     source.results_published_at = timezone.now()
     if text is not None:

@@ -50,6 +50,7 @@ def issue(request, page_id):
         "send": send,
         "progress": newsletter.progress(send) if send else None,
         "can_send": newsletter.can_send(page, request.user),
+        "send_refusal": newsletter.send_refusal(page),
         "recipients": NewsletterSubscription.objects.recipients_of(page).count(),
         "last_issue": page.last_sent_issue(),
     }

@@ -1,12 +1,13 @@
-"""The demo's newsletter: the archive page, one issue pointing at the demo's idea calls, and two
-confirmed subscriptions (a member and a visitor). Safe to run again: nothing changes the second
-time."""
+"""The demo's newsletter: the archive page, one issue pointing at the demo's open idea calls,
+and two confirmed subscriptions (a member and a visitor). Safe to run again: nothing changes
+the second time."""
 
 import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from wagtail.models import Locale, Site
 from wagtail_localize.synctree import synchronize_tree
 
@@ -50,7 +51,13 @@ def _page(parent, model, key, values):
 
 
 def _issue_items(issue, home):
-    calls = list(IdeaCallPage.objects.child_of(home).filter(locale=home.locale).order_by("path"))
+    # The issue is about open calls: a call closed (or not yet open) is not one of them.
+    now = timezone.now()
+    calls = list(
+        IdeaCallPage.objects.child_of(home)
+        .filter(locale=home.locale, opens_at__lte=now, closes_at__gt=now)
+        .order_by("path")
+    )
     if [item.linked_page_id for item in issue.items.all()] == [call.pk for call in calls]:
         return False
     issue.items = [NewsletterItem(linked_page=call, sort_order=n) for n, call in enumerate(calls)]

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from cms.mail import base_url, send_templated_mail
+from cms.translation_state import content_language_of
 from cms.visibility import visible_pages
 from community.newsletter.content import issue_context
 from community.newsletter.models import (
@@ -49,6 +50,7 @@ __all__ = [
     "progress",
     "request_send",
     "resume_send",
+    "send_refusal",
     "send_test",
     "subscribe",
     "unsubscribe_url",
@@ -201,17 +203,27 @@ def send_test(page, user):
     )
 
 
+def send_refusal(page):
+    """Why this issue cannot be sent yet, or None. The issue page says it where the Send button
+    would be, and request_send refuses with the same words."""
+    if page.alias_of_id or content_language_of(page) != page.locale.language_code:
+        # An alias, or an issue published before any of it was translated, shows the source
+        # language's text: it would reach these readers untranslated.
+        return _("Translate this issue into its language before sending it.")
+    if not page.live or page.has_unpublished_changes:
+        return _("Publish the issue's latest changes before sending it.")
+    return None
+
+
 def request_send(page, user):
     """Record the sending of a live issue; refused without the right to publish it. The caller
     enqueues `community.newsletter.tasks.send_newsletter` (which imports this module) once
     committed."""
     if not can_send(page, user):
         raise PermissionDenied
-    if page.alias_of_id:
-        # An alias shows the source language's text: it would reach these readers untranslated.
-        raise CannotSend(_("Translate this issue into its language before sending it."))
-    if not page.live or page.has_unpublished_changes:
-        raise CannotSend(_("Publish the issue's latest changes before sending it."))
+    refusal = send_refusal(page)
+    if refusal:
+        raise CannotSend(refusal)
     with transaction.atomic():
         send, created = NewsletterSend.objects.get_or_create(
             page=page, defaults={"requested_by": user}

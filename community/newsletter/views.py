@@ -47,10 +47,12 @@ def confirm(request, token):
 
 @csrf_exempt  # RFC 8058 one-click: the mail client POSTs with no session and no CSRF token
 def unsubscribe(request, token):
-    """GET shows a button; POST (from that button or the mail client) unsubscribes."""
+    """GET shows a button; POST (from that button or the mail client) unsubscribes. Once
+    unsubscribed, the link (opened again, or reloaded) says so rather than offer it again."""
     subscription = get_object_or_404(NewsletterSubscription, token=token)
     if request.method == "POST":
         subscription.unsubscribe()
+    if subscription.status == SubscriptionStatus.UNSUBSCRIBED:
         return render(request, "community/newsletter/unsubscribe.html", {"done": True})
     return render(
         request,

@@ -32,6 +32,10 @@ def workshop_space(context, page):
         )
         space["synthesis_url"] = reverse("community:workshop_synthesis", args=[page.pk])
     if not access.read:
+        # What a reader outside the space can do instead depends on whether they can still
+        # register: the space says so rather than ask them to register when they cannot.
+        space["registration_state"] = page.registration_state()
+        space["events_url"] = page.get_parent().get_url(request)
         return space
     contributions = list(space_contributions(source, user, access))
     groups = list(ContributionGroup.objects.filter(workshop=source))

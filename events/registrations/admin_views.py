@@ -9,9 +9,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.i18n import localized_list
+from cms.models import Country
 from events.pages.models import EventPage, RegistrationStatus
 from events.registrations import services, tasks
 from events.registrations.forms import OrganiserMessageForm
@@ -54,11 +57,23 @@ def event_list(request):
     return TemplateResponse(request, "events/registrations/admin/event_list.html", {"events": rows})
 
 
+def _language_name(code):
+    try:
+        return get_language_info(code)["name_translated"] if code else ""
+    except KeyError:
+        return code
+
+
 def registrations(request, page_id):
     event = _event(request, page_id)
     rows = list(
-        Registration.objects.filter(event=event).select_related("user").order_by("position")
+        Registration.objects.filter(event=event).select_related("user").order_by("position", "pk")
     )
+    # People read countries and languages by name; the codes stay in the CSV export.
+    countries = {country.code: country.name for country in localized_list(Country.objects.all())}
+    for row in rows:
+        row.country_name = countries.get(row.country_code, row.country_code)
+        row.language_name = _language_name(row.language)
     return TemplateResponse(
         request,
         "events/registrations/admin/registrations.html",

@@ -1,4 +1,5 @@
-"""The events app's emails, each in the recipient's language with the event as .ics attached.
+"""The events app's emails, each in the recipient's language; the event is attached as .ics
+once the person holds a seat (and a cancelling .ics when they lose it), never before.
 
 Every message goes through `cms.mail.send_templated_mail`; templates are
 `templates/emails/events_<kind>_{subject,message}.txt` (and `_message.html`).
@@ -6,6 +7,8 @@ Every message goes through `cms.mail.send_templated_mail`; templates are
 
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format, time_format
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from cms.mail import Attachment, base_url, recipient_language, send_templated_mail
@@ -28,6 +31,20 @@ EMAIL_KINDS = (
     "declined",
     "guest_confirm",
 )
+
+# The emails of someone holding a seat: only they get the event for their calendar.
+SEAT_KINDS = ("confirmed", "promoted", "approved", "reminder")
+
+
+def when_text(start, end):
+    """The event's dates in the current language, the day said once for a one-day event."""
+    if start.date() == end.date():
+        return _("%(date)s, %(start)s – %(end)s") % {
+            "date": date_format(start, "DATE_FORMAT"),
+            "start": time_format(start, "TIME_FORMAT"),
+            "end": time_format(end, "TIME_FORMAT"),
+        }
+    return f"{date_format(start, 'DATETIME_FORMAT')} – {date_format(end, 'DATETIME_FORMAT')}"
 
 
 def event_in_language(event, language):
@@ -71,6 +88,14 @@ def send_registration_email(registration, kind):
         my_events = _absolute(reverse("events:mine"))
         guest_confirm = _absolute(reverse("events:guest_confirm", args=[registration.token]))
         guest_cancel = _absolute(reverse("events:guest_cancel", args=[registration.token]))
+        when = when_text(event.start_local, event.end_local)
+        # A guest's link cancels (they have no account page): it is labelled as what it does.
+        if not registration.is_guest:
+            manage_label = _("Your registrations:")
+        elif kind != "cancelled":
+            manage_label = _("To cancel your registration:")
+        else:
+            manage_label = ""
     path = event.get_url_parts()[2] if event.get_url_parts() else "/"
     join_url = ""
     if kind in ("confirmed", "promoted", "approved", "reminder") and can_see_join_link(
@@ -89,7 +114,10 @@ def send_registration_email(registration, kind):
         "reader_zone": str(zone),
         "show_reader_time": str(zone) != event.time_zone,
         "name": registration.display_name,
+        "when": when,
         "manage_url": guest_cancel if registration.is_guest else my_events,
+        "manage_label": manage_label,
+        "attached": kind in SEAT_KINDS,
         "confirm_url": guest_confirm,
         "is_waitlisted": registration.status == RegistrationStatus.WAITLISTED,
     }
@@ -99,7 +127,9 @@ def send_registration_email(registration, kind):
         context,
         email=registration.guest_email or None,
         language=language,
-        attachments=[_ics(event, registration, kind)],
+        attachments=[_ics(event, registration, kind)]
+        if kind in SEAT_KINDS or kind == "cancelled"
+        else [],
     )
 
 

@@ -92,6 +92,40 @@ class CourseTests(TestCase):
         assert "No: that forbids reuse." in html
         assert not LessonProgress.objects.filter(user=self.member).exists()
 
+    def test_a_failed_quiz_neither_completes_the_lesson_nor_issues_the_certificate(self):
+        self.client.force_login(self.member)
+        self.client.post(self.find.url)
+        html = self.client.post(self.clean.url, {"q0": "1", "q1": "0"}).content.decode()
+        assert "You got 0 of 2 questions right." in html
+        assert "You need 1 right answer to complete the lesson" in html
+        self.client.post(self.map.url)
+        assert not LessonProgress.objects.filter(
+            user=self.member, lesson_key=self.clean.translation_key
+        ).exists()
+        assert self.client.get(self.course.url + "certificate/").status_code == 404
+        # Trying again and passing completes it.
+        html = self.client.post(self.clean.url, {"q0": "0", "q1": "0"}).content.decode()
+        assert "Lesson complete." in html
+        assert self.client.get(self.course.url + "certificate/").status_code == 200
+
+    def test_the_pass_rule_is_the_lessons_own_and_is_shown_before_the_quiz(self):
+        self.clean.pass_mark = 100
+        self.clean.save_revision().publish()
+        self.client.force_login(self.member)
+        html = self.client.get(self.clean.url).content.decode()
+        assert "answer every question and get at least 2 of 2 right" in html
+        self.client.post(self.clean.url, {"q0": "0", "q1": "0"})
+        assert not LessonProgress.objects.filter(user=self.member).exists()
+        self.client.post(self.clean.url, {"q0": "0", "q1": "1"})
+        assert LessonProgress.objects.filter(user=self.member).count() == 1
+
+    def test_pass_mark_rounds_up_to_whole_questions_and_asks_for_at_least_one(self):
+        assert courses.answers_needed(3, 50) == 2
+        assert courses.answers_needed(2, 50) == 1
+        assert courses.answers_needed(4, 1) == 1
+        assert courses.answers_needed(5, 100) == 5
+        assert courses.answers_needed(0, 50) == 0
+
     def test_anonymous_reader_can_read_but_not_record_progress(self):
         assert self.client.get(self.clean.url).status_code == 200
         response = self.client.post(self.find.url)
@@ -103,7 +137,7 @@ class CourseTests(TestCase):
         certificate = self.course.url + "certificate/"
         assert self.client.get(certificate).status_code == 404
         self.client.post(self.find.url)
-        self.client.post(self.clean.url, {"q0": "1", "q1": "0"})
+        self.client.post(self.clean.url, {"q0": "0", "q1": "1"})
         self.client.post(self.map.url)
         html = self.client.get(certificate).content.decode()
         assert "Giulia Bianchi" in html

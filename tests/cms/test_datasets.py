@@ -169,3 +169,22 @@ class DatasetPageTests(TestCase):
         with pytest.raises(ValidationError) as error:
             self.dataset.clean()
         assert "temporal_end" in error.value.message_dict
+
+
+class DownloadButtonTests(TestCase):
+    def test_download_button_names_the_format_once(self):
+        home = f.make_site()
+        index = od.DatasetIndexPageFactory(parent=home)
+        dataset = od.DatasetPageFactory(
+            parent=index,
+            title="Aragon suppliers",
+            distributions=[
+                {"document": od.CsvDocumentFactory(), "format": FileFormat.CSV, "title": ""}
+            ],
+        )
+        html = self.client.get(dataset.url).content.decode()
+        # A title left empty falls back to the format: the button must not say it twice.
+        assert "Download the CSV file" in html
+        assert "(CSV) (CSV)" not in html and "CSV (CSV)" not in html
+        row = dataset.distributions.get()
+        assert f'aria-describedby="distribution-{row.pk}"' in html

@@ -178,3 +178,28 @@ class ProposalTests(TestCase):
         assert response.status_code == 302
         premises = Premises.objects.get(name="Old school gym")
         assert premises.status == "proposed" and premises.size_m2 == 300
+
+
+class PremisesAvailabilityTests(TestCase):
+    def test_a_date_of_availability_reads_as_one_phrase_in_the_card_and_on_the_map(self):
+        from datetime import date
+
+        from django.template.loader import render_to_string
+        from django.utils.formats import date_format
+
+        from cms.models import Premises
+
+        premises = Premises(
+            name="Ex-tobacco factory",
+            city="Maribor",
+            region="Podravje",
+            availability="from-date",
+            available_from=date(2026, 3, 1),
+        )
+        html = render_to_string("components/opendata/premises.html", {"premises": premises})
+        expected = f"Available from {date_format(date(2026, 3, 1), 'DATE_FORMAT')}"
+        assert f'<time datetime="2026-03-01">{expected}</time>' in html
+        assert "Available from a date" not in html
+        assert premises.geojson_properties()["availability_label"] == expected
+        premises.availability = "occupied"
+        assert premises.availability_label == "Occupied"

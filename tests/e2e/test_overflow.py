@@ -132,3 +132,54 @@ def test_key_facts_come_before_the_article_on_a_phone(open_page, live_server):
     facts = page.locator(".facts").bounding_box()
     article = page.locator(".layout-sidebar__main").bounding_box()
     assert facts["x"] > article["x"] + article["width"] - 1
+
+
+WIDE_CSV = (
+    ",".join(f"column_{n}_{LONG_WORD[:12]}" for n in range(11))
+    + "\n"
+    + ",".join(f"Cooperativa sociale {n} di Zaragoza" for n in range(11))
+    + "\n"
+).encode()
+
+
+@pytest.mark.parametrize("width", (390, 1280))
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_wide_data_preview_scrolls_in_its_own_box_by_keyboard_too(
+    open_page, live_server, language, width
+):
+    from django.core.files.base import ContentFile
+
+    from cms.opendata import factories as od
+    from cms.opendata.vocabularies import FileFormat
+
+    home = f.make_site()
+    index = od.DatasetIndexPageFactory(parent=home)
+    document = od.CsvDocumentFactory(file=ContentFile(WIDE_CSV, name="wide.csv"))
+    od.DatasetPageFactory(
+        parent=index,
+        title="Suppliers",
+        slug="suppliers",
+        distributions=[{"document": document, "format": FileFormat.CSV, "title": "Register"}],
+    )
+    synchronize_tree(Locale.objects.get(language_code="en"), Locale.objects.get(language_code="ar"))
+    page = open_page(viewport={"width": width, "height": 800})
+    page.goto(f"{live_server.url}/{language}/open-data/suppliers/")
+    measured = page.evaluate(OVERFLOW)
+    assert measured["scroll"] <= measured["client"], measured
+    box = page.locator(".table-wrapper")
+    assert box.get_attribute("role") == "region"
+    assert box.get_attribute("aria-labelledby")
+    sizes = box.evaluate("el => [el.clientWidth, el.scrollWidth]")
+    assert sizes[1] > sizes[0]  # the table is wider than its box: the box scrolls
+    # Keyboard users reach the box with Tab and scroll it with the arrow keys.
+    box.focus()
+    assert page.evaluate("document.activeElement.classList.contains('table-wrapper')")
+    # The table follows its content's direction (an English fallback stays left to right).
+    direction = box.evaluate("el => getComputedStyle(el).direction")
+    key = "ArrowLeft" if direction == "rtl" else "ArrowRight"
+    for _ in range(5):
+        page.keyboard.press(key)
+    # Scrolling by key may be animated: wait for it rather than read it at once.
+    page.wait_for_function(
+        "() => Math.abs(document.querySelector('.table-wrapper').scrollLeft) > 0", timeout=3000
+    )

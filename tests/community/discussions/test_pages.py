@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
 
 from community.discussions import services
-from community.discussions.factories import PostFactory
+from community.discussions.factories import PostFactory, ThreadFactory
 
 from .helpers import ROLES, build_world
 
@@ -143,13 +143,25 @@ def test_only_moderators_see_the_history_of_an_edited_post(world):
     assert "First draft" not in thread.content.decode()
 
 
-def test_sitemap_gives_each_public_thread_its_own_language_alternates(world):
+def test_sitemap_lists_each_public_thread_once_under_its_own_language(world):
     italian, _created = Locale.objects.get_or_create(language_code="it")
     synchronize_tree(Locale.get_default(), italian)
-    # A real Italian section (not an alias), so the section itself has alternates too.
+    # A real Italian section (not an alias), so the section itself is listed in both languages.
     world.section.get_translation(italian).delete()
     world.section.copy_for_translation(italian).save_revision().publish()
+    english_thread = world.threads["public"]
+    english_thread.posts.update(language="en")
+    italian_thread = ThreadFactory(space=world.spaces["public"], title="Orti condivisi")
+    PostFactory(thread=italian_thread, language="it", body="<p>Chi coltiva?</p>")
     content = Client().get("/sitemap.xml").content.decode()
-    route = world.section.reverse_subpage("thread", args=[world.threads["public"].pk])
-    assert f'hreflang="it" href="http://localhost/it/discussions/{route}"' in content
-    assert f'hreflang="en" href="http://localhost/en/discussions/{route}"' in content
+    english = world.section.reverse_subpage("thread", args=[english_thread.pk])
+    italian_route = world.section.reverse_subpage("thread", args=[italian_thread.pk])
+    assert content.count(f"/discussions/{english}<") == 1
+    assert f"<loc>http://localhost/en/discussions/{english}</loc>" in content
+    assert f"<loc>http://localhost/it/discussions/{italian_route}</loc>" in content
+    assert content.count(f"/discussions/{italian_route}<") == 1
+    # Same text at one address: no hreflang alternates for a thread.
+    assert f'href="http://localhost/it/discussions/{english}"' not in content
+    assert f'href="http://localhost/en/discussions/{english}"' not in content
+    # The section itself keeps its alternates.
+    assert 'hreflang="it" href="http://localhost/it/discussions/"' in content

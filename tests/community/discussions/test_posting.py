@@ -280,3 +280,41 @@ def test_thread_titles_and_space_texts_are_plain_text(world):
     space.save()
     space.refresh_from_db()
     assert "<" not in space.description
+
+
+def test_a_blocked_member_sees_the_block_and_its_reason_before_writing(world):
+    member = world.people["member"]
+    space = world.spaces["public"]
+    MemberBlock.objects.create(
+        member=member, space=space, reason="Repeated insults", created_by=world.people["staff"]
+    )
+    client = Client()
+    client.force_login(member)
+    thread_page = client.get(url(world, "thread", world.threads["public"].pk)).content.decode()
+    assert "Repeated insults" in thread_page
+    assert 'name="body"' not in thread_page
+    assert "?quote=" not in thread_page
+    space_page = client.get(url(world, "space", space.slug)).content.decode()
+    assert "Repeated insults" in space_page
+    assert url(world, "new_thread", space.slug) not in space_page
+    form_page = client.get(url(world, "new_thread", space.slug)).content.decode()
+    assert "Repeated insults" in form_page
+    assert 'name="body"' not in form_page
+    # Elsewhere (a block in one space only) the member still gets the form.
+    other = client.get(url(world, "thread", world.threads["members"].pk)).content.decode()
+    assert 'name="body"' in other and "Repeated insults" not in other
+
+
+def test_showing_the_reply_form_does_not_count_against_the_posting_rate(world, settings):
+    settings.DISCUSSION_POST_RATE = "2/m"
+    client = Client()
+    client.force_login(world.people["member"])
+    thread = world.threads["public"]
+    for _ in range(4):
+        page = client.get(url(world, "thread", thread.pk)).content.decode()
+        assert 'name="body"' in page
+    reply = client.post(
+        url(world, "reply", thread.pk),
+        {"body": "After reading a while", "language": "en", **antispam_data()},
+    )
+    assert reply.status_code == 302

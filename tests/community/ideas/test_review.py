@@ -190,6 +190,32 @@ class TestOrganiser:
         assert "The winning idea" in html and "Not this one" not in html
         assert client.get(winner.get_absolute_url()).status_code == 200
 
+    def test_an_open_call_offers_no_publish_button_and_says_when_it_can(self, client, home, call):
+        client.force_login(make_organiser(home))
+        html = client.get(reverse("community_review:ranking", args=[call.pk])).content.decode()
+        assert reverse("community_review:publish", args=[call.pk]) not in html
+        assert "Results can be published once the call has closed, on" in html
+        call.closes_at = timezone.now() - timedelta(minutes=1)
+        call.save()
+        html = client.get(reverse("community_review:ranking", args=[call.pk])).content.decode()
+        assert reverse("community_review:publish", args=[call.pk]) in html
+
+    def test_a_refused_move_names_the_idea_and_the_steps_open_to_it(self, client, home, call):
+        idea = IdeaFactory(call=call, title="Seed library")
+        client.force_login(make_organiser(home))
+        url = reverse("community_review:ranking", args=[call.pk])
+        page = client.get(url).content.decode()
+        assert "Can move to" in page and "Under review, Not selected" in page
+        response = client.post(
+            url, {"ideas": [idea.pk], "status": IdeaStatus.SELECTED}, follow=True
+        )
+        html = response.content.decode()
+        assert (
+            "“Seed library” is Submitted: from there it can move to Under review, Not selected."
+            in html
+        )
+        assert type(idea).objects.get(pk=idea.pk).status == IdeaStatus.SUBMITTED
+
     def test_results_cannot_be_published_while_the_call_is_open(self, home, call):
         with pytest.raises(IdeaRefused):
             service.publish_results(call, make_organiser(home))

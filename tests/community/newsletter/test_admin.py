@@ -8,11 +8,13 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Locale
+from wagtail_localize.synctree import synchronize_tree
 
 from cms.roles import ensure_roles
 from community.members.factories import UserFactory
 from community.newsletter.factories import NewsletterSubscriptionFactory
-from community.newsletter.models import NewsletterSend
+from community.newsletter.models import NewsletterPage, NewsletterSend
 from tests.community.newsletter.helpers import issue_in, public_page, with_items
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +81,19 @@ class TestSendingTakesThePublishRight:
         client.force_login(member_of("Editors", "editor@example.org"))
         client.post(url("send", issue))
         assert not NewsletterSend.objects.exists()
+
+    def test_an_untranslated_issue_offers_no_send_button_and_says_why(self, roles, home, client):
+        english = issue_in(home)
+        french = Locale.objects.get_or_create(language_code="fr")[0]
+        synchronize_tree(home.locale, french)
+        french_issue = NewsletterPage.objects.get(locale=french, alias_of=english)
+        NewsletterSubscriptionFactory(languages=["fr"])
+        client.force_login(member_of("Editors", "editor@example.org"))
+        page = client.get(url("issue", french_issue)).content.decode()
+        assert url("send", french_issue) not in page
+        assert "Translate this issue into its language before sending it." in page
+        # The English issue it stands in for can be sent.
+        assert url("send", english) in client.get(url("issue", english)).content.decode()
 
     def test_the_page_header_offers_the_newsletter_actions(self, roles, home, client):
         issue = issue_in(home)

@@ -192,6 +192,16 @@ class TestUnsubscribe:
         assert subscription.status == SubscriptionStatus.UNSUBSCRIBED
         assert subscription.unsubscribed_at is not None
 
+    def test_the_link_opened_again_after_unsubscribing_says_so_and_offers_no_button(
+        self, home, client
+    ):
+        subscription = NewsletterSubscriptionFactory()
+        link = reverse("community:newsletter_unsubscribe", args=[subscription.token])
+        client.post(link)
+        html = client.get(link).content.decode()
+        assert "You are unsubscribed. We will send you no more newsletters." in html
+        assert 'method="post"' not in html.split("<main", 1)[1].split("</main>", 1)[0]
+
     def test_an_unknown_token_is_not_found(self, home, client):
         NewsletterSubscriptionFactory()
         response = client.post(reverse("community:newsletter_unsubscribe", args=["nope"]))

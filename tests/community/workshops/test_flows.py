@@ -1,12 +1,14 @@
 """Contributing, commenting, supporting, grouping and publishing the synthesis, through the
 site's own forms; refusals and bad input as a person sees them."""
 
+import datetime
 import io
 import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from cms.antispam import antispam_data
@@ -61,7 +63,27 @@ def test_a_member_without_a_seat_cannot_post_and_sees_no_contributions(client, s
     assert not Contribution.objects.filter(text__contains="Let me in").exists()
     body = client.get(workshop.url).content.decode()
     assert "Secret idea" not in body
-    assert "Register for this workshop" in body
+
+
+def test_a_running_workshop_tells_an_unregistered_member_what_they_can_do_instead(client, setting):
+    workshop, people = setting  # started an hour ago: registration closed at the start
+    client.force_login(people["member"])
+    body = client.get(workshop.url).content.decode()
+    assert "Register for this workshop" not in body
+    assert "Registration for this workshop is closed" in body
+    assert f'href="{workshop.get_parent().url}"' in body
+    assert "Come back for the synthesis" in body
+    service.publish_synthesis(workshop, people["facilitator"], text="What we found")
+    assert 'href="#synthesis"' in client.get(workshop.url).content.decode()
+
+
+def test_an_upcoming_workshop_asks_a_member_to_register_to_take_part(client, db):
+    start = timezone.now() + datetime.timedelta(days=3)
+    workshop, people = workshop_with_people(start=start, end=start + datetime.timedelta(hours=4))
+    client.force_login(people["member"])
+    body = client.get(workshop.url).content.decode()
+    assert 'href="#registration">Register for this workshop' in body
+    assert "Registration for this workshop is closed" not in body
 
 
 def test_an_empty_contribution_is_refused_beside_the_field_keeping_the_phase(client, setting):

@@ -175,3 +175,26 @@ def test_managed_events_lists_the_registration_copies_each_role_may_manage(setup
             assert managed == {elsewhere.pk}, name
         else:
             assert managed == set(), name
+
+
+def test_the_participants_list_numbers_people_and_names_their_country_and_language(client, index):
+    from cms.factories import CountryFactory
+
+    CountryFactory(name="Croatia", code="HR")
+    organiser = admin_user("org@example.org")
+    webinar = WebinarPageFactory(parent=index, capacity=5, organisers=[organiser])
+    for email in ("a@example.org", "b@example.org"):
+        # Seats written without an arrival order (as imports and demo data may): still 1, 2.
+        Registration.objects.create(
+            event=webinar,
+            user=make_member(email),
+            status=RegistrationStatus.CONFIRMED,
+            country_code="HR",
+            language="it",
+        )
+    client.force_login(organiser)
+    html = client.get(urls(webinar)[0]).content.decode()
+    table = html.split('<table class="listing">')[-1]
+    assert "<td>1</td>" in table and "<td>2</td>" in table and "<td>0</td>" not in table
+    assert "<td>Croatia</td>" in table and "<td>HR</td>" not in table
+    assert "<td>Italian</td>" in table

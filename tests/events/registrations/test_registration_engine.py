@@ -327,3 +327,40 @@ def test_publishing_more_seats_seats_the_people_waiting_in_order(index, commit, 
     statuses = list(Registration.objects.order_by("position").values_list("status", flat=True))
     assert statuses == [S.CONFIRMED, S.CONFIRMED, S.WAITLISTED]
     assert [m.subject for m in mailoutbox] == ["A seat is yours: Tiny"]
+
+
+def test_a_guest_gets_the_calendar_file_and_a_cancel_link_only_once_seated(
+    index, commit, mailoutbox
+):
+    webinar = WebinarPageFactory(parent=index, allow_guests=True, title="Guests")
+    pending = commit(
+        services.register, webinar, guest_name="Guest", guest_email="guest@example.org"
+    ).registration
+    [first] = mailoutbox
+    assert first.attachments == []  # nothing for the calendar before the seat is confirmed
+    assert "attached" not in first.body
+    commit(services.confirm_guest, pending.token)
+    confirmed = mailoutbox[-1]
+    [(filename, _content, _mimetype)] = confirmed.attachments
+    assert filename == "event.ics"
+    # The guest's link cancels: it says so, not "Your registrations".
+    assert "To cancel your registration: http://" in confirmed.body
+    assert f"/events/guest/{pending.token}/cancel/" in confirmed.body
+    assert "Your registrations:" not in confirmed.body
+
+
+def test_a_one_day_event_gives_its_date_once_in_the_email(index, commit, mailoutbox):
+    start = in_days(30, hour=9).replace(minute=30)
+    webinar = WebinarPageFactory(
+        parent=index,
+        title="One day",
+        time_zone="Europe/Rome",
+        start=start,
+        end=start + datetime.timedelta(hours=7),
+    )
+    commit(services.register, webinar, user=make_member("ana@example.org"))
+    body = mailoutbox[-1].body
+    when = next(line for line in body.splitlines() if line.startswith("When:"))
+    day = webinar.start_local.strftime("%Y")
+    assert when.count(day) == 1, when
+    assert " – " in when
