@@ -96,7 +96,7 @@ def test_production_settings_refuse_the_development_secret_key():
 def test_rate_limits_use_a_cache_shared_by_all_app_servers_without_redis():
     result = _production_value("settings.CACHES['default']['BACKEND']")
     assert result.returncode == 0, result.stderr
-    assert _printed(result) == "django.core.cache.backends.db.DatabaseCache"
+    assert _printed(result) == "cms.cache.DatabaseCache"
 
 
 def test_rate_limits_use_redis_when_configured():
@@ -114,7 +114,7 @@ def test_migrate_creates_the_table_of_the_production_database_cache(settings):
     result = _production_value("dict(settings.CACHES['default'])")
     assert result.returncode == 0, result.stderr
     production_cache = ast.literal_eval(_printed(result))
-    assert production_cache["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    assert production_cache["BACKEND"] == "cms.cache.DatabaseCache"
     table = production_cache["LOCATION"]
     assert table not in connection.introspection.table_names()
 
