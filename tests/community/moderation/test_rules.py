@@ -109,9 +109,7 @@ def test_without_the_setting_five_posts_a_minute_are_allowed(settings, member, s
         assert str(posting.posting_refusal(member, space)).startswith(WAIT)
 
 
-def test_attempts_are_counted_in_fixed_windows_and_the_next_window_starts_afresh(
-    settings, member
-):
+def test_attempts_are_counted_in_fixed_windows_and_the_next_window_starts_afresh(settings, member):
     settings.DISCUSSION_POST_RATE = "2/m"
     # Windows start at multiples of a minute: 1_000_020 is the start of one.
     with mock.patch("time.time", return_value=1_000_020.0):
