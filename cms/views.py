@@ -1,6 +1,7 @@
 """Site search (the logic is in cms.search) and robots.txt."""
 
 from django.shortcuts import render
+from wagtail.documents.views.serve import serve as wagtail_document_serve
 from wagtail.models import Locale
 
 from cms.filters import parse_page
@@ -25,3 +26,17 @@ def robots_txt(request):
         f"Sitemap: {sitemap_url}",
     ]
     return render(request, "robots.txt", {"lines": lines}, content_type="text/plain")
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document serve view (privacy checks included), without its Content-Encoding.
+
+    For a file on local storage Wagtail's sendfile sets `Content-Encoding` to the encoding
+    `mimetypes` guesses from the name, which is None for every accepted extension: the header
+    went out as the literal "None". A document is sent as the bytes stored, never encoded for
+    transport, so the header has no right value here.
+    """
+    response = wagtail_document_serve(request, document_id, document_filename)
+    if "Content-Encoding" in response:
+        del response["Content-Encoding"]
+    return response
