@@ -1,6 +1,8 @@
 """Site search (the logic is in cms.search) and robots.txt."""
 
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from wagtail.documents.views.serve import serve as wagtail_document_serve
 from wagtail.models import Locale
 
@@ -40,3 +42,9 @@ def serve_document(request, document_id, document_filename):
     if "Content-Encoding" in response:
         del response["Content-Encoding"]
     return response
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for on every page view: the icon in the static files
+    (hashed and cached forever in production), by a permanent redirect."""
+    return HttpResponsePermanentRedirect(static("img/favicon.ico"))

@@ -33,6 +33,8 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
+    # Browsers and crawlers ask for /favicon.ico whatever the page links to.
+    path("favicon.ico", cms_views.favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("language/<str:language>/", switch_language, name="switch_language"),
 ]
