@@ -2,12 +2,22 @@
 
 Wagtail's SearchFilter hands `search_operator` to the search backend unchecked, and the backend
 raises a ValueError for anything but "and"/"or" (`?search=a&search_operator=xor` was a 500).
+
+Wagtail reads numbers from the query (`offset`, `limit`, `id`, `child_of`, `translation_of`, any
+field filter) with int() and hands them to the database, which refuses one beyond 64 bits
+(`?offset=9223372036854775808`: PostgreSQL "bigint out of range", SQLite "datatype mismatch").
 """
+
+import re
 
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 
-__all__ = ["SEARCH_OPERATORS", "CheckedSearchFilter", "with_checked_search"]
+from cms.request_hygiene import LARGEST_ID
+
+__all__ = ["SEARCH_OPERATORS", "BoundedNumbersMixin", "CheckedSearchFilter", "with_checked_search"]
+
+_INTEGER = re.compile(r"\s*[-+]?\d+\s*")
 
 SEARCH_OPERATORS = ("and", "or")
 
@@ -27,3 +37,15 @@ def with_checked_search(filter_backends):
     return [
         CheckedSearchFilter if backend is SearchFilter else backend for backend in filter_backends
     ]
+
+
+class BoundedNumbersMixin:
+    """Answer a 400 to any query parameter holding a whole number beyond what the database
+    holds, on every route of the viewset (listing, detail, find), before Wagtail reads it."""
+
+    def initial(self, request, *args, **kwargs):
+        for name, values in request.GET.lists():
+            for value in values:
+                if _INTEGER.fullmatch(value) and abs(int(value)) > LARGEST_ID:
+                    raise BadRequestError(f"{name} must be at most {LARGEST_ID}")
+        super().initial(request, *args, **kwargs)

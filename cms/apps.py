@@ -9,9 +9,12 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from .cache_table import create_cache_tables_after_migrate
         from .locales import ensure_locales
         from .roles import ensure_roles_after_migrate
 
         post_migrate.connect(ensure_locales, sender=self)
         # The admin's roles (groups, rights, editorial workflow) follow cms/roles.py.
         post_migrate.connect(ensure_roles_after_migrate, sender=self)
+        # The database cache's table, whatever settings the first `migrate` ran with.
+        post_migrate.connect(create_cache_tables_after_migrate, sender=self)

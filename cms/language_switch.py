@@ -9,8 +9,9 @@ for members, and `language_chosen` is sent only then.
 
 from django.conf import settings
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+
+from cms.next_url import is_local_path
 
 from .signals import language_chosen
 
@@ -31,9 +32,7 @@ def remember_language(response, language):
 def _safe_target(request, language):
     data = request.POST if request.method == "POST" else request.GET
     target = data.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    if not is_local_path(target, request):
         target = f"/{language}/"
     return target
 

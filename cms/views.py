@@ -1,6 +1,9 @@
 """Site search (the logic is in cms.search) and robots.txt."""
 
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
+from wagtail.documents.views.serve import serve as wagtail_document_serve
 from wagtail.models import Locale
 
 from cms.filters import parse_page
@@ -25,3 +28,23 @@ def robots_txt(request):
         f"Sitemap: {sitemap_url}",
     ]
     return render(request, "robots.txt", {"lines": lines}, content_type="text/plain")
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document serve view (privacy checks included), without its Content-Encoding.
+
+    For a file on local storage Wagtail's sendfile sets `Content-Encoding` to the encoding
+    `mimetypes` guesses from the name, which is None for every accepted extension: the header
+    went out as the literal "None". A document is sent as the bytes stored, never encoded for
+    transport, so the header has no right value here.
+    """
+    response = wagtail_document_serve(request, document_id, document_filename)
+    if "Content-Encoding" in response:
+        del response["Content-Encoding"]
+    return response
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for on every page view: the icon in the static files
+    (hashed and cached forever in production), by a permanent redirect."""
+    return HttpResponsePermanentRedirect(static("img/favicon.ico"))

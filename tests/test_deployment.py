@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 from django.apps import apps as django_apps
 from django.core.cache import caches
+from django.core.management import call_command
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,7 +97,7 @@ def test_production_settings_refuse_the_development_secret_key():
 def test_rate_limits_use_a_cache_shared_by_all_app_servers_without_redis():
     result = _production_value("settings.CACHES['default']['BACKEND']")
     assert result.returncode == 0, result.stderr
-    assert _printed(result) == "django.core.cache.backends.db.DatabaseCache"
+    assert _printed(result) == "cms.cache.DatabaseCache"
 
 
 def test_rate_limits_use_redis_when_configured():
@@ -114,7 +115,7 @@ def test_migrate_creates_the_table_of_the_production_database_cache(settings):
     result = _production_value("dict(settings.CACHES['default'])")
     assert result.returncode == 0, result.stderr
     production_cache = ast.literal_eval(_printed(result))
-    assert production_cache["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    assert production_cache["BACKEND"] == "cms.cache.DatabaseCache"
     table = production_cache["LOCATION"]
     assert table not in connection.introspection.table_names()
 
@@ -142,3 +143,48 @@ def test_development_settings_allow_only_local_host_names_by_default():
     assert result.returncode == 0, result.stderr
     assert "*" not in result.stdout
     assert "localhost" in result.stdout
+
+
+def _start_app_server(database):
+    """Load the WSGI application, as gunicorn does, under production settings."""
+    return subprocess.run(  # noqa: S603 - our own module with fixed arguments
+        [sys.executable, "-c", "import opensocialcluster.wsgi"],
+        capture_output=True,
+        text=True,
+        env={
+            "PATH": os.environ.get("PATH", ""),
+            "PYTHONPATH": f"{ROOT / 'site'}{os.pathsep}{ROOT}",
+            "DJANGO_SETTINGS_MODULE": "opensocialcluster.settings.production",
+            "SECRET_KEY": STRONG_KEY,
+            "DATABASE_URL": f"sqlite:///{database}",
+        },
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def test_app_servers_refuse_to_start_without_the_database_cache_table(tmp_path):
+    # As when `migrate` ran under other settings: the database exists, the cache table not.
+    result = _start_app_server(tmp_path / "db.sqlite3")
+    assert result.returncode != 0
+    assert "The cache table 'osc_cache' is missing from the database" in result.stderr
+
+
+def test_app_servers_start_once_the_database_cache_table_exists(tmp_path):
+    database = tmp_path / "db.sqlite3"
+    made = _manage("createcachetable", SECRET_KEY=STRONG_KEY, DATABASE_URL=f"sqlite:///{database}")
+    assert made.returncode == 0, made.stderr
+    result = _start_app_server(database)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.django_db
+def test_every_migrate_creates_the_database_cache_table_even_after_a_first_one_without_it(
+    settings,
+):
+    # The tables are migrated (under the test settings' local-memory cache); production's
+    # database cache then has no table until the next `migrate`.
+    settings.CACHES = {"default": {"BACKEND": "cms.cache.DatabaseCache", "LOCATION": "osc_cache_2"}}
+    assert "osc_cache_2" not in connection.introspection.table_names()
+    call_command("migrate", verbosity=0)
+    assert "osc_cache_2" in connection.introspection.table_names()

@@ -2,21 +2,20 @@
 
 The posting services ask `posting_refusal(user, space)` just before they write: a block in
 force (written by moderators, community.moderation) or the per-member rate limit
-(settings.DISCUSSION_POST_RATE, counted on the shared cache like allauth's rate limits) refuses
+(settings.DISCUSSION_POST_RATE, counted atomically on the shared cache, cms/rate_limits.py) refuses
 with a message for the member; `needs_approval(user)` says whether their post waits for a
 moderator (settings.DISCUSSION_FIRST_POSTS_NEED_APPROVAL and DISCUSSION_FIRST_POSTS_TO_APPROVE).
 """
 
 import math
-import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cms import rate_limits
 from community.discussions.models import DiscussionSpace, MemberBlock, Post, PostStatus
 from community.discussions.permissions import can_moderate, is_staff
 
@@ -41,23 +40,16 @@ def _rate_key(user):
 
 
 def _consume_post_rate(user):
-    """Record a posting attempt; return the seconds to wait if over the limit, else 0.
+    """Count a posting attempt; return the seconds to wait if over the limit, else 0.
 
-    A sliding window of attempt times per member in the default cache (shared between app
-    servers in production), as allauth counts its own rate limits.
+    Counted atomically per fixed window in the default cache (shared between app servers in
+    production): parallel replies cannot all read the same count (cms/rate_limits.py).
     """
     rate = parse_rate(getattr(settings, "DISCUSSION_POST_RATE", DEFAULT_POST_RATE))
     if rate is None:
         return 0
     amount, duration = rate
-    key = _rate_key(user)
-    now = time.time()
-    history = [moment for moment in cache.get(key, []) if moment > now - duration]
-    if len(history) >= amount:
-        return max(1, math.ceil(min(history) + duration - now))
-    history.append(now)
-    cache.set(key, history, math.ceil(duration))
-    return 0
+    return rate_limits.consume(_rate_key(user), amount, duration)
 
 
 def _wait_message(seconds):

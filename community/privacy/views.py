@@ -5,11 +5,11 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.models import SiteSettings
+from cms.next_url import is_local_path
 from community.members.consent import SESSION_KEY, needs_consent, record_consent
 from community.privacy.exports import request_export
 from community.privacy.forms import AcceptPolicyForm, DeleteAccountForm
@@ -19,9 +19,7 @@ from community.privacy.services import erase_member
 
 def _safe_next(request, fallback="/"):
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    if is_local_path(target, request):
         return target
     return fallback
 

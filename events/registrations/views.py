@@ -6,12 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from cms.next_url import is_local_path
 from cms.visibility import visible_pages
 from events.pages.models import EventPage, RegistrationStatus
 from events.registrations import services
@@ -88,9 +88,7 @@ def cancel(request, registration_id):
 
 def _safe(request):
     target = request.POST.get("next", "")
-    return bool(target) and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
+    return is_local_path(target, request)
 
 
 def guest_confirm(request, token):

@@ -5,12 +5,12 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from cms.api_filters import with_checked_search
+from cms.api_filters import BoundedNumbersMixin, with_checked_search
 from cms.document_visibility import public_documents
 from cms.visibility import hidden_pages_q
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class PublicPagesAPIViewSet(BoundedNumbersMixin, PagesAPIViewSet):
     """Only what an anonymous visitor may read, by the site's one rule (cms.visibility).
 
     Wagtail's own filter checks a page's own ancestors only; an untranslated copy (alias) or a
@@ -23,7 +23,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         return super().get_base_queryset().exclude(hidden_pages_q(request=None))
 
 
-class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(BoundedNumbersMixin, DocumentsAPIViewSet):
     """Documents outside private collections, the same for every caller (cms.document_visibility).
 
     Wagtail's own filter lets a signed-in caller list the private collections they may open,
@@ -36,7 +36,7 @@ class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
         return public_documents(self.model.objects.order_by("id"))
 
 
-class CheckedImagesAPIViewSet(ImagesAPIViewSet):
+class CheckedImagesAPIViewSet(BoundedNumbersMixin, ImagesAPIViewSet):
     filter_backends = with_checked_search(ImagesAPIViewSet.filter_backends)
 
 

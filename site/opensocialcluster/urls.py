@@ -34,6 +34,8 @@ urlpatterns = [
         require_admin_access(admin_chooser.ChosenMultipleView.as_view()),
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's own route, served by a wrapper that drops its literal "Content-Encoding: None".
+    re_path(r"^documents/(\d+)/(.*)$", cms_views.serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path(
@@ -43,6 +45,8 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
+    # Browsers and crawlers ask for /favicon.ico whatever the page links to.
+    path("favicon.ico", cms_views.favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("language/<str:language>/", switch_language, name="switch_language"),
 ]

@@ -111,3 +111,26 @@ class BadInputTests(TestCase):
                     f"/api/v2/pages/?search=cooperative+housing&search_operator={operator}"
                 )
                 assert [item["id"] for item in response.json()["items"]] == [self.page.pk]
+
+    def test_a_number_beyond_64_bits_in_the_api_is_a_400_that_names_the_parameter(self):
+        huge = str(2**63)
+        for url in (
+            f"/api/v2/pages/?offset={huge}",
+            f"/api/v2/pages/?limit=5&offset={huge}",
+            f"/api/v2/pages/?id={huge}",
+            f"/api/v2/pages/?child_of={huge}",
+            f"/api/v2/pages/?translation_of={huge}",
+            f"/api/v2/pages/{self.page.pk}/?offset={huge}",
+            f"/api/v2/images/?offset={huge}",
+            f"/api/v2/documents/?id=-{huge}",
+        ):
+            with self.subTest(url=url):
+                response = self.get(url)
+                assert response.status_code == 400
+                name = url.split("?")[1].rsplit("&", 1)[-1].split("=")[0]
+                assert response.json() == {"message": f"{name} must be at most {2**63 - 1}"}
+
+    def test_the_largest_64_bit_offset_is_an_empty_page_of_the_api(self):
+        response = self.get(f"/api/v2/pages/?offset={2**63 - 1}")
+        assert response.status_code == 200
+        assert response.json()["items"] == []

@@ -175,3 +175,22 @@ def test_with_s3_every_storage_url_is_signed_and_expires_within_minutes(
     assert s3_settings["WAGTAILIMAGES_RENDITION_STORAGE"] == "renditions"
     rendition_url = S3Storage(**renditions["OPTIONS"]).url("images/cover.width-800.png")
     assert "X-Amz-Signature=" not in rendition_url
+
+
+def test_a_document_on_local_storage_is_sent_without_a_content_encoding(
+    client, db, settings, tmp_path
+):
+    # Local files go through Wagtail's sendfile, which set "Content-Encoding: None".
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    document = f.DocumentFactory(title="Annual report")
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert body(response) == PDF
+    assert response["Content-Type"] == "application/pdf"
+    assert "Content-Encoding" not in response

@@ -4,11 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.models.base import paginate
+from cms.next_url import is_local_path
 from community.ideas import supports as service
 from community.ideas.exports import export_response, idea_records
 from community.ideas.gallery import GalleryFilters, gallery_listing, gallery_options
@@ -71,6 +71,6 @@ def toggle_support(request, pk):
     except IdeaRefused as refusal:
         messages.error(request, refusal.message)
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if is_local_path(target, request):
         return redirect(target)
     return redirect("community:idea_detail", pk=idea.pk)

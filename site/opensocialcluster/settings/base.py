@@ -93,6 +93,9 @@ MIDDLEWARE = [
     # Whoever can enter the admin sets up two-factor authentication first
     # (community/members/two_factor.py).
     "community.members.middleware.StaffTwoFactorMiddleware",
+    # A control character in the path is a 404, once the reader is known and before the
+    # redirects table is searched for it (cms/request_hygiene.py).
+    "cms.request_hygiene.PathHygieneMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -33,7 +33,8 @@ if (
 if not REDIS_URL:  # noqa: F405
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            # Django's database cache with an atomic incr, so counts are exact (cms/cache.py).
+            "BACKEND": "cms.cache.DatabaseCache",
             "LOCATION": "osc_cache",
         }
     }

@@ -250,7 +250,7 @@ class TestRateLimit:
         discussions.reply(post.thread, UserFactory(), body="<p>Mine</p>")
         # A minute later the member may post again.
         later = timezone.now().timestamp() + 61
-        with mock.patch("community.discussions.posting.time.time", return_value=later):
+        with mock.patch("cms.rate_limits.time.time", return_value=later):
             assert posting.posting_refusal(member, post.thread.space) is None
 
     def test_the_rate_is_read_from_the_setting(self, settings):

@@ -109,36 +109,35 @@ def test_without_the_setting_five_posts_a_minute_are_allowed(settings, member, s
         assert str(posting.posting_refusal(member, space)).startswith(WAIT)
 
 
-def test_an_attempt_leaves_the_window_exactly_when_the_window_has_passed(settings, member):
+def test_attempts_are_counted_in_fixed_windows_and_the_next_window_starts_afresh(settings, member):
     settings.DISCUSSION_POST_RATE = "2/m"
-    with mock.patch("time.time", return_value=1_000_000.0):
+    # Windows start at multiples of a minute: 1_000_020 is the start of one.
+    with mock.patch("time.time", return_value=1_000_020.0):
         assert posting._consume_post_rate(member) == 0
-    with mock.patch("time.time", return_value=1_000_010.0):
+    with mock.patch("time.time", return_value=1_000_030.0):
         assert posting._consume_post_rate(member) == 0
-    with mock.patch("time.time", return_value=1_000_059.5):
+    with mock.patch("time.time", return_value=1_000_079.5):
         assert posting._consume_post_rate(member) == 1  # half a second, told as one
-    with mock.patch("time.time", return_value=1_000_060.0):
-        assert posting._consume_post_rate(member) == 0  # the first attempt is out
+    with mock.patch("time.time", return_value=1_000_080.0):
+        assert posting._consume_post_rate(member) == 0  # a new window
 
 
-def test_the_wait_counts_from_the_oldest_attempt_in_the_window(settings, member):
+def test_the_wait_counts_to_the_end_of_the_window(settings, member):
     settings.DISCUSSION_POST_RATE = "2/m"
-    with mock.patch("time.time", return_value=2_000_000.0):
+    with mock.patch("time.time", return_value=2_000_000.0):  # 20 s into a window
         assert posting._consume_post_rate(member) == 0
     with mock.patch("time.time", return_value=2_000_010.0):
         assert posting._consume_post_rate(member) == 0
     with mock.patch("time.time", return_value=2_000_020.0):
-        assert posting._consume_post_rate(member) == 40
+        assert posting._consume_post_rate(member) == 20
 
 
-def test_the_attempts_are_forgotten_by_the_cache_once_the_window_has_passed(settings, member):
+def test_refused_attempts_count_too_so_hammering_does_not_reopen_the_window(settings, member):
     settings.DISCUSSION_POST_RATE = "1/m"
-    key = posting._rate_key(member)
-    with mock.patch("time.time", return_value=3_000_000.0):
-        posting._consume_post_rate(member)
-        assert cache.get(key) == [3_000_000.0]
-    with mock.patch("time.time", return_value=3_000_061.0):
-        assert cache.get(key) is None
+    with mock.patch("time.time", return_value=3_000_040.0):  # 40 s into a window
+        assert posting._consume_post_rate(member) == 0
+        assert posting._consume_post_rate(member) == 20
+        assert posting._consume_post_rate(member) == 20
 
 
 # ---------- Blocks ----------
