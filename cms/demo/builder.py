@@ -321,10 +321,13 @@ def page_index():
     return PageIndex(entries).sort_by_tree_position()
 
 
-def synchronise_language_trees(locales, progress=None):
+def synchronise_language_trees(locales=None, progress=None):
     """Mirror the English tree into every other language: pages not translated yet become
     wagtail-localize aliases there. Does nothing (one query) when every tree has every page;
-    otherwise builds the page index once for all languages. Returns whether it synchronised."""
+    otherwise builds the page index once for all languages. Returns whether it synchronised.
+    The apps' demo builders call it after adding pages (all site locales by default)."""
+    if locales is None:
+        locales = {locale.language_code: locale for locale in Locale.objects.all()}
     if _trees_have_every_page(locales):
         return False
     index = page_index()

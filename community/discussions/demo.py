@@ -14,8 +14,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale, Site
-from wagtail_localize.synctree import synchronize_tree
 
+from cms.demo.builder import synchronise_language_trees
 from cms.demo.localize import sync_localized_page
 from cms.demo.sync import UNCHANGED, stable_key, sync_page
 from cms.models import HomePage
@@ -155,9 +155,7 @@ def build_discussions_demo():
                 section, locale, values, source_changed=status != UNCHANGED, refresh_source=refresh
             )
             refresh = False
-    source = Locale.get_default()
-    for locale in Locale.objects.exclude(pk=source.pk):
-        synchronize_tree(source, locale)
+    synchronise_language_trees()
     users = _users(data)
     # Dates from today's midnight, so a second run on the same day writes the same values.
     midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)

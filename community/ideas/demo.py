@@ -14,8 +14,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale, Site
-from wagtail_localize.synctree import synchronize_tree
 
+from cms.demo.builder import synchronise_language_trees
 from cms.demo.sync import stable_key
 from cms.models import Country, HomePage, Organisation, Topic
 from community.ideas.models import (
@@ -271,7 +271,5 @@ def build_community_demo():
             )
         calls.append(call)
     # The new pages get their place (an alias until translated) in every language tree.
-    source = Locale.get_default()
-    for locale in Locale.objects.exclude(pk=source.pk):
-        synchronize_tree(source, locale)
+    synchronise_language_trees()
     return calls

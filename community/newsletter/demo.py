@@ -8,9 +8,9 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import Locale, Site
-from wagtail_localize.synctree import synchronize_tree
+from wagtail.models import Site
 
+from cms.demo.builder import synchronise_language_trees
 from cms.demo.sync import stable_key
 from cms.models import HomePage
 from community.ideas.models import IdeaCallPage
@@ -97,7 +97,5 @@ def build_newsletter_demo():
     _subscriptions()
     if index_changed or issue_changed or items_changed:
         # The new pages get their place (an alias until translated) in every language tree.
-        source = Locale.get_default()
-        for locale in Locale.objects.exclude(pk=source.pk):
-            synchronize_tree(source, locale)
+        synchronise_language_trees()
     return issue

@@ -16,8 +16,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
-from wagtail_localize.synctree import synchronize_tree
 
+from cms.demo.builder import synchronise_language_trees
 from cms.demo.localize import SegmentMismatchError, sync_localized_page
 from cms.demo.sync import UNCHANGED, stable_key, sync_page
 from cms.models import Country, Organisation, Topic
@@ -226,7 +226,5 @@ def build_workshops_demo(ctx=None):
         _register(page, users, data["participants"])
         _space(page, data, users)
     # The other languages get their place (an alias with a notice), as for every event.
-    for code, locale in locales.items():
-        if code != "en":
-            synchronize_tree(locales["en"], locale)
+    synchronise_language_trees(locales)
     return stats

@@ -16,8 +16,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 from wagtail.models import Locale, Site
-from wagtail_localize.synctree import synchronize_tree
 
+from cms.demo.builder import synchronise_language_trees
 from cms.demo.content.news import NEWS
 from cms.demo.localize import sync_localized_page
 from cms.demo.sync import UNCHANGED, localize, stable_key, sync_page
@@ -233,7 +233,5 @@ def build(ctx=None):
             _register_demo_members(page, data["register"])
     _link_news(ctx, locales)
     # Untranslated events get their place (an alias with a notice) in every other language.
-    for code, locale in locales.items():
-        if code != "en":
-            synchronize_tree(locales["en"], locale)
+    synchronise_language_trees(locales)
     return stats

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cms.demo.builder import build_cms_demo, synchronise_trees
+from cms.demo.bulk import deferred_indexing
 from cms.demo.open_data import build_open_data_demo
 from cms.demo.synthetic import build_synthetic
 from community.discussions.demo import build_discussions_demo
@@ -68,18 +69,39 @@ class Command(BaseCommand):
             raise CommandError("--scale must be zero or a positive number.")
         started = time.monotonic()
         chatty = CHATTY_LOGGERS if options["verbosity"] < 2 else ()
-        with quiet_loggers(chatty), transaction.atomic():
-            ctx = build_cms_demo()
-            build_open_data_demo(ctx)  # catalogue, knowledge base, directory, map (cms/demo)
-            synthetic = build_synthetic(ctx, scale)
+
+        def progress(message):
+            # Each step as it ends, with the time since the start: the build takes a minute.
+            if options["verbosity"] >= 1:
+                self.stdout.write(f"  [{time.monotonic() - started:5.1f} s] {message}")
+                self.stdout.flush()
+
+        @contextmanager
+        def step(label):
+            begun = time.monotonic()
+            yield
+            progress(f"{label} ({time.monotonic() - begun:.1f} s)")
+
+        self.stdout.write("Building the demo site (about a minute the first time) ...")
+        # One transaction, and index updates once per object at the end (cms/demo/bulk.py).
+        with quiet_loggers(chatty), transaction.atomic(), deferred_indexing(progress):
+            ctx = build_cms_demo(progress)
+            build_open_data_demo(ctx, progress)  # catalogue, knowledge base, directory, map
+            synthetic = build_synthetic(ctx, scale, progress)
             # Last, so every page (synthetic ones too) has its place in every language tree.
-            synchronise_trees(ctx)
-            accounts = ensure_demo_accounts()
-            build_community_demo()  # profiles, organisations, idea calls (community/ideas/demo.py)
-            build_events_demo(ctx)  # after the accounts: demo members hold seats
-            build_newsletter_demo()  # after the calls: the issue points at them
-            build_workshops_demo(ctx)  # under the events index, with the members' contributions
-            build_discussions_demo()  # after the events: a focus group's private space
+            synchronise_trees(ctx, progress)
+            with step("demo accounts"):
+                accounts = ensure_demo_accounts()
+            with step("profiles, organisations and idea calls"):
+                build_community_demo()
+            with step("events"):
+                build_events_demo(ctx)  # after the accounts: demo members hold seats
+            with step("newsletter"):
+                build_newsletter_demo()  # after the calls: the issue points at them
+            with step("co-design workshops"):
+                build_workshops_demo(ctx)  # under the events index, with contributions
+            with step("discussions"):
+                build_discussions_demo()  # after the events: a focus group's private space
         elapsed = time.monotonic() - started
 
         for (kind, status), number in sorted(ctx.stats.items()):
