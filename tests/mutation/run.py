@@ -97,6 +97,8 @@ GROUPS = {
             "tests/community/organisations/test_organisations.py",
             "tests/community/members/test_profiles.py",
             "tests/community/ideas/test_permission_rules.py",
+            "tests/community/members/test_permission_rules.py",
+            "tests/community/organisations/test_permission_rules.py",
             "tests/community/members/test_directory.py",
             "tests/community/discussions/test_permissions.py",
             "tests/community/discussions/test_permission_rules.py",
