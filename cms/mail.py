@@ -16,6 +16,8 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from cms.text import one_line
+
 __all__ = ["Attachment", "recipient_language", "send_templated_mail"]
 
 
@@ -66,8 +68,8 @@ def send_templated_mail(
     with translation.override(language):
         subject = render_to_string(f"emails/{name}_subject.txt", full_context)
         # A subject is one line: a header injection or a template's trailing newline never reaches
-        # the mail server.
-        subject = " ".join(subject.split())
+        # the mail server, even from text saved before one-line fields refused control characters.
+        subject = one_line(subject)
         body = render_to_string(f"emails/{name}_message.txt", full_context)
         try:
             html = render_to_string(f"emails/{name}_message.html", full_context)

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from cms.models.base import BasePage
 from cms.sanitiser import clean_html, clean_text
+from cms.text import validate_single_line
 from cms.translation_state import translated_pages
 
 __all__ = [
@@ -121,7 +122,7 @@ class DiscussionIndexPage(RoutablePageMixin, BasePage):
 
 
 class DiscussionSpace(models.Model):
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
     description = models.TextField(_("description"), blank=True, max_length=2000)
     visibility = models.CharField(
@@ -174,7 +175,7 @@ class Thread(models.Model):
     space = models.ForeignKey(
         DiscussionSpace, verbose_name=_("space"), on_delete=models.CASCADE, related_name="threads"
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),

@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import DocumentItemBlock
 from cms.models.pilot_actions import PageChildTranslatableMixin
 from cms.sanitiser import clean_html, clean_text
+from cms.text import validate_single_line
 from cms.uploads import generated_name
 from events.pages.models import EventPage
 from events.pages.models.base import RICH_TEXT_FEATURES
@@ -178,7 +179,11 @@ class WorkshopPhase(PageChildTranslatableMixin, Orderable):
     page = ParentalKey(CoDesignWorkshopPage, on_delete=models.CASCADE, related_name="phases")
     code = models.CharField(_("phase"), max_length=20, choices=PhaseCode.choices)
     name = models.CharField(
-        _("name"), max_length=120, blank=True, help_text=_("Empty: the phase's own name.")
+        _("name"),
+        max_length=120,
+        blank=True,
+        help_text=_("Empty: the phase's own name."),
+        validators=[validate_single_line],
     )
     starts = models.DateField(_("starts"), null=True, blank=True)
     ends = models.DateField(_("ends"), null=True, blank=True)
@@ -225,7 +230,7 @@ class ContributionGroup(models.Model):
     workshop = models.ForeignKey(
         CoDesignWorkshopPage, on_delete=models.CASCADE, related_name="contribution_groups"
     )
-    heading = models.CharField(_("heading"), max_length=200)
+    heading = models.CharField(_("heading"), max_length=200, validators=[validate_single_line])
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.sanitiser import clean_text
+from cms.text import validate_single_line
 
 __all__ = ["MAX_SCORE", "ConflictOfInterest", "Review", "ReviewScore"]
 
@@ -41,7 +42,9 @@ class ConflictOfInterest(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    reason = models.CharField(
+        _("reason"), max_length=300, blank=True, validators=[validate_single_line]
+    )
     declared_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
