@@ -24,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import DocumentItemBlock
 from cms.models.pilot_actions import PageChildTranslatableMixin
-from cms.sanitiser import clean_html, clean_text
+from cms.sanitiser import clean_html, text_from_html
 from cms.text import validate_single_line
 from cms.uploads import generated_name
 from events.pages.models import EventPage
@@ -170,7 +170,7 @@ class CoDesignWorkshopPage(EventPage):
         return synthesis.text if synthesis else ""
 
     def synthesis_search_text(self):
-        return clean_text(self.published_synthesis)
+        return text_from_html(self.published_synthesis)
 
 
 class WorkshopPhase(PageChildTranslatableMixin, Orderable):
@@ -249,7 +249,7 @@ class ContributionGroup(models.Model):
         return self.heading
 
     def save(self, *args, **kwargs):
-        self.heading = clean_text(self.heading).strip()
+        self.heading = self.heading.strip()
         super().save(*args, **kwargs)
 
 
@@ -290,7 +290,7 @@ class Contribution(models.Model):
         indexes = [models.Index(fields=["workshop", "created_at"])]
 
     def __str__(self):
-        return clean_text(self.text)[:60]
+        return text_from_html(self.text)[:60]
 
     def save(self, *args, **kwargs):
         # Cleaned on every save, from any path (form, admin, demo).
@@ -327,7 +327,8 @@ class ContributionComment(models.Model):
         return self.text[:60]
 
     def save(self, *args, **kwargs):
-        self.text = clean_text(self.text).strip()
+        # A comment is plain text: stored as typed, escaped where it is shown.
+        self.text = self.text.strip()
         super().save(*args, **kwargs)
 
 
@@ -384,7 +385,7 @@ class WorkshopSynthesis(models.Model):
         verbose_name_plural = _("syntheses")
 
     def __str__(self):
-        return clean_text(self.text)[:60]
+        return text_from_html(self.text)[:60]
 
     def save(self, *args, **kwargs):
         self.text = clean_html(self.text).strip()

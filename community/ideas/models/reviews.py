@@ -8,7 +8,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.sanitiser import clean_text
 from cms.text import validate_single_line
 
 __all__ = ["MAX_SCORE", "ConflictOfInterest", "Review", "ReviewScore"]
@@ -90,7 +89,7 @@ class Review(models.Model):
         return f"{self.reviewer} / {self.idea}"
 
     def save(self, *args, **kwargs):
-        self.comment = clean_text(self.comment).strip()
+        self.comment = self.comment.strip()
         super().save(*args, **kwargs)
 
 
