@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template import TemplateDoesNotExist
-from django.template.loader import render_to_string
+from django.template import Context, TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
+
+from cms.text import one_line
 
 __all__ = ["Attachment", "recipient_language", "send_templated_mail"]
 
@@ -33,6 +35,13 @@ def recipient_language(recipient, fallback=None):
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
     return language
+
+
+def render_plain_text(template_name, context):
+    """A plain-text template rendered without HTML escaping: members' text is stored as typed, so
+    "R&D" must reach a subject or a text body as "R&D", not "R&amp;D". Only the HTML part
+    escapes."""
+    return get_template(template_name).template.render(Context(context, autoescape=False))
 
 
 def base_url():
@@ -64,11 +73,11 @@ def send_templated_mail(
         **(context or {}),
     }
     with translation.override(language):
-        subject = render_to_string(f"emails/{name}_subject.txt", full_context)
+        subject = render_plain_text(f"emails/{name}_subject.txt", full_context)
         # A subject is one line: a header injection or a template's trailing newline never reaches
-        # the mail server.
-        subject = " ".join(subject.split())
-        body = render_to_string(f"emails/{name}_message.txt", full_context)
+        # the mail server, even from text saved before one-line fields refused control characters.
+        subject = one_line(subject)
+        body = render_plain_text(f"emails/{name}_message.txt", full_context)
         try:
             html = render_to_string(f"emails/{name}_message.html", full_context)
         except TemplateDoesNotExist:

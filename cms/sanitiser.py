@@ -1,9 +1,14 @@
-"""The one allow-list for HTML that members write (posts, ideas, profiles).
+"""The one allow-list for HTML that members write (posts, idea sections, contributions).
 
-User HTML is cleaned on the way in with bleach and escaped on the way out by the templates.
+Rich text is cleaned on the way in with bleach and marked safe on the way out. Plain text (names,
+titles, bios, summaries, reasons) is never passed through here: it is stored as typed and escaped
+once, on output, by the templates and the exports' own formats; escaping it before storing showed
+"R&amp;D" wherever it was escaped again and in every CSV and JSON export.
 bleach is frozen upstream (security fixes only): keeping it behind this module makes a move to
 nh3 a one-file change.
 """
+
+import html
 
 import bleach
 from bleach.linkifier import DEFAULT_CALLBACKS
@@ -29,6 +34,11 @@ def clean_html(value):
     return bleach.linkify(cleaned, callbacks=DEFAULT_CALLBACKS, skip_tags={"pre", "code"})
 
 
-def clean_text(value):
-    """Plain text from anything: every tag stripped (templates still escape on output)."""
-    return bleach.clean(value or "", tags=set(), strip=True, strip_comments=True)
+def text_from_html(value):
+    """The words of cleaned rich text, as plain text: every tag dropped, entities decoded.
+
+    For places that need the text of rich text (search, a label in the admin); the result is
+    plain text like any other, escaped wherever it is output.
+    """
+    stripped = bleach.clean(value or "", tags=set(), strip=True, strip_comments=True)
+    return html.unescape(stripped)

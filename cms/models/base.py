@@ -1,5 +1,6 @@
 """What every page of ours shares: a summary and image for listings, cards and social sharing."""
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.filters import ListingFilters
 from cms.roles import SitePagePermissionTester
+from cms.text import validate_single_line
 from cms.translation_state import content_language_of, set_content_languages
 from cms.visibility import restrictions_for
 
@@ -76,6 +78,26 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    # Wagtail's own one-line fields: their validators belong to wagtailcore's Page, so ours are
+    # checked here, where the admin's page form shows the error beside the field.
+    single_line_page_fields = ("title", "seo_title")
+
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for name in self.single_line_page_fields:
+            if exclude and name in exclude or name in errors:
+                continue
+            try:
+                validate_single_line(getattr(self, name))
+            except ValidationError as error:
+                errors[name] = error.error_list
+        if errors:
+            raise ValidationError(errors)
 
     def get_meta_description(self):
         return self.search_description or self.summary

@@ -20,6 +20,7 @@ from cms.opendata import courses
 from cms.opendata.blocks import QuizQuestionBlock
 from cms.opendata.vocabularies import SkillLevel
 from cms.panels import SameLanguageChoicePanel
+from cms.text import validate_single_line
 from cms.visibility import visible_pages
 
 from .base import BasePage
@@ -42,7 +43,11 @@ class CoursePage(RoutablePageMixin, BasePage):
         _("level"), max_length=20, choices=SkillLevel.choices, default=SkillLevel.INTRODUCTORY
     )
     duration = models.CharField(
-        _("duration"), max_length=60, blank=True, help_text=_("E.g. “4 hours over two weeks”.")
+        _("duration"),
+        max_length=60,
+        blank=True,
+        help_text=_("E.g. “4 hours over two weeks”."),
+        validators=[validate_single_line],
     )
     topics = ParentalManyToManyField(
         "cms.Topic", verbose_name=_("topics"), blank=True, related_name="+"

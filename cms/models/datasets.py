@@ -27,6 +27,7 @@ from cms.opendata.vocabularies import (
     licence_url,
 )
 from cms.panels import SameLanguageChoicePanel
+from cms.text import validate_single_line
 from cms.visibility import visible_pages
 
 from .base import BasePage, ListingPageMixin
@@ -186,7 +187,11 @@ class DatasetPage(BasePage):
         _("licence"), max_length=20, choices=Licence.choices, default=Licence.CC_BY_4
     )
     keywords = models.CharField(
-        _("keywords"), max_length=500, blank=True, help_text=_("Separate keywords with commas.")
+        _("keywords"),
+        max_length=500,
+        blank=True,
+        help_text=_("Separate keywords with commas."),
+        validators=[validate_single_line],
     )
     topics = ParentalManyToManyField(
         "cms.Topic", verbose_name=_("topics"), blank=True, related_name="+"
@@ -199,6 +204,7 @@ class DatasetPage(BasePage):
         max_length=200,
         blank=True,
         help_text=_("The area the data covers, e.g. “Aragon, Spain” or “City of Maribor”."),
+        validators=[validate_single_line],
     )
     temporal_start = models.DateField(_("covers from"), null=True, blank=True)
     temporal_end = models.DateField(_("covers until"), null=True, blank=True)
@@ -211,6 +217,7 @@ class DatasetPage(BasePage):
         max_length=200,
         blank=True,
         help_text=_("An office or role, e.g. “Open data desk”, rather than a person."),
+        validators=[validate_single_line],
     )
     contact_email = models.EmailField(
         _("contact email"), blank=True, help_text=_("A shared role address, not a personal one.")
@@ -339,7 +346,9 @@ class DatasetDistribution(Orderable):
     """One way to get the data: an uploaded file or an external URL, in one format."""
 
     page = ParentalKey(DatasetPage, on_delete=models.CASCADE, related_name="distributions")
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = models.CharField(
+        _("title"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("file"),
@@ -355,6 +364,7 @@ class DatasetDistribution(Orderable):
         max_length=100,
         blank=True,
         help_text=_("Filled in from the format when left empty, e.g. text/csv."),
+        validators=[validate_single_line],
     )
     byte_size = models.PositiveBigIntegerField(
         _("size in bytes"),

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 
 from cms.opendata.vocabularies import Availability, EntityKind, ReviewStatus
+from cms.text import validate_single_line
 
 from .choices import Sector
 from .location import Located
@@ -79,13 +80,22 @@ class DirectoryEntry(Located):
         null=True,
         blank=True,
         help_text=_("The register's own identifier; a CSV import updates the entry with it."),
+        validators=[validate_single_line],
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("description"), blank=True)
-    address = models.CharField(_("address"), max_length=255, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
-    city = models.CharField(_("town or city"), max_length=120, blank=True)
-    region = models.CharField(_("region"), max_length=120, db_index=True)
+    address = models.CharField(
+        _("address"), max_length=255, blank=True, validators=[validate_single_line]
+    )
+    postcode = models.CharField(
+        _("postcode"), max_length=20, blank=True, validators=[validate_single_line]
+    )
+    city = models.CharField(
+        _("town or city"), max_length=120, blank=True, validators=[validate_single_line]
+    )
+    region = models.CharField(
+        _("region"), max_length=120, db_index=True, validators=[validate_single_line]
+    )
     country = models.ForeignKey(
         "cms.Country",
         verbose_name=_("country"),
@@ -98,7 +108,9 @@ class DirectoryEntry(Located):
     email = models.EmailField(
         _("contact email"), blank=True, help_text=_("The organisation's address, not a person's.")
     )
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, validators=[validate_single_line]
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED
     )

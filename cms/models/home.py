@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.text import validate_single_line
 from cms.translation_state import set_content_languages
 from cms.visibility import visible_pages
 
@@ -22,7 +23,9 @@ LATEST_COUNT = 3
 
 
 class HomePage(BasePage):
-    hero_heading = models.CharField(_("hero heading"), max_length=200, blank=True)
+    hero_heading = models.CharField(
+        _("hero heading"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",

@@ -18,6 +18,7 @@ from cms.blocks import BodyBlock
 from cms.opendata.filters import KnowledgeFilters
 from cms.opendata.vocabularies import ArticleKind, SkillLevel
 from cms.panels import SameLanguageChoicePanel
+from cms.text import validate_single_line
 from cms.visibility import visible_pages
 
 from .base import BasePage, ListingPageMixin, paginate
@@ -134,11 +135,14 @@ def language_codes(raw):
 class OpenDataTool(TranslatableMixin, index.Indexed, models.Model):
     """A tool for finding, cleaning, analysing or mapping open data."""
 
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_single_line])
     purpose = models.TextField(_("what it is for"))
     url = models.URLField(_("link"))
     licence = models.CharField(
-        _("licence"), max_length=120, help_text=_("E.g. “GPL-3.0”, “MIT”, “Free, proprietary”.")
+        _("licence"),
+        max_length=120,
+        help_text=_("E.g. “GPL-3.0”, “MIT”, “Free, proprietary”."),
+        validators=[validate_single_line],
     )
     skill_level = models.CharField(
         _("skill level"),
@@ -150,6 +154,7 @@ class OpenDataTool(TranslatableMixin, index.Indexed, models.Model):
         _("interface languages"),
         max_length=200,
         help_text=_("Language codes separated by commas, e.g. “en, it, es”."),
+        validators=[validate_single_line],
     )
 
     panels = [

@@ -17,6 +17,7 @@ from cms.blocks import BodyBlock, TimelineItemBlock
 from cms.exports import PILOT_ACTION_COLUMNS, ExportableListingMixin
 from cms.filters import ListingFilters
 from cms.panels import SameLanguageChoicePanel
+from cms.text import validate_single_line
 from cms.visibility import visible_pages
 
 from .base import BasePage, ListingPageMixin
@@ -110,7 +111,7 @@ class PilotActionIndexPage(ExportableListingMixin, ListingPageMixin, BasePage):
 
 
 class PilotActionPage(Located, BasePage):
-    region = models.CharField(_("region"), max_length=120)
+    region = models.CharField(_("region"), max_length=120, validators=[validate_single_line])
     country = models.ForeignKey(
         Country,
         verbose_name=_("country"),
@@ -118,7 +119,9 @@ class PilotActionPage(Located, BasePage):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    place = models.CharField(_("place"), max_length=120, blank=True)
+    place = models.CharField(
+        _("place"), max_length=120, blank=True, validators=[validate_single_line]
+    )
     lead_partner = models.ForeignKey(
         "cms.Organisation",
         verbose_name=_("lead partner"),
@@ -314,9 +317,9 @@ class PilotActionIndicator(PageChildTranslatableMixin, Orderable):
     """
 
     page = ParentalKey(PilotActionPage, on_delete=models.CASCADE, related_name="indicators")
-    label = models.CharField(_("indicator"), max_length=200)
+    label = models.CharField(_("indicator"), max_length=200, validators=[validate_single_line])
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
-    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    unit = models.CharField(_("unit"), max_length=40, blank=True, validators=[validate_single_line])
     is_sroi = models.BooleanField(
         _("social return (SROI)"),
         default=False,

@@ -8,6 +8,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.text import validate_single_line
+
 from .choices import Helix, OrganisationKind
 
 __all__ = [
@@ -21,7 +23,7 @@ __all__ = [
 
 
 class Topic(TranslatableMixin, index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_single_line])
     slug = models.SlugField(
         _("slug"), max_length=120, help_text=_("Used in filter links; the same in every language.")
     )
@@ -43,7 +45,7 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 
 
 class Country(TranslatableMixin, models.Model):
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_single_line])
     code = models.CharField(
         _("ISO code"),
         max_length=2,
@@ -71,8 +73,10 @@ class Country(TranslatableMixin, models.Model):
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
     """A project partner, a social-economy entity or another stakeholder organisation."""
 
-    name = models.CharField(_("name"), max_length=255)
-    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    name = models.CharField(_("name"), max_length=255, validators=[validate_single_line])
+    short_name = models.CharField(
+        _("short name"), max_length=60, blank=True, validators=[validate_single_line]
+    )
     kind = models.CharField(
         _("kind"), max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.PARTNER
     )
@@ -85,7 +89,9 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    city = models.CharField(_("city"), max_length=120, blank=True)
+    city = models.CharField(
+        _("city"), max_length=120, blank=True, validators=[validate_single_line]
+    )
     website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -143,8 +149,10 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 class Person(TranslatableMixin, index.Indexed, models.Model):
     """An author or speaker; not necessarily a member with an account."""
 
-    name = models.CharField(_("name"), max_length=200)
-    role = models.CharField(_("role"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
+    role = models.CharField(
+        _("role"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from cms.models.choices import Sector
+from cms.text import SingleLineCharField
 
 __all__ = ["EntityProposalForm", "PremisesProposalForm", "parse_cpv_codes"]
 
@@ -35,7 +36,7 @@ def parse_cpv_codes(raw):
 
 
 class EntityProposalForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = SingleLineCharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind of entity"))
     offer = forms.CharField(
         label=_("What you offer"),
@@ -45,15 +46,15 @@ class EntityProposalForm(forms.Form):
     sectors = forms.MultipleChoiceField(
         label=_("Sectors"), choices=Sector.choices, widget=forms.CheckboxSelectMultiple
     )
-    cpv_codes = forms.CharField(
+    cpv_codes = SingleLineCharField(
         label=_("CPV codes"),
         required=False,
         help_text=_("Codes of the EU procurement vocabulary, separated by commas."),
     )
-    address = forms.CharField(label=_("Address"), max_length=255, required=False)
-    postcode = forms.CharField(label=_("Postcode"), max_length=20, required=False)
-    city = forms.CharField(label=_("Town or city"), max_length=120)
-    region = forms.CharField(label=_("Region"), max_length=120)
+    address = SingleLineCharField(label=_("Address"), max_length=255, required=False)
+    postcode = SingleLineCharField(label=_("Postcode"), max_length=20, required=False)
+    city = SingleLineCharField(label=_("Town or city"), max_length=120)
+    region = SingleLineCharField(label=_("Region"), max_length=120)
     country = forms.ChoiceField(label=_("Country"), required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     email = forms.EmailField(
@@ -72,16 +73,16 @@ class EntityProposalForm(forms.Form):
 
 
 class PremisesProposalForm(forms.Form):
-    name = forms.CharField(label=_("Name of the space"), max_length=200)
+    name = SingleLineCharField(label=_("Name of the space"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}))
     size_m2 = forms.IntegerField(label=_("Size (m²)"), min_value=1, required=False)
     conditions = forms.CharField(
         label=_("Conditions"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
-    address = forms.CharField(label=_("Address"), max_length=255)
-    postcode = forms.CharField(label=_("Postcode"), max_length=20, required=False)
-    city = forms.CharField(label=_("Town or city"), max_length=120)
-    region = forms.CharField(label=_("Region"), max_length=120)
+    address = SingleLineCharField(label=_("Address"), max_length=255)
+    postcode = SingleLineCharField(label=_("Postcode"), max_length=20, required=False)
+    city = SingleLineCharField(label=_("Town or city"), max_length=120)
+    region = SingleLineCharField(label=_("Region"), max_length=120)
     country = forms.ChoiceField(label=_("Country"), required=False)
     email = forms.EmailField(label=_("Contact email"), required=False)
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.antispam import AntispamMixin
 from cms.sanitiser import clean_html
+from cms.text import SingleLineCharField
 from community.members.models import SPOKEN_LANGUAGE_CODES
 
 __all__ = ["EditPostForm", "ReplyForm", "ThreadForm", "SearchForm"]
@@ -56,7 +57,7 @@ class PostFieldsMixin(forms.Form):
 
 
 class ThreadForm(AntispamMixin, PostFieldsMixin):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = SingleLineCharField(label=_("Title"), max_length=200)
     field_order = ["title", "body", "language"]
 
     def clean_title(self):

@@ -21,7 +21,8 @@ from wagtail.models import Locale
 from wagtail.search import index
 
 from cms.models.base import BasePage
-from cms.sanitiser import clean_html, clean_text
+from cms.sanitiser import clean_html
+from cms.text import validate_single_line
 from cms.translation_state import translated_pages
 
 __all__ = [
@@ -121,7 +122,7 @@ class DiscussionIndexPage(RoutablePageMixin, BasePage):
 
 
 class DiscussionSpace(models.Model):
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
     description = models.TextField(_("description"), blank=True, max_length=2000)
     visibility = models.CharField(
@@ -164,17 +165,12 @@ class DiscussionSpace(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        self.title = clean_text(self.title)
-        self.description = clean_text(self.description)
-        super().save(*args, **kwargs)
-
 
 class Thread(models.Model):
     space = models.ForeignKey(
         DiscussionSpace, verbose_name=_("space"), on_delete=models.CASCADE, related_name="threads"
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
@@ -196,10 +192,6 @@ class Thread(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        self.title = clean_text(self.title)
-        super().save(*args, **kwargs)
 
     def url_in_section(self, name, *args):
         """A route of the discussions section in the active language (its own tree's
@@ -266,8 +258,8 @@ class Post(models.Model):
 
     def save(self, *args, **kwargs):
         # Sanitised on every path (form, admin, demo, API), not only in the form.
+        # The hidden reason is plain text: stored as typed, escaped where it is shown.
         self.body = clean_html(self.body)
-        self.hidden_reason = clean_text(self.hidden_reason)
         super().save(*args, **kwargs)
 
     @property
@@ -425,10 +417,6 @@ class MemberBlock(models.Model):
 
     def __str__(self):
         return f"{self.member_id} ({self.until or '∞'})"
-
-    def save(self, *args, **kwargs):
-        self.reason = clean_text(self.reason)
-        super().save(*args, **kwargs)
 
     def is_in_force(self, at=None):
         at = at or timezone.now()

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cms.models import Organisation
+from cms.text import SingleLineCharField
 from community.ideas.models import MAX_SCORE, IdeaStatus
 
 __all__ = ["BulkStatusForm", "ConflictForm", "ReviewForm"]
@@ -56,7 +57,7 @@ class ConflictForm(forms.Form):
         required=False,
         help_text=_("Every idea of this organisation is then hidden from you."),
     )
-    reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
+    reason = SingleLineCharField(label=_("Reason"), max_length=300, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cms.antispam import AntispamMixin
+from cms.text import SingleLineCharField
 from community.members.consent import record_consent
 from community.members.models import PrivacyPolicyVersion
 
@@ -23,7 +24,7 @@ class LoginForm(AllauthLoginForm):
 
 
 class SignupForm(AntispamMixin, AllauthSignupForm):
-    display_name = forms.CharField(
+    display_name = SingleLineCharField(
         label=_("Display name"),
         max_length=120,
         required=False,

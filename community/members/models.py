@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from cms.models.choices import Helix
+from cms.text import validate_single_line
 
 __all__ = [
     "SPOKEN_LANGUAGE_CODES",
@@ -88,11 +89,19 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("email address"), unique=True)
+    # AbstractUser's names, redeclared only to refuse line breaks (cms.text).
+    first_name = models.CharField(
+        _("first name"), max_length=150, blank=True, validators=[validate_single_line]
+    )
+    last_name = models.CharField(
+        _("last name"), max_length=150, blank=True, validators=[validate_single_line]
+    )
     display_name = models.CharField(
         _("display name"),
         max_length=120,
         blank=True,
         help_text=_("How your name appears to other members."),
+        validators=[validate_single_line],
     )
     preferred_language = models.CharField(
         _("preferred language"),
@@ -117,7 +126,9 @@ class User(AbstractUser):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    role = models.CharField(_("role"), max_length=150, blank=True)
+    role = models.CharField(
+        _("role"), max_length=150, blank=True, validators=[validate_single_line]
+    )
     country = models.ForeignKey(
         "cms.Country",
         verbose_name=_("country"),
@@ -208,7 +219,11 @@ class PrivacyPolicyVersion(models.Model):
     before going on (community.members.consent.PolicyConsentMiddleware)."""
 
     version = models.CharField(
-        _("version"), max_length=40, unique=True, help_text=_("For example 2026-11 or 2.1.")
+        _("version"),
+        max_length=40,
+        unique=True,
+        help_text=_("For example 2026-11 or 2.1."),
+        validators=[validate_single_line],
     )
     effective_at = models.DateTimeField(
         _("takes effect"),

@@ -1,4 +1,7 @@
-"""The member's own profile form: every field checked beside itself, nothing typed lost."""
+"""The member's own profile form: every field checked beside itself, nothing typed lost.
+
+Name, role and bio are plain text: stored as typed (the form strips surrounding spaces) and
+escaped once, where they are shown."""
 
 import zoneinfo
 
@@ -8,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cms.models import Country, Organisation, Topic
-from cms.sanitiser import clean_text
 from cms.uploads import reencode_avatar
 from community.members.directory import language_choices
 from community.members.models import User
@@ -91,15 +93,6 @@ class ProfileForm(forms.ModelForm):
         if upload and upload is not self.instance.avatar and hasattr(upload, "content_type"):
             return reencode_avatar(upload)
         return upload
-
-    def clean_bio(self):
-        return clean_text(self.cleaned_data.get("bio", "")).strip()
-
-    def clean_display_name(self):
-        return clean_text(self.cleaned_data.get("display_name", "")).strip()
-
-    def clean_role(self):
-        return clean_text(self.cleaned_data.get("role", "")).strip()
 
     def save(self, commit=True):
         user = super().save(commit=False)

@@ -11,8 +11,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.sanitiser import clean_text
-
 __all__ = [
     "ModerationAction",
     "ModerationActionKind",
@@ -84,10 +82,6 @@ class Report(models.Model):
     def __str__(self):
         return f"{self.get_reason_display()} → {self.post_id}"
 
-    def save(self, *args, **kwargs):
-        self.details = clean_text(self.details)
-        super().save(*args, **kwargs)
-
     @property
     def is_open(self):
         return self.resolved_at is None
@@ -158,7 +152,3 @@ class ModerationAction(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
-
-    def save(self, *args, **kwargs):
-        self.reason = clean_text(self.reason)
-        super().save(*args, **kwargs)

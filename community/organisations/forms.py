@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cms.models import Country
-from cms.sanitiser import clean_text
 from community.organisations.models import OrganisationProposal
 
 __all__ = ["OrganisationProposalForm"]
@@ -23,9 +22,3 @@ class OrganisationProposalForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].queryset = Country.objects.filter(locale=Locale.get_default())
-
-    def clean_name(self):
-        return clean_text(self.cleaned_data["name"]).strip()
-
-    def clean_description(self):
-        return clean_text(self.cleaned_data.get("description", "")).strip()

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models.choices import Helix
+from cms.text import validate_single_line
 
 __all__ = [
     "MembershipRole",
@@ -95,7 +96,7 @@ class OrganisationProposal(models.Model):
         on_delete=models.CASCADE,
         related_name="organisation_proposals",
     )
-    name = models.CharField(_("name"), max_length=255)
+    name = models.CharField(_("name"), max_length=255, validators=[validate_single_line])
     website = models.URLField(_("website"), blank=True)
     country = models.ForeignKey(
         "cms.Country",

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms.antispam import AntispamMixin
+from cms.text import SingleLineCharField
 from cms.uploads import reencode_picture
 from community.workshops.models import PhaseCode
 
@@ -67,7 +68,7 @@ class CommentForm(AntispamMixin, forms.Form):
 
 
 class GroupForm(forms.Form):
-    heading = forms.CharField(label=_("Heading of the new group"), max_length=200)
+    heading = SingleLineCharField(label=_("Heading of the new group"), max_length=200)
 
 
 class GroupAssignForm(forms.Form):

@@ -24,7 +24,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import DocumentItemBlock
 from cms.models.pilot_actions import PageChildTranslatableMixin
-from cms.sanitiser import clean_html, clean_text
+from cms.sanitiser import clean_html, text_from_html
+from cms.text import validate_single_line
 from cms.uploads import generated_name
 from events.pages.models import EventPage
 from events.pages.models.base import RICH_TEXT_FEATURES
@@ -169,7 +170,7 @@ class CoDesignWorkshopPage(EventPage):
         return synthesis.text if synthesis else ""
 
     def synthesis_search_text(self):
-        return clean_text(self.published_synthesis)
+        return text_from_html(self.published_synthesis)
 
 
 class WorkshopPhase(PageChildTranslatableMixin, Orderable):
@@ -178,7 +179,11 @@ class WorkshopPhase(PageChildTranslatableMixin, Orderable):
     page = ParentalKey(CoDesignWorkshopPage, on_delete=models.CASCADE, related_name="phases")
     code = models.CharField(_("phase"), max_length=20, choices=PhaseCode.choices)
     name = models.CharField(
-        _("name"), max_length=120, blank=True, help_text=_("Empty: the phase's own name.")
+        _("name"),
+        max_length=120,
+        blank=True,
+        help_text=_("Empty: the phase's own name."),
+        validators=[validate_single_line],
     )
     starts = models.DateField(_("starts"), null=True, blank=True)
     ends = models.DateField(_("ends"), null=True, blank=True)
@@ -225,7 +230,7 @@ class ContributionGroup(models.Model):
     workshop = models.ForeignKey(
         CoDesignWorkshopPage, on_delete=models.CASCADE, related_name="contribution_groups"
     )
-    heading = models.CharField(_("heading"), max_length=200)
+    heading = models.CharField(_("heading"), max_length=200, validators=[validate_single_line])
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -244,7 +249,7 @@ class ContributionGroup(models.Model):
         return self.heading
 
     def save(self, *args, **kwargs):
-        self.heading = clean_text(self.heading).strip()
+        self.heading = self.heading.strip()
         super().save(*args, **kwargs)
 
 
@@ -285,7 +290,7 @@ class Contribution(models.Model):
         indexes = [models.Index(fields=["workshop", "created_at"])]
 
     def __str__(self):
-        return clean_text(self.text)[:60]
+        return text_from_html(self.text)[:60]
 
     def save(self, *args, **kwargs):
         # Cleaned on every save, from any path (form, admin, demo).
@@ -322,7 +327,8 @@ class ContributionComment(models.Model):
         return self.text[:60]
 
     def save(self, *args, **kwargs):
-        self.text = clean_text(self.text).strip()
+        # A comment is plain text: stored as typed, escaped where it is shown.
+        self.text = self.text.strip()
         super().save(*args, **kwargs)
 
 
@@ -379,7 +385,7 @@ class WorkshopSynthesis(models.Model):
         verbose_name_plural = _("syntheses")
 
     def __str__(self):
-        return clean_text(self.text)[:60]
+        return text_from_html(self.text)[:60]
 
     def save(self, *args, **kwargs):
         self.text = clean_html(self.text).strip()

@@ -9,6 +9,7 @@ from cms.antispam import AntispamMixin
 from cms.i18n import localized_list
 from cms.models import Country
 from cms.models.choices import Helix
+from cms.text import SingleLineCharField
 from events.registrations.services import missing_snapshot_fields
 
 __all__ = ["RegistrationForm", "OrganiserMessageForm"]
@@ -21,7 +22,7 @@ def country_choices():
 
 
 class RegistrationForm(AntispamMixin, forms.Form):
-    guest_name = forms.CharField(label=_("Your name"), max_length=200)
+    guest_name = SingleLineCharField(label=_("Your name"), max_length=200)
     guest_email = forms.EmailField(label=_("Your email"))
     stakeholder_type = forms.ChoiceField(
         label=_("You take part as"), choices=[("", "—"), *Helix.choices]
@@ -71,5 +72,5 @@ class RegistrationForm(AntispamMixin, forms.Form):
 
 
 class OrganiserMessageForm(forms.Form):
-    subject = forms.CharField(label=_("Subject"), max_length=150)
+    subject = SingleLineCharField(label=_("Subject"), max_length=150)
     message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 10}))

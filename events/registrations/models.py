@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cms.models.choices import Helix
+from cms.text import validate_single_line
 from events.pages.models.base import EventPage
 from events.pages.models.choices import ACTIVE_STATUSES, SEAT_STATUSES, RegistrationStatus
 
@@ -44,7 +45,9 @@ class Registration(models.Model):
         on_delete=models.CASCADE,
         related_name="event_registrations",
     )
-    guest_name = models.CharField(_("name"), max_length=200, blank=True)
+    guest_name = models.CharField(
+        _("name"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     guest_email = models.EmailField(_("email"), blank=True)
     guest_language = models.CharField(
         _("email language"), max_length=10, blank=True, choices=settings.LANGUAGES

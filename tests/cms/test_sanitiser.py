@@ -1,6 +1,9 @@
-"""Members' HTML keeps formatting and loses everything that could run or mislead."""
+"""Members' HTML keeps formatting and loses everything that could run or mislead.
 
-from cms.sanitiser import clean_html, clean_text
+Only rich text goes through the sanitiser; plain text is stored as typed and escaped on output
+(tests/community/test_plain_text.py). `text_from_html` reads the words back out of rich text."""
+
+from cms.sanitiser import clean_html, text_from_html
 
 
 def test_formatting_and_lists_survive():
@@ -30,9 +33,12 @@ def test_images_iframes_and_comments_are_dropped():
     assert clean_html('<img src="x.png"><iframe src="x"></iframe><!-- c -->ok') == "ok"
 
 
-def test_plain_text_strips_every_tag():
-    assert clean_text("<b>Ana</b> <i>K.</i>") == "Ana K."
-    assert clean_text(None) == ""
+def test_text_of_rich_text_drops_every_tag_and_decodes_entities_once():
+    assert text_from_html("<b>Ana</b> <i>K.</i>") == "Ana K."
+    # Decoded, not escaped: the output escapes it, once.
+    assert text_from_html("<p>R&amp;D &lt;lab&gt; &quot;Nova&quot;</p>") == 'R&D <lab> "Nova"'
+    assert text_from_html("<p>a &amp;amp; b</p>") == "a &amp; b"
+    assert text_from_html(None) == ""
 
 
 def test_data_and_vbscript_links_lose_their_target():
@@ -64,7 +70,7 @@ def test_disallowed_tags_are_removed_not_shown_as_text():
 
 def test_comments_are_dropped_from_rich_and_plain_text():
     assert clean_html("<p>a<!-- hidden -->b</p>") == "<p>ab</p>"
-    assert clean_text("a<!-- hidden -->b") == "ab"
+    assert text_from_html("a<!-- hidden -->b") == "ab"
 
 
 def test_addresses_inside_preformatted_text_stay_unlinked():
@@ -74,4 +80,4 @@ def test_addresses_inside_preformatted_text_stay_unlinked():
 def test_empty_input_gives_empty_output():
     assert clean_html("") == ""
     assert clean_html(None) == ""
-    assert clean_text("") == ""
+    assert text_from_html("") == ""

@@ -46,7 +46,7 @@ from cms.models import (
     PolicyLevel,
     SiteSettings,
 )
-from tests.e2e.waiting import inject_script, wait_until
+from tests.e2e.waiting import inject_script, wait_until, wait_until_settled
 
 # Transactional: the live server thread must see the data the test makes.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -459,7 +459,12 @@ def _accepted(rule, reason, target, menu_open):
 
 def axe_results(page):
     """axe-core's WCAG 2.1 A/AA and structure results on the current page, as plain dicts:
-    {"violations": [...], "incomplete": [...]}."""
+    {"violations": [...], "incomplete": [...]}.
+
+    Runs once the page has settled: axe measures colours where elements are at that moment, and
+    an element still moving under another (a map zooming, a menu sliding, a font swapping) is
+    reported "partly obscured" and left undecided."""
+    wait_until_settled(page)
     inject_script(page, AXE)
     return page.evaluate(
         """async ([tags, rules]) => {
@@ -553,6 +558,27 @@ def test_page_has_no_wcag_21_aa_violations_on_desktop_or_phone(
             )
 
     assert not problems, f"axe on {path}:\n" + "\n".join(problems)
+
+
+def test_accessibility_checks_wait_for_a_moving_element_to_reach_its_final_box(
+    page, live_server, site
+):
+    """axe judges contrast where elements are when it runs: the shared helper must wait until a
+    late change (here a one-second slide, like a map zooming in) has finished."""
+    page.goto(f"{live_server.url}/en/")
+    page.evaluate(
+        """() => {
+            const main = document.querySelector('main');
+            main.style.transition = 'transform 1s linear';
+            main.getBoundingClientRect();  // start from the current box
+            main.style.transform = 'translateY(200px)';
+        }"""
+    )
+    wait_until_settled(page)
+    assert page.evaluate("document.getAnimations().length") == 0
+    assert page.evaluate("getComputedStyle(document.querySelector('main')).transform") == (
+        "matrix(1, 0, 0, 1, 0, 200)"
+    )
 
 
 def focused(page):

@@ -7,7 +7,23 @@ DevTools protocol instead, which a page's policy does not govern; so tests poll 
 
 import time
 
-__all__ = ["inject_script", "wait_until"]
+__all__ = ["inject_script", "wait_until", "wait_until_settled"]
+
+# The page's layout once nothing is still changing it, or null while something is: the document
+# or its fonts still loading (a fallback font has other widths), a CSS transition or animation
+# running (the language menu, Leaflet's tile fade and zoom), a Leaflet pan or zoom in progress.
+# Infinite animations (a spinner) never end, so they are not waited for.
+_LAYOUT_WHEN_IDLE = """(() => {
+    if (document.readyState !== 'complete' || document.fonts.status !== 'loaded') return null;
+    const running = document.getAnimations().some(animation =>
+        animation.playState === 'running'
+        && animation.effect && animation.effect.getComputedTiming().iterations !== Infinity);
+    if (running || document.querySelector('.leaflet-zoom-anim, .leaflet-pan-anim')) return null;
+    return Array.from(document.querySelectorAll('body *'), element => {
+        const box = element.getBoundingClientRect();
+        return [box.x, box.y, box.width, box.height].map(Math.round).join(',');
+    }).join(' ') + '|' + window.scrollX + ',' + window.scrollY;
+})()"""
 
 
 def wait_until(page, expression, timeout=15.0, interval=0.05):
@@ -22,3 +38,19 @@ def wait_until(page, expression, timeout=15.0, interval=0.05):
 def inject_script(page, path):
     """Run a test library (e.g. axe-core) in `page` without an inline <script> tag."""
     page.evaluate(path.read_text())
+
+
+def wait_until_settled(page, timeout=15.0, interval=0.1):
+    """Wait until the page has stopped changing: loaded, its fonts ready, no transition or
+    animation running, and every element's box the same in two looks `interval` s apart (so an
+    element is checked where it ends up, not where a late layout change passes it)."""
+    deadline = time.monotonic() + timeout
+    previous = None
+    while True:
+        layout = page.evaluate(_LAYOUT_WHEN_IDLE)
+        if layout is not None and layout == previous:
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the page was still changing after {timeout} s")
+        previous = layout
+        page.wait_for_timeout(interval * 1000)

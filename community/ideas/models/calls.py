@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.models.base import BasePage
+from cms.text import validate_single_line
 from community.ideas.models.choices import EVALUATED_STATUSES, CallState, IdeaStatus
 from community.ideas.models.ideas import Idea
 from community.members.models import validate_time_zone
@@ -227,7 +228,7 @@ class IdeaCallPage(BasePage):
 
 class IdeaCallCriterion(Orderable):
     page = ParentalKey(IdeaCallPage, on_delete=models.CASCADE, related_name="criteria")
-    name = models.CharField(_("criterion"), max_length=200)
+    name = models.CharField(_("criterion"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("what reviewers look for"), blank=True)
     weight = models.DecimalField(
         _("weight"),

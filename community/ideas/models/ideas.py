@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.sanitiser import clean_html, clean_text
+from cms.sanitiser import clean_html
+from cms.text import validate_single_line
 from community.ideas.models.choices import SUBMITTED_STATUSES, CoAuthorStatus, IdeaStatus
 
 __all__ = [
@@ -65,7 +66,7 @@ class Idea(models.Model):
         related_name="ideas",
         help_text=_("An organisation you belong to, if you submit for it."),
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     summary = models.TextField(_("summary"), max_length=1200)
     problem = models.TextField(_("problem"), blank=True)
     solution = models.TextField(_("proposed solution"), blank=True)
@@ -106,8 +107,10 @@ class Idea(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.title = clean_text(self.title).strip()
-        self.summary = clean_text(self.summary).strip()
+        # Title and summary are plain text, stored as typed and escaped on output; only the
+        # rich-text sections are sanitised.
+        self.title = self.title.strip()
+        self.summary = self.summary.strip()
         for name in RICH_TEXT_FIELDS:
             setattr(self, name, clean_html(getattr(self, name)))
         super().save(*args, **kwargs)

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.sanitiser import clean_text
+from cms.text import validate_single_line
 
 __all__ = ["MAX_SCORE", "ConflictOfInterest", "Review", "ReviewScore"]
 
@@ -41,7 +41,9 @@ class ConflictOfInterest(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    reason = models.CharField(
+        _("reason"), max_length=300, blank=True, validators=[validate_single_line]
+    )
     declared_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -87,7 +89,7 @@ class Review(models.Model):
         return f"{self.reviewer} / {self.idea}"
 
     def save(self, *args, **kwargs):
-        self.comment = clean_text(self.comment).strip()
+        self.comment = self.comment.strip()
         super().save(*args, **kwargs)
 
 

@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import BodyBlock
 from cms.models.base import BasePage
 from cms.models.location import Located
+from cms.text import validate_single_line
 from events.calendars.ical import calendar_response
 from events.pages.blocks import CapBlock
 from events.pages.caps import caps_from_stream
@@ -94,7 +95,9 @@ class EventPage(RoutablePageMixin, Located, BasePage):
     attendance = models.CharField(
         _("how to attend"), max_length=20, choices=Attendance.choices, default=Attendance.IN_PERSON
     )
-    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_name = models.CharField(
+        _("venue"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     venue_address = models.TextField(_("address"), blank=True)
     registration_enabled = models.BooleanField(
         _("registration on this site"),

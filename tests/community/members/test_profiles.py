@@ -88,16 +88,16 @@ class TestEditingTheProfile:
         member.refresh_from_db()
         assert member.role == ""
 
-    def test_markup_in_the_bio_is_stripped_to_text(self, client):
+    def test_markup_in_the_bio_is_kept_as_typed_and_shown_as_text(self, client):
         member = UserFactory()
         client.force_login(member)
-        client.post(
-            reverse("community:profile_edit"),
-            profile_data(bio='<script>alert(1)</script><b onclick="x()">Hello</b>'),
-        )
+        typed = '<script>alert(1)</script><b onclick="x()">Hello</b>'
+        client.post(reverse("community:profile_edit"), profile_data(bio=typed))
         member.refresh_from_db()
-        assert "<" not in member.bio
-        assert "Hello" in member.bio
+        assert member.bio == typed  # plain text, stored as typed
+        html = client.get(reverse("community:profile", args=[member.pk])).content.decode()
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert "<script>alert(1)" not in html
 
     def test_only_signed_in_members_edit_a_profile(self, client):
         response = client.get(reverse("community:profile_edit"))
