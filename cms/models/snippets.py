@@ -10,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.text import validate_single_line
 
+from ..i18n import localized_options
 from .choices import Helix, OrganisationKind
 
 __all__ = [
@@ -202,18 +203,15 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
 def vocabulary_options(pages, country_field="countries", topic_field="topics"):
     """Filter-form choices: the countries (ISO code, name) and topics (slug, name) that the
-    given pages use, so a listing never offers a filter that returns nothing."""
-    countries = (
-        Country.objects.filter(pk__in=pages.values(country_field))
-        .order_by("name")
-        .values_list("code", "name")
-    )
-    topics = (
-        Topic.objects.filter(pk__in=pages.values(topic_field))
-        .order_by("name")
-        .values_list("slug", "name")
-    )
-    return {"countries": list(countries), "topics": list(topics)}
+    given pages use, so a listing never offers a filter that returns nothing. Named in the
+    reader's language, whichever language's records the pages point at (an untranslated copy
+    keeps the source's)."""
+    countries = Country.objects.filter(pk__in=pages.values(country_field))
+    topics = Topic.objects.filter(pk__in=pages.values(topic_field))
+    return {
+        "countries": localized_options(countries, "code"),
+        "topics": localized_options(topics, "slug"),
+    }
 
 
 def filter_by_vocabulary(pages, filters, country_field="countries"):

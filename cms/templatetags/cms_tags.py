@@ -117,3 +117,10 @@ def nav_state(context, item):
 def nav_group_state(context, group):
     """True when the page shown is one of the group's items or inside one of their sections."""
     return any(nav_state(context, item) for item in group.items)
+
+
+@register.filter
+def localized_name(obj):
+    """A snippet's name or a page's title in the reader's language, else the source's
+    (`cms.i18n.localized_label`; preload a list with `with_localized_labels`)."""
+    return i18n.localized_label(obj)

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from cms.i18n import with_localized_labels
 from community.ideas import reviews as review_service
 from community.ideas import services as idea_service
 from community.ideas.exports import export_response, idea_records
@@ -44,9 +45,9 @@ def has_review_work(user):
 
 
 def index(request):
-    return TemplateResponse(
-        request, "community/ideas/admin/review_index.html", {"calls": calls_for(request.user)}
-    )
+    calls = calls_for(request.user)
+    with_localized_labels(call for call, _reviewer, _organiser in calls)  # titles, one query
+    return TemplateResponse(request, "community/ideas/admin/review_index.html", {"calls": calls})
 
 
 def _call(request, call_id):

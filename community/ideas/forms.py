@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cms.antispam import AntispamMixin
+from cms.i18n import LocalizedModelChoiceField, LocalizedModelMultipleChoiceField
 from cms.models import Organisation, Topic
 from cms.uploads import check_attachment
 from community.ideas.models import Idea
@@ -59,6 +60,11 @@ class IdeaForm(AntispamMixin, forms.ModelForm):
             "budget_estimate",
             "topics",
         ]
+        # Named in the reader's language (the records chosen are the source-language ones).
+        field_classes = {
+            "organisation": LocalizedModelChoiceField,
+            "topics": LocalizedModelMultipleChoiceField,
+        }
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "problem": forms.Textarea(attrs={"rows": 6}),

@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from cms.filters import parse_page
+from cms.i18n import localized_options
 from cms.models import Topic
 from community.ideas.models import IdeaStatus
 from community.ideas.models.choices import SUBMITTED_STATUSES
@@ -94,15 +95,11 @@ def gallery_listing(call, filters):
 
 def gallery_options(call):
     ideas = public_ideas().filter(call=call.source_page()).annotate(public_status=public_status())
-    topics = (
-        Topic.objects.filter(pk__in=ideas.values("topics"))
-        .order_by("name")
-        .values_list("slug", "name")
-    )
+    topics = localized_options(Topic.objects.filter(pk__in=ideas.values("topics")), "slug")
     languages = set(ideas.values_list("language", flat=True).distinct())
     statuses = set(ideas.values_list("public_status", flat=True).distinct())
     return {
-        "topics": list(topics),
+        "topics": topics,
         "languages": [(code, name) for code, name in settings.LANGUAGES if code in languages],
         "statuses": [(s.value, s.label) for s in IdeaStatus if s.value in statuses],
         "sorts": [

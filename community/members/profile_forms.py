@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from cms.i18n import LocalizedModelChoiceField, LocalizedModelMultipleChoiceField
 from cms.models import Country, Organisation, Topic
 from cms.uploads import reencode_avatar
 from community.members.directory import language_choices
@@ -65,6 +66,12 @@ class ProfileForm(forms.ModelForm):
             "preferred_language",
             "profile_visibility",
         ]
+        # Named in the reader's language (the records chosen are the source-language ones).
+        field_classes = {
+            "organisation": LocalizedModelChoiceField,
+            "country": LocalizedModelChoiceField,
+            "topics": LocalizedModelMultipleChoiceField,
+        }
         widgets = {
             "topics": forms.CheckboxSelectMultiple,
             "bio": forms.Textarea(attrs={"rows": 5}),

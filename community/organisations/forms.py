@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from cms.i18n import LocalizedModelChoiceField
 from cms.models import Country
 from community.organisations.models import OrganisationProposal
 
@@ -16,6 +17,7 @@ class OrganisationProposalForm(forms.ModelForm):
     class Meta:
         model = OrganisationProposal
         fields = ["name", "website", "country", "helix", "description"]
+        field_classes = {"country": LocalizedModelChoiceField}  # named in the reader's language
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
         help_texts = {"description": _("What the organisation does, in a few lines.")}
 

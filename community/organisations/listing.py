@@ -16,6 +16,7 @@ from wagtail.models import Locale
 
 from cms.exports import Column
 from cms.filters import parse_page
+from cms.i18n import localized_options
 from cms.models import Country, Organisation
 from cms.models.choices import OrganisationKind
 
@@ -100,15 +101,10 @@ def organisation_options():
     countries named in the reader's language (else the source language)."""
     used = Organisation.objects.filter(locale=Locale.get_default())
     kinds = set(used.values_list("kind", flat=True))
-    codes = set(used.exclude(country=None).values_list("country__code", flat=True))
-    names = {}
-    for locale in (Locale.get_default(), _reader_locale()):
-        names.update(
-            Country.objects.filter(code__in=codes, locale=locale).values_list("code", "name")
-        )
+    countries = Country.objects.filter(pk__in=used.exclude(country=None).values("country"))
     return {
         "types": [(value, label) for value, label in OrganisationKind.choices if value in kinds],
-        "countries": sorted(names.items(), key=lambda item: item[1]),
+        "countries": localized_options(countries, "code"),
     }
 
 

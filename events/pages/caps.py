@@ -8,7 +8,11 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["Cap", "cap_usage", "caps_from_stream", "refusal_reason"]
+from django.utils.translation import get_language_info
+
+from cms.models.choices import Helix
+
+__all__ = ["Cap", "cap_label", "cap_usage", "caps_from_stream", "refusal_reason"]
 
 
 @dataclass(frozen=True)
@@ -55,12 +59,36 @@ def refusal_reason(
     return ""
 
 
-def cap_usage(seated: Iterable[Mapping[str, str]], caps) -> list[dict]:
-    """Per cap: its label, seats taken and limit (counts only, for the page and the admin)."""
+def cap_label(cap: Cap, country_names: Mapping[str, str] | None = None) -> str:
+    """The cap's name in the reader's language: the stakeholder type, country (from
+    `country_names`, code -> name in the reader's language) or language it counts.
+
+    The label an editor typed in the cap is synchronised from the source page to every
+    language copy (caps are the one rule all copies share), so it stays in the source
+    language; it is shown only for a value none of those lists knows.
+    """
+    if cap.dimension == "stakeholder_type" and cap.value in Helix.values:
+        return str(Helix(cap.value).label)
+    if cap.dimension == "country_code" and cap.value in (country_names or {}):
+        return country_names[cap.value]
+    if cap.dimension == "language":
+        try:
+            return str(get_language_info(cap.value)["name_translated"])
+        except KeyError:
+            pass
+    return cap.label or cap.value
+
+
+def cap_usage(
+    seated: Iterable[Mapping[str, str]], caps, country_names: Mapping[str, str] | None = None
+) -> list[dict]:
+    """Per cap: its label in the reader's language, seats taken and limit (counts only, for the
+    page and the admin)."""
     seated = list(seated)
     return [
         {
             "cap": cap,
+            "label": cap_label(cap, country_names),
             "taken": sum(1 for row in seated if row.get(cap.dimension) == cap.value),
             "limit": cap.limit,
         }

@@ -13,7 +13,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cms.i18n import localized_list
+from cms.i18n import localized_options, with_localized_labels
 from cms.models import Country
 from events.pages.models import EventPage, RegistrationStatus
 from events.registrations import services, tasks
@@ -54,6 +54,7 @@ def event_list(request):
             seen.add(event.translation_key)
             rows.append(event)
     rows.sort(key=lambda e: e.start, reverse=True)
+    with_localized_labels(rows)  # titles in the reader's language, one query
     return TemplateResponse(request, "events/registrations/admin/event_list.html", {"events": rows})
 
 
@@ -70,7 +71,7 @@ def registrations(request, page_id):
         Registration.objects.filter(event=event).select_related("user").order_by("position", "pk")
     )
     # People read countries and languages by name; the codes stay in the CSV export.
-    countries = {country.code: country.name for country in localized_list(Country.objects.all())}
+    countries = dict(localized_options(Country.objects.all(), "code"))
     for row in rows:
         row.country_name = countries.get(row.country_code, row.country_code)
         row.language_name = _language_name(row.language)

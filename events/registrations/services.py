@@ -13,6 +13,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.i18n import localized_options
+from cms.models import Country
 from events.pages.caps import cap_usage, refusal_reason
 from events.pages.models import EventPage, RegistrationStatus
 from events.pages.models.choices import SEAT_STATUSES
@@ -339,8 +341,18 @@ def mark_attendance(registration, attended):
     return Result(registration, True)
 
 
+def _country_names(caps):
+    """{ISO code: name in the reader's language} of the countries `caps` count (no query when
+    none does)."""
+    codes = {cap.value for cap in caps if cap.dimension == "country_code"}
+    if not codes:
+        return {}
+    return dict(localized_options(Country.objects.filter(code__in=codes), "code"))
+
+
 def seat_summary(event):
-    """Counts by status, seats left and the balance by cap (counts only), in two queries."""
+    """Counts by status, seats left and the balance by cap (counts only), in two queries (two
+    more name the countries when a cap counts a country)."""
     target = event.registration_event
     counts = dict.fromkeys(S.values, 0)
     rows = Registration.objects.filter(event=target).values_list("status", *SNAPSHOT_FIELDS)
@@ -350,11 +362,12 @@ def seat_summary(event):
         if status in SEAT_STATUSES:
             seated.append(dict(zip(SNAPSHOT_FIELDS, snapshot, strict=True)))
     taken = len(seated)
+    caps = event.cap_rules()
     return {
         "counts": counts,
         "taken": taken,
         "capacity": event.capacity,
         "left": None if event.capacity is None else max(event.capacity - taken, 0),
         "waiting": counts[S.WAITLISTED],
-        "balance": cap_usage(seated, event.cap_rules()),
+        "balance": cap_usage(seated, caps, _country_names(caps)),
     }

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.i18n import with_localized_labels
 from cms.models.base import paginate
 from cms.next_url import is_local_path
 from community.ideas import supports as service
@@ -27,6 +28,11 @@ def gallery(request, call_id):
     # The gallery is the call's public face: everyone, organisers too, reads what the public
     # may know (organisers see decisions in the review admin).
     results.object_list = disclose(results.object_list)
+    # Organisations and topics named in the reader's language: one query per kind.
+    with_localized_labels(
+        [idea.organisation for idea in results.object_list]
+        + [topic for idea in results.object_list for topic in idea.topics.all()]
+    )
     supported = set()
     if request.user.is_authenticated:
         supported = set(

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.i18n import with_localized_labels
 from cms.visibility import is_visible
 from community.ideas import services as service
 from community.ideas.forms import IdeaForm, InviteCoAuthorForm
@@ -252,6 +253,7 @@ def my_ideas(request):
     invitations = IdeaCoAuthor.objects.filter(
         user=request.user, status=CoAuthorStatus.INVITED
     ).select_related("idea")
+    with_localized_labels(idea.call for idea in ideas)  # the calls' titles, in one query
     return render(
         request, "community/ideas/mine.html", {"ideas": ideas, "invitations": invitations}
     )

@@ -6,7 +6,9 @@ boundary of it (the last seat, the last place under a cap, a percentage rounded 
 
 from types import SimpleNamespace
 
-from events.pages.caps import Cap, cap_usage, caps_from_stream, refusal_reason
+from django.utils import translation
+
+from events.pages.caps import Cap, cap_label, cap_usage, caps_from_stream, refusal_reason
 
 
 def block(**value):
@@ -100,7 +102,26 @@ def test_a_cap_that_does_not_match_the_registrant_does_not_stop_the_next_cap_fro
 
 def test_usage_lists_each_cap_with_the_seats_it_counts_and_its_limit():
     seated = iter([seat(language="it"), seat(country="GR"), seat(language="it", country="GR")])
-    assert cap_usage(seated, [ITALIAN, GREEK]) == [
-        {"cap": ITALIAN, "taken": 2, "limit": 2},
-        {"cap": GREEK, "taken": 2, "limit": 1},
+    with translation.override("en"):
+        usage = cap_usage(seated, [ITALIAN, GREEK], {"GR": "Greece"})
+    assert usage == [
+        {"cap": ITALIAN, "label": "Italian", "taken": 2, "limit": 2},
+        {"cap": GREEK, "label": "Greece", "taken": 2, "limit": 1},
     ]
+
+
+def test_a_caps_label_names_its_value_in_the_readers_language_not_the_editors_source_text():
+    """Caps are synchronised to every language copy, so the label an editor typed stays in the
+    source language: the name of the stakeholder type, country or language is shown instead."""
+    business = Cap("stakeholder_type", "business", 8, "Business")
+    italy = Cap("country_code", "IT", 3, "Italy")
+    greek = Cap("language", "el", 3, "Greek speakers")
+    other = Cap("stakeholder_type", "press", 2, "Press")
+    with translation.override("it"):
+        labels = [
+            cap_label(business),
+            cap_label(italy, {"IT": "Italia"}),
+            cap_label(greek),
+            cap_label(other),
+        ]
+    assert labels == ["Impresa e impresa sociale", "Italia", "Greco", "Press"]

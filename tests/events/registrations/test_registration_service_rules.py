@@ -475,7 +475,12 @@ def test_the_seat_summary_counts_every_status_seats_left_and_each_caps_balance(i
         "left": 0,
         "waiting": 2,
         "balance": [
-            {"cap": Cap("stakeholder_type", "business", 1, "business"), "taken": 1, "limit": 1}
+            {
+                "cap": Cap("stakeholder_type", "business", 1, "business"),
+                "label": "Business and social enterprise",
+                "taken": 1,
+                "limit": 1,
+            }
         ],
     }
 
