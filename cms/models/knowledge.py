@@ -18,6 +18,7 @@ from cms.blocks import BodyBlock
 from cms.opendata.filters import KnowledgeFilters
 from cms.opendata.vocabularies import ArticleKind, SkillLevel
 from cms.panels import SameLanguageChoicePanel
+from cms.translation_state import set_content_languages
 from cms.visibility import visible_pages
 
 from .base import BasePage, ListingPageMixin, paginate
@@ -78,7 +79,7 @@ class KnowledgeBasePage(ListingPageMixin, BasePage):
 
     def sections(self, request=None):
         """The tool catalogues and courses under the knowledge base, for links beside the list."""
-        return list(
+        return set_content_languages(
             visible_pages(self.get_children(), request)
             .exclude(content_type__model="knowledgearticlepage")
             .specific()
