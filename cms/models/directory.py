@@ -84,6 +84,15 @@ class DirectoryEntry(Located):
     )
     name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("description"), blank=True)
+    # Entries are not translated: each is written once, in one language, and shown as written
+    # in every language's listing, marked with that language where it is not the reader's.
+    content_language = models.CharField(
+        _("language of the texts"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the description and the other texts are written in."),
+    )
     address = models.CharField(
         _("address"), max_length=255, blank=True, validators=[validate_single_line]
     )
@@ -178,6 +187,7 @@ class SocialEconomyEntity(DirectoryEntry, ClusterableModel):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("reference")]),
         FieldPanel("description"),
         FieldPanel("offer"),
+        FieldPanel("content_language"),
         InlinePanel("sectors", label=_("Sectors")),
         InlinePanel("cpv_codes", label=_("CPV codes")),
         MultiFieldPanel(DirectoryEntry.location_panels, heading=_("Location")),
@@ -260,6 +270,7 @@ class Premises(DirectoryEntry):
             [FieldPanel("size_m2"), FieldPanel("availability"), FieldPanel("available_from")]
         ),
         FieldPanel("conditions"),
+        FieldPanel("content_language"),
         MultiFieldPanel(DirectoryEntry.location_panels, heading=_("Location")),
         FieldRowPanel([FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")]),
         FieldPanel("status"),

@@ -19,6 +19,7 @@ from cms.opendata.filters import KnowledgeFilters
 from cms.opendata.vocabularies import ArticleKind, SkillLevel
 from cms.panels import SameLanguageChoicePanel
 from cms.text import validate_single_line
+from cms.translation_state import set_content_languages
 from cms.visibility import visible_pages
 
 from .base import BasePage, ListingPageMixin, paginate
@@ -79,7 +80,7 @@ class KnowledgeBasePage(ListingPageMixin, BasePage):
 
     def sections(self, request=None):
         """The tool catalogues and courses under the knowledge base, for links beside the list."""
-        return list(
+        return set_content_languages(
             visible_pages(self.get_children(), request)
             .exclude(content_type__model="knowledgearticlepage")
             .specific()

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, resolve_url
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 from django.utils.module_loading import import_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -146,6 +147,8 @@ class DirectoryPage(DirectoryListingMixin, BasePage):
                 name=data["name"],
                 kind=data["kind"],
                 offer=data["offer"],
+                # The proposer writes in the language of the page they propose from.
+                content_language=get_language(),
                 address=data["address"],
                 postcode=data["postcode"],
                 city=data["city"],

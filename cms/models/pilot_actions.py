@@ -18,6 +18,7 @@ from cms.exports import PILOT_ACTION_COLUMNS, ExportableListingMixin
 from cms.filters import ListingFilters
 from cms.panels import SameLanguageChoicePanel
 from cms.text import validate_single_line
+from cms.translation_state import set_content_languages
 from cms.visibility import visible_pages
 
 from .base import BasePage, ListingPageMixin
@@ -243,7 +244,7 @@ class PilotActionPage(Located, BasePage):
                 Page.objects.filter(pk__in=[page.pk for page in chosen]), request
             ).values_list("pk", flat=True)
         )
-        return [page.localized for page in chosen if page.pk in visible]
+        return set_content_languages(page.localized for page in chosen if page.pk in visible)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -4,6 +4,8 @@
   against the reader's language direction.
 - `{% content_lang_attrs obj %}`: ` lang=".." dir=".."` on an element showing a page or snippet
   whose text is not in the reader's language (an untranslated card, menu item, partner name).
+- `{% content_language_label obj %}`: beside such an element, the visible label that says so
+  ("in English"), in the reader's language; `{% language_label code %}` for a known language.
 - `{% with_content_languages pages as pages %}`: the content language of many pages in one query.
 - `{% datetime_with_zone value %}`: a date and time in the reader's format, with the time and
   its zone kept together ("15:35 CET", never "CET 15:35" in Arabic).
@@ -18,6 +20,7 @@ from django.utils.translation import get_language, get_language_bidi, get_langua
 from wagtail.models import Locale, Page
 
 from cms import bidi
+from cms.templatetags.translation_tags import language_label_text
 from cms.translation_state import content_language_of, set_content_languages
 
 register = template.Library()
@@ -52,9 +55,13 @@ _LOCALE_CODES = {}
 
 
 def _language_of(obj):
-    """The language code of a page's live content or a translatable snippet."""
+    """The language code of a page's live content, a translatable snippet, or a record that
+    says which language its texts are written in (`content_language`)."""
     if isinstance(obj, Page):
         return content_language_of(obj)
+    written_in = getattr(obj, "content_language", None)
+    if isinstance(written_in, str) and written_in:
+        return written_in
     locale_id = getattr(obj, "locale_id", None)
     if locale_id is None:
         return ""
@@ -72,6 +79,29 @@ def content_lang_attrs(obj):
         return ""
     direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
     return format_html(' lang="{}" dir="{}"', code, direction)
+
+
+@register.simple_tag
+def language_label(code):
+    """A visible label, in the reader's language, saying a text beside it is written in `code`
+    ("in English"); nothing when `code` is the reader's language. It carries the reader's
+    `lang`, so it reads right inside an element marked with the text's language."""
+    reader = get_language()
+    if not code or code == reader:
+        return ""
+    direction = "rtl" if get_language_bidi() else "ltr"
+    return format_html(
+        '<span class="content-language" lang="{}" dir="{}">{}</span>',
+        reader,
+        direction,
+        language_label_text(code),
+    )
+
+
+@register.simple_tag
+def content_language_label(obj):
+    """`language_label` for the language `obj`'s text is written in (see `content_lang_attrs`)."""
+    return language_label(_language_of(obj))
 
 
 @register.simple_tag

@@ -29,6 +29,25 @@ SHOWN_IN_OTHER = pgettext_lazy(
 )
 
 
+# Translators: a short label beside a text left in English on a page in this catalogue's
+# language (a partner's name, a card, a field nobody has translated yet): "in English",
+# lower case where the language allows it, as a native writer would put it in brackets.
+IN_ENGLISH = pgettext_lazy("content language label", "in English")
+# Translators: as above, for a text left in Italian.
+IN_ITALIAN = pgettext_lazy("content language label", "in Italian")
+# Translators: as above, for a text left in another language; %(language)s is its name.
+IN_OTHER = pgettext_lazy("content language label", "original language: %(language)s")
+
+
+def language_label_text(code):
+    """The short label saying a text is written in `code`, in the reader's language."""
+    if code == "en":
+        return str(IN_ENGLISH)
+    if code == "it":
+        return str(IN_ITALIAN)
+    return str(IN_OTHER) % {"language": get_language_info(code)["name_translated"]}
+
+
 def _shown_in(code):
     if code == "en":
         return str(SHOWN_IN_ENGLISH)

@@ -23,6 +23,7 @@ class DiscussionSpaceViewSet(SnippetViewSet):
         FieldPanel("title"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        FieldPanel("content_language"),
         FieldPanel("visibility"),
         FieldPanel("event"),
         FieldPanel("moderators"),

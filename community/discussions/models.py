@@ -125,6 +125,14 @@ class DiscussionSpace(models.Model):
     title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
     description = models.TextField(_("description"), blank=True, max_length=2000)
+    # A space is not translated: its title and description are shown as written in every
+    # language, marked with their language where it is not the reader's.
+    content_language = models.CharField(
+        _("language of the title and description"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
     visibility = models.CharField(
         _("who can read"),
         max_length=10,

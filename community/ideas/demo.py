@@ -159,7 +159,7 @@ def _call(home, data, users):
     if changed:
         call.themes.set(themes)
         call.save_revision().publish()
-        _translate(call, data.get("it", {}))
+    _translate(call, data.get("it", {}), source_changed=changed)
     for order, (name, weight) in enumerate(data["criteria"]):
         IdeaCallCriterion.objects.update_or_create(
             page=call, name=name, defaults={"weight": Decimal(weight), "sort_order": order}
@@ -170,8 +170,13 @@ def _call(home, data, users):
     return call
 
 
-def _translate(call, texts):
-    """An Italian translation of the call (the demo's second language), published."""
+# The call's texts an Italian translation gives; any it leaves out stays in English.
+TRANSLATED_FIELDS = ("title", "summary", "introduction", "eligibility", "rubric", "results_text")
+
+
+def _translate(call, texts, source_changed):
+    """An Italian translation of the call (the demo's second language), published when it is
+    new or when the source or its Italian texts changed."""
     italian = Locale.objects.filter(language_code="it").first()
     if italian is None or call.get_parent().get_translation_or_none(italian) is None:
         return  # no Italian tree (a bare test site): the call gets an alias there instead
@@ -181,11 +186,17 @@ def _translate(call, texts):
         translation = None
     if translation is None:
         translation = call.copy_for_translation(italian)
+        source_changed = True
     translation = translation.specific
-    for field in ("opens_at", "closes_at", "results_published_at", "time_zone"):
-        setattr(translation, field, getattr(call, field))
-    translation.title = texts.get("title", call.title)
-    translation.summary = texts.get("summary", call.summary)
+    values = {
+        field: getattr(call, field)
+        for field in ("opens_at", "closes_at", "results_published_at", "time_zone")
+    }
+    values.update({field: texts.get(field, getattr(call, field)) for field in TRANSLATED_FIELDS})
+    if not source_changed and all(getattr(translation, k) == v for k, v in values.items()):
+        return
+    for field, value in values.items():
+        setattr(translation, field, value)
     translation.save_revision().publish()
 
 

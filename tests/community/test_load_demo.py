@@ -39,6 +39,7 @@ from cms.models import (
 from community.members.demo import DEMO_ACCOUNTS, ensure_demo_accounts
 from community.newsletter.models import NewsletterIndexPage, NewsletterPage
 from community.workshops.models import CoDesignWorkshopPage
+from tests.community.english_text import english_runs, looks_english, pages_of_every_language_tree
 from tests.community.snapshots import content_snapshot
 
 DEMO_EMAILS = [
@@ -428,3 +429,49 @@ def test_demo_translation_module_covers_every_nine_language_text(code):
     assert not missing, missing[:3]
     for text in texts:
         assert re.findall(r"<[^>]+>", text) == re.findall(r"<[^>]+>", catalogue[text]), text
+
+
+ENGLISH_SENTENCES = [
+    "Join the network and share your ideas with the community.",
+    "The call is open to all organisations in the region.",
+    "Register in one click, join the waiting list when seats run out, and add any event.",
+]
+OTHER_SENTENCES = [
+    "Partecipa a un incontro in presenza a Venezia con la rete e i partner del progetto.",
+    "I risultati della call sono stati pubblicati in questa pagina e nella newsletter.",
+    "On peut participer à la rencontre en présence à Marseille avec les partenaires.",
+    "Les résultats de l'appel à idées sont publiés sur cette page et dans la lettre.",
+    "Participa en el encuentro presencial en Zaragoza con la red y los socios.",
+    "La convocatoria está abierta a todas las organizaciones de la región y a la ciudadanía.",
+    "A chamada está aberta a todas as organizações da região e aos cidadãos.",
+    "On je to rekao a i ona je to potvrdila na sastanku u Puli.",
+    "To je bil dogodek v Mariboru in na njem so sodelovali vsi partnerji in občani.",
+]
+
+
+def test_the_english_sentence_check_tells_english_from_the_other_latin_languages():
+    assert all(looks_english(sentence) for sentence in ENGLISH_SENTENCES)
+    assert not any(looks_english(sentence) for sentence in OTHER_SENTENCES)
+    marked = '<main><p lang="en">The call is open to all organisations in the region.</p></main>'
+    assert english_runs(marked, "it") == []
+    unmarked = (
+        '<main><p>The call is open to <a href="#">all organisations</a> in the region.</p></main>'
+    )
+    assert english_runs(unmarked, "it") == ["The call is open to all organisations in the region."]
+
+
+@pytest.mark.django_db
+def test_no_unmarked_english_on_any_page_of_the_other_language_trees(demo_output, client):
+    """Every live page of every language tree but English, and the community routes that show
+    members' content: inside `<main>`, no English sentence unless marked `lang="en"` (with the
+    visible "in English" label beside it, or the notice of an untranslated page)."""
+    pages = pages_of_every_language_tree()
+    scanned, found = {}, []
+    for code, url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        scanned[code] = scanned.get(code, 0) + 1
+        found += [(url, text[:120]) for text in english_runs(response.content.decode(), code)]
+    print(f"scanned {sum(scanned.values())} pages in {len(scanned)} languages: {scanned}")  # noqa: T201
+    assert len(scanned) == len(django_settings.LANGUAGES) - 1
+    assert not found, "\n".join(f"{url}: {text}" for url, text in found)
