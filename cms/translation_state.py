@@ -23,6 +23,7 @@ from wagtail_localize.models import StringTranslation, TranslationLog
 __all__ = [
     "annotate_content_language",
     "content_language_of",
+    "field_language",
     "set_content_languages",
     "translated_pages",
     "untranslated_publication",
@@ -99,3 +100,12 @@ def set_content_languages(pages):
             if page.pk in languages:
                 setattr(page, _CACHE_ATTRIBUTE, languages[page.pk])
     return pages
+
+
+def field_language(translation, source, field):
+    """The language code that `field` of a translated snippet is written in: the source's while
+    the translation still carries the source's text (wagtail-localize copies segments that
+    nobody translated yet), else the translation's own."""
+    if translation.pk != source.pk and getattr(translation, field) == getattr(source, field):
+        return source.locale.language_code
+    return translation.locale.language_code

@@ -12,7 +12,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from cms.models.base import paginate
 from community.discussions import posting, services
 from community.discussions.forms import EditPostForm, ReplyForm, SearchForm, ThreadForm
-from community.discussions.models import Helpful, PostStatus, ThreadFollow
+from community.discussions.models import Helpful, Post, PostStatus, ThreadFollow
 from community.discussions.permissions import (
     can_edit_post,
     can_moderate,
@@ -100,7 +100,13 @@ def space_view(page, request, slug):
         .annotate(
             reply_count=Count(
                 "posts", filter=Q(posts__in=visible_posts(request.user).values("pk")), distinct=True
-            )
+            ),
+            # A thread's title is written in its opening post's language.
+            content_language=Subquery(
+                Post.objects.filter(thread=OuterRef("pk"))
+                .order_by("created_at", "pk")
+                .values("language")[:1]
+            ),
         )
         .order_by("-pinned", "-last_activity_at", "-pk")
     )

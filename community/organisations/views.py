@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from cms.exports import csv_response, export_records, json_response
 from cms.models import Organisation
 from cms.models.base import paginate
+from cms.translation_state import field_language
 from community.organisations import services as service
 from community.organisations.forms import OrganisationProposalForm
 from community.organisations.listing import (
@@ -66,9 +67,12 @@ def organisation_detail(request, pk):
             organisation=organisation, user=request.user
         ).first()
     manages = can_manage_organisation(organisation, request.user)
+    localized = organisation.localized
     context = {
-        "organisation": organisation.localized,
+        "organisation": localized,
         "source": organisation,
+        # An untranslated description shows in its own language, marked and labelled so.
+        "description_language": field_language(localized, organisation, "description"),
         "membership": membership,
         "manages": manages,
         **organisation_activity(organisation, request),
