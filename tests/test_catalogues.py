@@ -46,11 +46,13 @@ def test_compiled_catalogue_matches_its_source(code):
     source = _catalogue(code)
     compiled_path = LOCALE / code / "LC_MESSAGES" / "django.mo"
     assert compiled_path.exists(), f"{code}: run `make messages` to compile"
-    compiled = {entry.msgid: entry for entry in polib.mofile(str(compiled_path))}
+    # Keyed with the context too: "January" and the genitive ("alt. month") "January" differ.
+    compiled = {(e.msgctxt, e.msgid): e for e in polib.mofile(str(compiled_path))}
     for entry in source.translated_entries():
-        assert entry.msgid in compiled, f"{code}: .mo is stale, run `make messages`"
+        key = (entry.msgctxt, entry.msgid)
+        assert key in compiled, f"{code}: .mo is stale, run `make messages`"
         if not entry.msgid_plural:
-            assert compiled[entry.msgid].msgstr == entry.msgstr, f"{code}: stale {entry.msgid!r}"
+            assert compiled[key].msgstr == entry.msgstr, f"{code}: stale {entry.msgid!r}"
 
 
 # What `make messages` scans: the project's own code and templates, not the tests or the venv.

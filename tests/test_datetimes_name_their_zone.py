@@ -64,3 +64,18 @@ def test_a_datetime_is_shown_in_the_readers_format_followed_by_its_zone(language
         )
     assert " ".join(re.sub(r"<[^>]+>", " ", html).split()) == " ".join(f"{expected} EET".split())
     assert text == f"{expected} EET"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("sl", "6. decembra 2026 ob 14.24"),  # the month in the genitive, "ob" before the time
+        ("el", "6 Δεκεμβρίου 2026, 14:24"),
+        ("hr", "6. prosinca 2026."),
+    ],
+)
+def test_dates_read_as_a_native_reader_writes_them(language, expected):
+    moment = datetime.datetime(2026, 12, 6, 14, 24)
+    with translation.override(language):
+        shown = formats.date_format(moment, "DATETIME_FORMAT")
+    assert shown.startswith(expected)

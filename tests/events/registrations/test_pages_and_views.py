@@ -136,7 +136,7 @@ def test_a_member_with_a_profile_registers_in_one_click_and_sees_the_seat_count_
 @pytest.mark.parametrize(
     ("language", "confirmed"),
     [
-        ("it", "Sei iscritto. Ti arriverà una conferma via email."),
+        ("it", "Iscrizione completata. Ti arriverà una conferma via email."),
         ("en", "You are registered. A confirmation is on its way by email."),
     ],
 )
