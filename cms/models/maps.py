@@ -16,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale
 
+from cms.i18n import with_localized_labels
 from cms.opendata.filters import MAP_LAYERS, DirectoryFilters
 from cms.opendata.forms import EntityProposalForm, PremisesProposalForm
 from cms.opendata.vocabularies import EntityKind, ReviewStatus
@@ -85,11 +86,14 @@ class DirectoryListingMixin(RoutablePageMixin):
     @path("")
     def index_route(self, request):
         filters = self.parse_filters(request)
+        results = paginate(self.listing(filters), filters.page)
+        # Each entry's country in the reader's language: one query for the whole page.
+        with_localized_labels(entry.country for entry in results if entry.country_id)
         return self.render(
             request,
             context_overrides={
                 "filters": filters,
-                "results": paginate(self.listing(filters), filters.page),
+                "results": results,
                 "options": self.filter_options(),
             },
         )

@@ -66,6 +66,7 @@ def test_editors_open_a_space_in_the_admin(home, client):
             "slug": "green-jobs",
             "description": "Skills for the transition.",
             "visibility": "members",
+            "content_language": "it",
             "moderators": [moderator.pk],
             "sort_order": 10,
         },
@@ -73,3 +74,4 @@ def test_editors_open_a_space_in_the_admin(home, client):
     assert response.status_code == 302, response.content.decode()[:2000]
     space = DiscussionSpace.objects.get(slug="green-jobs")
     assert list(space.moderators.all()) == [moderator]
+    assert space.content_language == "it"

@@ -51,17 +51,24 @@ def test_dangerous_markup_is_removed_from_every_rich_text_field(home, field):
 
 
 @pytest.mark.django_db
-def test_title_summary_and_review_comments_are_plain_text(home):
+def test_title_summary_and_review_comments_are_stored_as_typed_and_escaped_on_the_page(
+    client, home
+):
+    typed = "<b>Bold</b> title<script>x()</script>"
     idea = IdeaFactory(
         call=IdeaCallPageFactory(parent=home),
-        title="<b>Bold</b> title<script>x()</script>",
+        title=typed,
         summary='<a href="javascript:x()">Summary</a>',
     )
     idea.refresh_from_db()
-    assert "<" not in idea.title and "<" not in idea.summary
+    assert idea.title == typed and idea.summary == '<a href="javascript:x()">Summary</a>'
     review = Review.objects.create(idea=idea, reviewer=idea.author, comment="<img onerror=x>Good")
     review.refresh_from_db()
-    assert review.comment == "Good"
+    assert review.comment == "<img onerror=x>Good"
+    client.force_login(idea.author)
+    html = client.get(idea.get_absolute_url()).content.decode()
+    assert "&lt;b&gt;Bold&lt;/b&gt; title&lt;script&gt;x()&lt;/script&gt;" in html
+    assert "<script>x()" not in html and 'href="javascript:' not in html
 
 
 @pytest.mark.django_db
