@@ -1,6 +1,7 @@
 """Open-data catalogue: datasets with their distributions, listed, filtered and published as
 DCAT-AP (cms.opendata.dcat) for national portals and data.europa.eu to harvest."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
@@ -372,11 +373,21 @@ class DatasetDistribution(Orderable):
         blank=True,
         help_text=_("Measured from the file when one is uploaded."),
     )
+    # A file is published as it is, in one language, whatever the page's language: its preview
+    # is marked with it (and labelled) on pages in other languages, and DCAT says it too.
+    language = models.CharField(
+        _("language of the data"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the texts inside the file (column names, values)."),
+    )
 
     panels = [
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("document"), FieldPanel("url")]),
         FieldRowPanel([FieldPanel("format"), FieldPanel("media_type"), FieldPanel("byte_size")]),
+        FieldPanel("language"),
     ]
     api_fields = [
         APIField("title"),
@@ -384,6 +395,7 @@ class DatasetDistribution(Orderable):
         APIField("format"),
         APIField("media_type"),
         APIField("byte_size"),
+        APIField("language"),
     ]
 
     class Meta(Orderable.Meta):

@@ -86,7 +86,9 @@ def _add_distribution(graph, dataset_node, row, absolute, licence):
     if row.is_file:
         graph.add((node, DCAT.downloadURL, url))
     if row.title:
-        graph.add((node, DCTERMS.title, Literal(row.title)))
+        graph.add((node, DCTERMS.title, Literal(row.title, lang=row.language or None)))
+    if row.language:
+        graph.add((node, DCTERMS.language, language_uri(row.language)))
     graph.add((node, DCTERMS.format, URIRef(file_type_uri(row.format))))
     if row.media_type:
         graph.add((node, DCAT.mediaType, URIRef(media_type_uri(row.media_type))))

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import TestCase
+from wagtail.models import Locale
 
 from cms import factories as f
 from cms.models import DatasetDistribution
@@ -133,6 +134,19 @@ class DatasetPageTests(TestCase):
         assert "<caption" in html and "Preview of" in html
         assert '<th scope="col"><bdi>name</bdi></th>' in html
         assert "<td><bdi>Zaragoza</bdi></td>" in html
+
+    def test_the_preview_on_a_translated_page_is_marked_with_the_language_of_the_data(self):
+        italian = self.dataset.copy_for_translation(
+            Locale.objects.get(language_code="it"), copy_parents=True
+        )
+        italian.save_revision().publish()
+        html = self.client.get(italian.url).content.decode()
+        table = html[html.index('<table class="data-table">') : html.index("</table>")]
+        assert '<tbody lang="en" dir="ltr">' in table and '<thead lang="en" dir="ltr">' in table
+        assert '<span class="content-language" lang="it" dir="ltr">' in table  # "in English"
+        # The English page's own preview needs no mark.
+        english = self.client.get(self.dataset.url).content.decode()
+        assert "<tbody>" in english and "content-language" not in english
 
     def test_dataset_page_links_download_and_external_url_and_licence(self):
         html = self.client.get(self.dataset.url).content.decode()
