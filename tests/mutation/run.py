@@ -70,6 +70,8 @@ GROUPS = {
     ),
     # The demo's helpers are unit-tested here; test_load_demo*.py build the whole demo (minutes).
     "demo": (["cms/demo/sync.py"], ["tests/cms/test_demo_sync.py"]),
+    # The shared-cache counter behind the posting rate limit (atomic across processes).
+    "rate_limits": (["cms/rate_limits.py"], ["tests/cms/test_rate_limits.py"]),
     "accounts": (
         ["community/members/adapters.py"],
         [
