@@ -1,6 +1,7 @@
 """Factories for the editorial models, used by the tests and by `load_demo --scale`."""
 
 import datetime
+import string
 
 import factory
 import wagtail_factories
@@ -37,13 +38,22 @@ class TopicFactory(DjangoModelFactory):
         model = models.Topic
 
 
+# ISO 3166's user-assigned codes (XA-XZ, QM-QZ): a generated country never takes the code of a
+# real one that a test names ("IT" was the 228th generated code, so a test's own Italy could
+# collide with a country some earlier test's factories had made).
+GENERATED_COUNTRY_CODES = [f"X{letter}" for letter in string.ascii_uppercase] + [
+    f"Q{letter}" for letter in "MNOPQRSTUVWXYZ"
+]
+
+
 class CountryFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Country {n}")
-    code = factory.Sequence(lambda n: f"{chr(65 + (n // 26) % 26)}{chr(65 + n % 26)}")
+    code = factory.Sequence(lambda n: GENERATED_COUNTRY_CODES[n % len(GENERATED_COUNTRY_CODES)])
     locale = factory.LazyFunction(default_locale)
 
     class Meta:
         model = models.Country
+        django_get_or_create = ("code", "locale")
 
 
 class OrganisationFactory(DjangoModelFactory):
