@@ -24,6 +24,15 @@ def lang_attrs(language_code):
     return format_html(' lang="{}" dir="{}"', language_code, direction)
 
 
+@register.simple_tag
+def lang_attr(language_code):
+    """` lang=".."` alone, where the layout must keep the page's direction (a table whose
+    columns and scroll start follow the reader, its cells isolating their own text)."""
+    if not language_code or language_code == get_language():
+        return ""
+    return format_html(' lang="{}"', language_code)
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     request = context["request"]
