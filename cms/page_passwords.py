@@ -2,12 +2,17 @@
 
 Wagtail's `authenticate_with_password` view checks a restriction's password as often as anyone
 asks, so a short shared password falls to guessing. This view does the same work behind
-allauth's rate limiter: failed attempts are counted per IP address and per restriction in the
-shared cache (`ACCOUNT_RATE_LIMITS["page_password_failed"]`); once a limit is reached even the
-right password is refused until the window has passed, with a message saying so.
+allauth's rate limiter: attempts are counted per IP address and per restriction in the shared
+cache (`ACCOUNT_RATE_LIMITS["page_password_failed"]`, atomic counters: cms/allauth_rate_limits.py);
+once a limit is reached even the right password is refused until the window has passed, with a
+message saying so.
+
+Every attempt is counted before the password is compared and given back when it was right (as
+allauth does for logins). Checking the count first and counting only failures afterwards let
+parallel guesses all pass the check before any of them was counted.
 """
 
-from allauth.core import ratelimit
+from allauth.core.internal import ratelimit
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -26,14 +31,12 @@ def _limit_key(restriction):
     return f"page-view-restriction:{restriction.pk}"
 
 
-def _is_throttled(request, restriction):
-    return not ratelimit.consume(
-        request, action=RATE_LIMIT_ACTION, key=_limit_key(restriction), dry_run=True
+def _count_attempt(request, restriction):
+    """The attempt's usage (to give back if the password was right), or None when the limit
+    is reached."""
+    return ratelimit.consume(
+        request, app="allauth.account", action=RATE_LIMIT_ACTION, key=_limit_key(restriction)
     )
-
-
-def _count_failure(request, restriction):
-    ratelimit.consume(request, action=RATE_LIMIT_ACTION, key=_limit_key(restriction))
 
 
 @never_cache
@@ -43,7 +46,8 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
     status = 200
     if request.method == "POST":
         form = PasswordViewRestrictionForm(request.POST, instance=restriction)
-        if _is_throttled(request, restriction):
+        usage = _count_attempt(request, restriction)
+        if usage is None:
             # Checked before the password, so the right one does not get through either.
             form.is_valid()  # populate cleaned_data/errors before replacing the message
             form.errors.clear()
@@ -53,6 +57,7 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
             )
             status = 429
         elif form.is_valid():
+            usage.rollback()  # only wrong passwords count against the limit
             return_url = form.cleaned_data["return_url"]
             if not url_has_allowed_host_and_scheme(
                 return_url, request.get_host(), request.is_secure()
@@ -60,8 +65,6 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
                 return_url = settings.LOGIN_REDIRECT_URL
             restriction.mark_as_passed(request)
             return redirect(return_url)
-        else:
-            _count_failure(request, restriction)
     else:
         form = PasswordViewRestrictionForm(instance=restriction)
 

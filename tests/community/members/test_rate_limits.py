@@ -112,3 +112,30 @@ def test_right_page_password_opens_the_page(client, password_page):
 
 def test_production_auth_hashes_with_a_slow_hasher():
     assert not make_password("x").startswith("md5$")
+
+
+def test_page_password_guesses_in_flight_together_are_counted_before_any_is_checked(
+    client, password_page, monkeypatch
+):
+    """While the first guess is being checked, twenty more arrive (run inside its check, as
+    a parallel request would): had the first been counted only once found wrong, eleven would be
+    checked. The limit is 10 per address."""
+    from wagtail.forms import PasswordViewRestrictionForm
+
+    page, url = password_page
+    statuses, arrived = [], []
+    real_clean_password = PasswordViewRestrictionForm.clean_password
+
+    def clean_password_while_more_guesses_arrive(form):
+        if not arrived:
+            arrived.append(True)
+            for number in range(20):
+                statuses.append(_try_page_password(client, url, f"parallel-{number}").status_code)
+        return real_clean_password(form)
+
+    monkeypatch.setattr(
+        PasswordViewRestrictionForm, "clean_password", clean_password_while_more_guesses_arrive
+    )
+    statuses.append(_try_page_password(client, url, "first").status_code)
+    checked = [status for status in statuses if status != 429]  # 200: "not correct"
+    assert len(checked) == 10
