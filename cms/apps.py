@@ -9,7 +9,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import allauth_rate_limits
+        from . import admin_explorer, allauth_rate_limits
         from .cache_table import create_cache_tables_after_migrate
         from .locales import ensure_locales
         from .roles import ensure_roles_after_migrate
@@ -21,3 +21,5 @@ class CmsConfig(AppConfig):
         post_migrate.connect(create_cache_tables_after_migrate, sender=self)
         # allauth's limits (logins, sign-ups, page passwords) on the project's atomic counters.
         allauth_rate_limits.install()
+        # The admin's breadcrumbs name only pages their user may see (cms/admin_explorer.py).
+        admin_explorer.install()

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_explorer
 from .admin_chooser import chooser_pages
 from .models import Country, FooterText, Organisation, Person, Topic
 
@@ -61,6 +62,20 @@ register_snippet(FooterTextViewSet)
 
 # The open-data section registers its own snippets (tools, directory).
 from .opendata import admin as opendata_admin  # noqa: E402, F401
+
+
+@hooks.register("register_admin_viewset")
+def page_explorer_of_pages_the_user_may_see():
+    """Replaces Wagtail's base page viewset (registered with order -1) for every page type
+    without its own: the explorer and page search list what the chooser lists
+    (cms/admin_explorer.py)."""
+    return admin_explorer.PageViewSet()
+
+
+@hooks.register("construct_explorer_page_queryset")
+def only_explorer_pages_the_user_may_see(parent_page, pages, request):
+    """The explorer menu's API and the explorer's own search (cms/admin_explorer.py)."""
+    return chooser_pages(pages, request)
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -35,7 +35,10 @@ def translate(page, locale, title):
     return copy
 
 
-class ThePageChooserShowsOnlyPagesTheUserMaySee(TestCase):
+class PagesOfEveryKind(TestCase):
+    """Public, group-restricted and draft pages in two language trees, and the admin's roles
+    (the explorer's tests use them too)."""
+
     @classmethod
     def setUpTestData(cls):
         ensure_roles()  # what `migrate` runs; the reused test database may predate it
@@ -62,6 +65,8 @@ class ThePageChooserShowsOnlyPagesTheUserMaySee(TestCase):
         }
         cls.editor = member_of("Editors", "editor@example.org", is_staff=True)
 
+
+class ThePageChooserShowsOnlyPagesTheUserMaySee(PagesOfEveryKind):
     def listings(self, user):
         """The chooser's text for `user`: both language trees browsed, and searched."""
         self.client.force_login(user)
