@@ -9,7 +9,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import admin_explorer, allauth_rate_limits
+        from . import admin_explorer, allauth_rate_limits, image_chooser
         from .cache_table import create_cache_tables_after_migrate
         from .locales import ensure_locales
         from .roles import ensure_roles_after_migrate
@@ -23,3 +23,5 @@ class CmsConfig(AppConfig):
         allauth_rate_limits.install()
         # The admin's breadcrumbs name only pages their user may see (cms/admin_explorer.py).
         admin_explorer.install()
+        # Searching the image chooser within a tag (cms/image_chooser.py).
+        image_chooser.install()

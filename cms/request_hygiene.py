@@ -9,6 +9,12 @@
   session, the language and the reader are known (`PathHygieneMiddleware`, placed after
   the authentication middleware): the 404 page's menu asks whether the reader may see each
   page, and answering before `request.user` existed made every such path a 500.
+- In the admin, a query parameter naming a row by its key (`id`, `site`, `parent_page_id`,
+  `collection_id`, any `..._id`) keeps only the values that can be a key: whole numbers from 1
+  to the largest a database holds. Wagtail's admin views pass them to the database or to
+  `reverse()` unchecked (`/admin/choose-page/chosen-multiple/?id=abc`, `?id=<20 digits>`, the
+  link choosers' `?parent_page_id=-1`, the pages and forms listings' `?site=<20 digits>`), which
+  ended in a server error; without the value, the view shows what it shows when none is given.
 - Only the methods the site uses are answered: GET, HEAD, POST and OPTIONS everywhere, plus
   PUT, PATCH and DELETE in the Wagtail admin (its scripts and wagtail-localize's translation
   editor use them). TRACE, CONNECT and anything else get a 405 with an `Allow` header before
@@ -25,6 +31,7 @@ from django.utils.deprecation import MiddlewareMixin
 from django.views.defaults import page_not_found
 
 __all__ = [
+    "ADMIN_ID_PARAMETER",
     "ADMIN_METHODS",
     "ALLOWED_METHODS",
     "LARGEST_ID",
@@ -42,6 +49,9 @@ ADMIN_METHODS = (*ALLOWED_METHODS, "PUT", "PATCH", "DELETE")
 
 # The largest integer PostgreSQL's bigint and SQLite's INTEGER hold: no row has a larger key.
 LARGEST_ID = 2**63 - 1
+
+# The admin's query parameters that name a row by its key.
+ADMIN_ID_PARAMETER = re.compile(r"^(?:id|site|\w+_id)$")
 
 # C0 controls except \t \n \r, DEL, and the C1 controls.
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -68,16 +78,42 @@ def _clean_query(query):
     return cleaned
 
 
+def _is_key(value):
+    return value.isascii() and value.isdigit() and 0 < int(value) <= LARGEST_ID
+
+
+def _admin_keys_only(query):
+    """A copy of `query` whose key parameters hold only possible keys, or `query` if they did."""
+    if all(
+        _is_key(value)
+        for key, values in query.lists()
+        if ADMIN_ID_PARAMETER.match(key)
+        for value in values
+    ):
+        return query
+    cleaned = QueryDict(mutable=True, encoding=query.encoding)
+    for key, values in query.lists():
+        if ADMIN_ID_PARAMETER.match(key):
+            values = [value for value in values if _is_key(value)]
+        if values:
+            cleaned.setlist(key, values)
+    cleaned._mutable = False
+    return cleaned
+
+
 class RequestHygieneMiddleware(MiddlewareMixin):
     """Put first in MIDDLEWARE (after SecurityMiddleware), so every view gets clean input."""
 
     def process_request(self, request):
         allowed = ALLOWED_METHODS
-        if request.path_info.startswith(reverse("wagtailadmin_home")):
+        in_admin = request.path_info.startswith(reverse("wagtailadmin_home"))
+        if in_admin:
             allowed = ADMIN_METHODS
         if request.method not in allowed:
             return HttpResponseNotAllowed(allowed)
         cleaned = _clean_query(request.GET)
+        if in_admin:
+            cleaned = _admin_keys_only(cleaned)
         if cleaned is not request.GET:
             request.GET = cleaned
             # Redirects and 404 look-ups read the raw query string (get_full_path()): clean it too.

@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
+import wagtail
+import wagtail_localize
 from django.conf import settings
 from django.urls import URLResolver, get_resolver
 from django.urls.resolvers import LocalePrefixPattern, RoutePattern
@@ -40,6 +42,17 @@ def query_parameters():
     for app in ("cms", "community", "events", "site"):
         for source in (Path(settings.BASE_DIR) / app).rglob("*.py"):
             names.update(_READ.findall(source.read_text()))
+    return sorted(names)
+
+
+def admin_query_parameters():
+    """Every parameter name the project or Wagtail (its admin, choosers, snippets, forms,
+    wagtail-localize's views) reads from a query."""
+    names = set(query_parameters())
+    for package in (wagtail, wagtail_localize):
+        for source in Path(package.__file__).parent.rglob("*.py"):
+            if "tests" not in source.parts and not source.name.startswith("test"):
+                names.update(_READ.findall(source.read_text()))
     return sorted(names)
 
 
@@ -122,9 +135,7 @@ def test_no_route_answers_a_server_error_to_control_characters_or_huge_numbers(c
     client.force_login(UserFactory(email="member@example.org"))
     failures += _probe(client, _bad_urls(public))
 
-    # The administrator gets the admin's paths, not its queries: Wagtail's own admin views read
-    # ids from the query unchecked (chooser `chosen-multiple/?id=x`, the pages and forms
-    # listings' filters), which only a signed-in administrator can reach.
+    # The administrator gets the admin's paths here, and its queries below.
     # `/admin/failwhale/` is Wagtail's deliberate test of the error page.
     client.force_login(UserFactory(email="admin@example.org", is_staff=True, is_superuser=True))
     admin_routes = [url for url in every_route if url.startswith(admin) and "failwhale" not in url]
@@ -145,3 +156,51 @@ def test_a_control_character_in_the_path_is_the_sites_not_found_page_for_everyon
             assert response.status_code == 404, url
             assert "Sorry, there is no page at this address" in response.content.decode()
             client.logout()
+
+
+@pytest.mark.usefixtures("production_like", "site_with_a_private_page_in_the_menu")
+def test_no_admin_route_answers_a_server_error_to_junk_or_huge_ids_in_its_query(client):
+    """Wagtail's admin views read ids from the query unchecked (choosers' `chosen-multiple/?id=`,
+    the link choosers' `parent_page_id`, the pages and forms listings' `site`; the image chooser
+    searched within a tag through a filter its index lacks): every admin route
+    gets every parameter Wagtail or the project reads, set to a number beyond any key, a negative
+    one, a fraction, letters and control characters (cms/request_hygiene.py keeps only possible
+    keys in the admin's id parameters; cms/image_chooser.py filters by tag through keys)."""
+    names = admin_query_parameters()
+    assert {"id", "parent_page_id", "site", "collection_id"} <= set(names)
+    client.force_login(UserFactory(email="admin@example.org", is_staff=True, is_superuser=True))
+    admin_routes = [url for url in routes() if url.startswith("/admin/") and "failwhale" not in url]
+    urls = [
+        f"{path}?{'&'.join(f'{name}={value}' for name in names)}"
+        for path in admin_routes
+        for value in (HUGE, "-1", "1.5", "abc", CONTROL)
+    ]
+    assert _probe(client, urls) == []
+
+
+def test_the_admin_keeps_only_possible_keys_in_its_id_parameters(rf):
+    from cms.request_hygiene import RequestHygieneMiddleware
+
+    request = rf.get(
+        "/admin/choose-page/chosen-multiple/",
+        {"id": ["3", "abc", HUGE, "-1", "1.5", "0", "7"], "parent_page_id": "x", "q": "abc"},
+    )
+    RequestHygieneMiddleware(lambda request: None).process_request(request)
+    assert request.GET.getlist("id") == ["3", "7"]
+    assert "parent_page_id" not in request.GET
+    assert request.GET["q"] == "abc"
+
+
+@pytest.mark.usefixtures("site_with_a_private_page_in_the_menu")
+def test_the_image_chooser_searches_within_a_tag(client):
+    from cms.factories import ImageFactory
+
+    ImageFactory(title="Harbour at dusk")
+    tagged = ImageFactory(title="Harbour at dawn")
+    tagged.tags.add("sea")
+    client.force_login(UserFactory(email="admin@example.org", is_staff=True, is_superuser=True))
+    response = client.get("/admin/images/chooser/results/", {"q": "harbour", "tag": "sea"})
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Harbour at dawn" in text
+    assert "Harbour at dusk" not in text
