@@ -270,10 +270,15 @@ def _sync_dataset(ctx, index, key, slug, values, themes, distributions):
         DatasetDistribution.objects.filter(page=page).delete()
         for order, row in enumerate(distributions):
             DatasetDistribution.objects.create(page=page, sort_order=order, **row)
+    # The distributions' titles are translated with the page (the files stay the same).
+    italian_distributions = [
+        {**row, "title": title}
+        for row, title in zip(distributions, ITALIAN["distribution_titles"][key], strict=True)
+    ]
     italian, italian_status = sync_localized_page(
         page,
         ctx.locales["it"],
-        {**values, **ITALIAN["datasets"][key]},
+        {**values, **ITALIAN["datasets"][key], "distributions": italian_distributions},
         source_changed=status != UNCHANGED,
     )
     ctx.count("open_data", italian_status)

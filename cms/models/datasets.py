@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cms.document_visibility import private_collection_ids
 from cms.exports import DATASET_COLUMNS, ExportableListingMixin
@@ -32,6 +33,7 @@ from cms.text import validate_single_line
 from cms.visibility import visible_pages
 
 from .base import BasePage, ListingPageMixin
+from .pilot_actions import PageChildTranslatableMixin
 from .snippets import vocabulary_options
 
 __all__ = ["DatasetIndexPage", "DatasetPage", "DatasetTheme", "DatasetDistribution"]
@@ -343,8 +345,12 @@ class DatasetTheme(Orderable):
         verbose_name_plural = _("themes")
 
 
-class DatasetDistribution(Orderable):
-    """One way to get the data: an uploaded file or an external URL, in one format."""
+class DatasetDistribution(PageChildTranslatableMixin, Orderable):
+    """One way to get the data: an uploaded file or an external URL, in one format.
+
+    Its title is translated with the page (wagtail-localize); the file or URL, format, size and
+    the data's language are the same in every language (synchronised).
+    """
 
     page = ParentalKey(DatasetPage, on_delete=models.CASCADE, related_name="distributions")
     title = models.CharField(
@@ -398,7 +404,12 @@ class DatasetDistribution(Orderable):
         APIField("language"),
     ]
 
-    class Meta(Orderable.Meta):
+    override_translatable_fields = [
+        SynchronizedField("url"),
+        SynchronizedField("media_type"),
+    ]
+
+    class Meta(PageChildTranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("distribution")
         verbose_name_plural = _("distributions")
 

@@ -203,3 +203,56 @@ class DownloadButtonTests(TestCase):
         assert "(CSV) (CSV)" not in html and "CSV (CSV)" not in html
         row = dataset.distributions.get()
         assert f'aria-describedby="distribution-{row.pk}"' in html
+
+
+class TranslatedDistributionTests(TestCase):
+    """A distribution's title is translated with its page, through wagtail-localize as the demo
+    and the translation editor do; the file, format and the data's language stay the same."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from cms.demo.localize import sync_localized_page
+
+        home = f.make_site()
+        index = od.DatasetIndexPageFactory(parent=home)
+        italian = Locale.objects.get(language_code="it")
+        it_home = home.copy_for_translation(italian)
+        it_home.save_revision().publish()
+        index.copy_for_translation(italian).save_revision().publish()
+        document = od.CsvDocumentFactory()
+        row = {"document": document, "format": FileFormat.CSV, "title": "Register of suppliers"}
+        cls.dataset = od.DatasetPageFactory(
+            parent=index, title="Aragon suppliers", distributions=[row]
+        )
+        cls.italian, _ = sync_localized_page(
+            cls.dataset,
+            italian,
+            {
+                "title": "Fornitori aragonesi",
+                "distributions": [{**row, "title": "Registro dei fornitori"}],
+            },
+            source_changed=True,
+        )
+
+    def test_a_translated_dataset_shows_the_translated_distribution_title(self):
+        html = self.client.get(self.italian.url).content.decode()
+        assert "Registro dei fornitori" in html
+        assert "Register of suppliers" not in html
+        english = self.client.get(self.dataset.url).content.decode()
+        assert "Register of suppliers" in english
+
+    def test_the_download_button_speaks_the_pages_language(self):
+        html = self.client.get(self.italian.url).content.decode()
+        assert "Scarica il file CSV" in html
+        assert "Download the CSV file" not in html
+
+    def test_the_file_and_the_datas_language_are_the_same_in_every_language(self):
+        english_row = self.dataset.distributions.get()
+        italian_row = self.italian.distributions.get()
+        assert italian_row.locale.language_code == "it"
+        assert italian_row.translation_key == english_row.translation_key
+        assert (italian_row.document_id, italian_row.format, italian_row.language) == (
+            english_row.document_id,
+            english_row.format,
+            english_row.language,
+        )
