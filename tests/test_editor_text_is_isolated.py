@@ -73,6 +73,7 @@ WRITTEN = frozenset(
         "link_text",
         "subject",
         # prose
+        "text",
         "summary",
         "intro",
         "introduction",
