@@ -34,6 +34,9 @@ an element already marked left-to-right).
 In `<title>` (also the `title`, `head_title` and `titletag` blocks, which base templates put
 there) the output must use `isolate_plain`, as no `<bdi>` can go there.
 
+An `{% include %}` of a third party's template (Wagtail's admin header) must get written text
+already isolated, as that template prints it as it is.
+
 Aliases are followed: `{% blocktranslate with name=org.name %}` or `{% with name=org.name %}`
 make `{{ name }}` an output of `org.name` until the block ends.
 """
@@ -52,6 +55,7 @@ WRITTEN = frozenset(
         # titles and names
         "title",
         "seo_title",
+        "get_admin_display_title",
         "name",
         "short_name",
         "display_name",
@@ -155,7 +159,8 @@ def _reads_written_text(expression):
     if names & ISOLATING or names & NOT_TEXT:
         return False
     last = variable.strip().split(".")[-1]
-    return last in WRITTEN
+    # `localized_name` gives a snippet's name or a page's title in the reader's language.
+    return last in WRITTEN or "localized_name" in names
 
 
 def _inside(masked, position, opening, closing):
@@ -165,6 +170,18 @@ def _inside(masked, position, opening, closing):
 
 def _in_attribute(masked, position):
     return masked.rfind("<", 0, position) > masked.rfind(">", 0, position)
+
+
+def _project_template(include_arguments):
+    """Whether an `{% include "name" ... %}` names one of the project's templates (scanned
+    themselves), rather than a third party's."""
+    quoted = re.match(r"""\s*["']([^"']+)["']""", include_arguments)
+    if not quoted:
+        return True  # a variable: the project's own components are passed this way
+    name = quoted.group(1)
+    return (ROOT / "templates" / name).exists() or any(
+        True for folder in FOLDERS[1:] for _path in (ROOT / folder).glob(f"**/templates/{name}")
+    )
 
 
 def offenders(source, plain_text=False):
@@ -187,6 +204,15 @@ def offenders(source, plain_text=False):
                 aliases.append(("end" + name, bound))
             elif name in ("endwith", "endblocktranslate", "endblocktrans") and aliases:
                 aliases.pop()
+            elif name == "include" and " with " in rest and not _project_template(rest):
+                # A third-party template (Wagtail's admin header) prints what it is given as
+                # it is: a written text must be isolated on its way in.
+                line = source.count("\n", 0, position) + 1
+                for alias, value in _ALIAS.findall(rest.split(" with ", 1)[1]):
+                    # A bare name is the parent's own variable (`{% translate "x" as title %}`).
+                    bare = "." not in value.split("|")[0]
+                    if _reads_written_text(value) and not (bare and "|" not in value):
+                        found.append((line, value, f"passed as {alias} to a third-party template"))
             elif name == "block":
                 title_blocks.append(rest.split()[0] if rest.split() else "")
             elif name == "endblock" and title_blocks:
@@ -268,6 +294,14 @@ def test_the_scan_wants_isolate_plain_in_a_title():
         (1, "page.title", "in <title> without |isolate_plain")
     ]
     assert offenders("{% block title %}{{ page.title|isolate_plain }}{% endblock %}") == []
+
+
+def test_the_scan_wants_text_isolated_before_it_goes_to_a_third_party_template():
+    source = '{% include "wagtailadmin/shared/header.html" with title=idea.title icon="pick" %}'
+    assert offenders(source) == [(1, "idea.title", "passed as title to a third-party template")]
+    source = '{% include "wagtailadmin/shared/header.html" with title=idea.title|isolate %}'
+    assert offenders(source) == []
+    assert offenders('{% include "components/card.html" with title=page.title %}') == []
 
 
 def test_the_scan_skips_comments():
