@@ -9,7 +9,8 @@ templates.
 What counts as editor- or member-written: an output whose variable ends on one of `WRITTEN`
 (`{{ page.title }}`, `{{ partner.name }}`, `{{ thread.author.get_display_name }}`), or a
 component's bare variable of that name (`{{ title }}`, which its callers fill with a title).
-Texts the project writes itself (`get_status_display`, form `label`s, `help_text`, language
+Texts the project writes itself (`get_status_display`, `field.label`, a status's `label`,
+`help_text`, language
 names such as `name_local`) and values that are not prose (urls, codes, dates, numbers) are not
 in the list.
 
@@ -76,6 +77,8 @@ WRITTEN = frozenset(
         "marker_title",
         "link_text",
         "subject",
+        "label",
+        "role",
         # prose
         "text",
         "summary",
@@ -110,6 +113,7 @@ WRITTEN = frozenset(
         "target_group",
         "team",
         "message",
+        "detail",
         "feedback",
         "location_text",
         "venue_address",
@@ -119,6 +123,8 @@ WRITTEN = frozenset(
         "region",
     }
 )
+# Labels the project writes (a form field's, a status choice's), though named like an editor's.
+PROJECT_LABELS = ("field.label", "status.label")
 # Filters that isolate the text.
 ISOLATING = frozenset({"isolate", "isolate_for", "isolate_html", "isolate_plain"})
 # Filters whose result is not laid out as text of the page.
@@ -158,7 +164,10 @@ def _reads_written_text(expression):
     names = {f.split(":")[0].strip() for f in filters}
     if names & ISOLATING or names & NOT_TEXT:
         return False
-    last = variable.strip().split(".")[-1]
+    path = variable.strip()
+    if path.endswith(PROJECT_LABELS):
+        return False
+    last = path.split(".")[-1]
     # `localized_name` gives a snippet's name or a page's title in the reader's language.
     return last in WRITTEN or "localized_name" in names
 
@@ -226,7 +235,8 @@ def offenders(source, plain_text=False):
                 expression = "|".join([bound[variable], *expression.split("|")[1:]])
                 break
         else:
-            if "." not in variable and variable not in WRITTEN:
+            # A bare `label` is a loop's choice label or a translated one, not an editor's.
+            if "." not in variable and (variable not in WRITTEN or variable == "label"):
                 continue
         in_title = any(block in TITLE_BLOCKS for block in title_blocks) or _inside(
             masked, position, r"<title\b", r"</title\b"
