@@ -10,9 +10,9 @@ What counts as editor- or member-written: an output whose variable ends on one o
 (`{{ page.title }}`, `{{ partner.name }}`, `{{ thread.author.get_display_name }}`), or a
 component's bare variable of that name (`{{ title }}`, which its callers fill with a title).
 Texts the project writes itself (`get_status_display`, `field.label`, a status's `label`,
-`help_text`, language
-names such as `name_local`) and values that are not prose (urls, codes, dates, numbers) are not
-in the list.
+`help_text`, language names such as `name_local`) and values that are not prose (urls, codes,
+dates, numbers) are not in the list. A bare `{{ label }}` is a loop's choice label or a
+translated one, so only a dotted `x.label` counts.
 
 Such an output passes when:
 - a bidi filter isolates it (`isolate`, `isolate_for`, `isolate_html` for rich text,
