@@ -67,8 +67,10 @@ def comment_on_idea(idea, author, *, body, language=""):
 
 def mark_authors(thread, posts):
     """Set `by_idea_author` on each post written by the idea's author or a co-author (one
-    query), so the thread shows their replies as the author's."""
-    ids = author_ids(thread.idea) if thread.idea_id else set()
+    query), so the thread shows their replies as the author's. Not for a call reviewed
+    anonymously: its idea page names no author, and the marker would."""
+    idea = thread.idea if thread.idea_id else None
+    ids = author_ids(idea) if idea is not None and not idea.call.anonymised_review else set()
     for post in posts:
         post.by_idea_author = post.author_id in ids
     return posts

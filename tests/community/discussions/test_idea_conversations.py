@@ -163,6 +163,12 @@ def test_the_authors_replies_are_marked_as_the_authors(
         assert "badge--author" not in member_post
 
 
+def test_an_anonymously_reviewed_calls_authors_are_not_marked(client, idea, author, member):
+    type(idea.call).objects.filter(pk=idea.call_id).update(anonymised_review=True)
+    comment_on_idea(idea, author, body="<p>Answer</p>", language="en")
+    assert "badge--author" not in client.get(idea_url(idea)).content.decode()
+
+
 def test_followers_and_authors_hear_of_comments_but_not_the_commenter(
     client, section, idea, author, coauthor, member, commit
 ):
