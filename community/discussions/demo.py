@@ -45,7 +45,8 @@ def _users(data):
         emails.update(space.get("moderators", []))
         emails.update(space.get("members", []))
         for thread in space.get("threads", []):
-            emails.add(thread["author"])
+            if "author" in thread:  # an idea's conversation is opened by its first comment
+                emails.add(thread["author"])
             for post in thread["posts"]:
                 emails.add(post["author"])
                 emails.update(post.get("helpful", []))
