@@ -21,6 +21,7 @@ from community.ideas.factories import IdeaCallPageFactory, IdeaFactory
 from community.ideas.models import CoAuthorStatus, IdeaCoAuthor, IdeaFollow, IdeaStatus
 from community.members.factories import UserFactory
 from community.notifications.models import Notification, NotificationKind
+from community.notifications.services import still_readable
 from tests.community.ideas.review_helpers import make_organiser
 
 pytestmark = pytest.mark.django_db
@@ -147,6 +148,16 @@ def test_a_withdrawn_ideas_comments_leave_the_discussions_with_it(client, sectio
     assert not visible_threads(member).exists()
     client.force_login(member)
     assert comment(client, section, idea, "Still there?").status_code == 404
+
+
+def test_no_email_tells_a_comment_on_an_idea_withdrawn_since(idea, author, member):
+    post = comment_on_idea(idea, member, body="<p>Count me in.</p>", language="en")
+    notification = Notification(
+        recipient=author, kind=NotificationKind.REPLY, target=post, subject=idea.title
+    )
+    assert still_readable(notification, author)
+    _withdrawn(idea)
+    assert not still_readable(notification, author)
 
 
 def test_the_authors_replies_are_marked_as_the_authors(
