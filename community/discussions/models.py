@@ -24,6 +24,7 @@ from cms.models.base import BasePage
 from cms.sanitiser import clean_html
 from cms.text import validate_single_line
 from cms.translation_state import translated_pages
+from community.ideas.follows import idea_follower_ids
 
 __all__ = [
     "DiscussionIndexPage",
@@ -191,6 +192,16 @@ class Thread(models.Model):
     )
     created_at = models.DateTimeField(_("started"), default=timezone.now)
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
+    # The conversation about a public idea (community.discussions.ideas): created with its
+    # first comment. Readers see it only while the idea is public (permissions.visible_threads).
+    idea = models.OneToOneField(
+        "community.Idea",
+        verbose_name=_("idea"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="discussion_thread",
+    )
 
     class Meta:
         verbose_name = _("thread")
@@ -217,8 +228,12 @@ class Thread(models.Model):
 
     def follower_ids(self):
         """Ids of every member following this thread, the author included (listeners leave
-        out whoever should not hear about their own post)."""
-        return list(self.follows.values_list("user_id", flat=True))
+        out whoever should not hear about their own post); for an idea's conversation, the
+        idea's followers and authors too."""
+        ids = set(self.follows.values_list("user_id", flat=True))
+        if self.idea_id:
+            ids.update(idea_follower_ids(self.idea))
+        return sorted(ids)
 
 
 class Post(models.Model):

@@ -13,11 +13,15 @@ filters recipients with `can_read_space`).
   they may still post there.
 - A post waiting for approval or hidden by a moderator is seen by its author and the
   space's moderators only; a thread whose posts are all such, likewise.
+- The conversation about an idea (a thread with an idea) is seen only while the idea is open
+  to conversation (community.ideas.permissions.discussable_ideas): a withdrawn idea's
+  comments leave every channel with it.
 """
 
 from django.db.models import Exists, OuterRef, Q
 
 from community.discussions.models import DiscussionSpace, Post, PostStatus, SpaceVisibility, Thread
+from community.ideas.permissions import discussable_ideas
 from events.registrations.models import Registration
 
 __all__ = [
@@ -157,15 +161,27 @@ def _post_q(user, prefix=""):
     )
 
 
+def _idea_q(prefix=""):
+    """Q for threads (under `prefix`) that are not about an idea, or about one still open to
+    conversation: a subquery, no query more."""
+    return Q(**{f"{prefix}idea__isnull": True}) | Q(
+        **{f"{prefix}idea__in": discussable_ideas().values("pk")}
+    )
+
+
 def visible_threads(user):
     """Threads this user may see: in a readable space, with at least one post they may see."""
     readable = readable_spaces(user).values("pk")
     shown = Post.objects.filter(_post_q(user), thread=OuterRef("pk"))
-    return Thread.objects.filter(space__in=readable).filter(Exists(shown))
+    return Thread.objects.filter(space__in=readable).filter(_idea_q()).filter(Exists(shown))
 
 
 def visible_posts(user):
     """Posts this user may see (published, or their own, or in a space they moderate), in a
     space they may read."""
     readable = readable_spaces(user).values("pk")
-    return Post.objects.filter(thread__space__in=readable).filter(_post_q(user))
+    return (
+        Post.objects.filter(thread__space__in=readable)
+        .filter(_idea_q("thread__"))
+        .filter(_post_q(user))
+    )

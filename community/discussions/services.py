@@ -125,8 +125,9 @@ def _check_body(body):
         raise PostingRefused(_("Write a message."), field="body")
 
 
-def create_thread(space, author, *, title, body, language=""):
-    """A new thread and its first post; the author follows it."""
+def create_thread(space, author, *, title, body, language="", idea=None):
+    """A new thread and its first post; the author follows it. `idea`: the thread is that
+    idea's conversation (community.discussions.ideas, which checks the idea is open to it)."""
     _refuse_unless_allowed(author, space)
     if not (title or "").strip():
         raise PostingRefused(_("Give the thread a title."), field="title")
@@ -137,6 +138,7 @@ def create_thread(space, author, *, title, body, language=""):
             space=space,
             title=title.strip(),
             author=author,
+            idea=idea,
             created_at=moment,
             last_activity_at=moment,
         )

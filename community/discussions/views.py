@@ -15,16 +15,26 @@ from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from cms.models.base import paginate
+from community.discussions import ideas as idea_talk
 from community.discussions import posting, services
 from community.discussions.forms import EditPostForm, ReplyForm, SearchForm, ThreadForm
-from community.discussions.models import Helpful, Post, PostStatus, ThreadFollow
+from community.discussions.models import (
+    DiscussionIndexPage,
+    DiscussionSpace,
+    Helpful,
+    Post,
+    PostStatus,
+    ThreadFollow,
+)
 from community.discussions.permissions import (
     can_edit_post,
     can_moderate,
@@ -34,6 +44,8 @@ from community.discussions.permissions import (
     visible_threads,
 )
 from community.discussions.search import feed_view, search_view
+from community.ideas.models import Idea
+from community.ideas.permissions import can_discuss_idea, can_view_idea
 
 POSTS_PER_PAGE = 20
 THREADS_PER_PAGE = 25
@@ -194,6 +206,8 @@ def _thread_context(page, request, thread, reply_form=None):
     may_reply = may_post and not blocked
     translator = translator_for(space)
     reader_language = (get_language() or "").split("-")[0]
+    # An idea's conversation shows its authors' replies as theirs.
+    idea_talk.mark_authors(thread, posts.object_list)
     for post in posts.object_list:
         # A quote shows only what the reader may see of the quoted post.
         post.quote_visible = post.quoted_id in visible_ids
@@ -375,6 +389,84 @@ def revisions_view(page, request, post_id):
     )
 
 
+# -- an idea's conversation ----------------------------------------------------------------
+
+
+def section_page():
+    """The discussions section in the active language (else any), or None."""
+    sections = DiscussionIndexPage.objects.live()
+    return sections.filter(locale=Locale.get_active()).first() or sections.order_by("pk").first()
+
+
+def idea_conversation(idea, request):
+    """The idea page's conversation section (HTML): its posts as the thread page shows them,
+    with the moderators' controls, and the comment form for those who may comment. "" for an
+    idea not open to conversation, or a site without a discussions section."""
+    page = section_page()
+    if page is None or not can_discuss_idea(idea):
+        return ""
+    thread = idea_talk.idea_thread(idea)
+    if thread is not None and visible_threads(request.user).filter(pk=thread.pk).exists():
+        context = _thread_context(page, request, thread)
+    else:
+        # No comment yet (or none the reader may see): the form opens the conversation.
+        space = DiscussionSpace.objects.filter(slug=idea_talk.IDEAS_SPACE_SLUG).first()
+        may_post = request.user.is_authenticated and (
+            space is None or can_post(request.user, space)
+        )
+        blocked = posting.block_refusal(request.user, space) if may_post and space else None
+        context = {
+            "thread": None,
+            "posts": None,
+            "may_reply": may_post and not blocked,
+            "blocked": blocked,
+            "reply_form": ReplyForm() if may_post and not blocked else None,
+        }
+    context.update(
+        {
+            "page": page,
+            "self": page,
+            "idea": idea,
+            "comment_url": sub_url(page, "idea_comment", idea.pk),
+            "reply_label": _("Post the comment"),
+        }
+    )
+    return render_to_string(
+        "community/discussions/idea_conversation.html", context, request=request
+    )
+
+
+def idea_comment_view(page, request, idea_id):
+    """Comment on an idea (the first comment opens its thread). Only an idea open to
+    conversation: any other is a 404, whatever its id; refusals show beside the text typed."""
+    idea = get_object_or_404(Idea.objects.select_related("call"), pk=idea_id)
+    if not can_view_idea(idea, request.user) or not can_discuss_idea(idea):
+        raise Http404
+    if not request.user.is_authenticated:
+        return redirect_to_login(idea.get_absolute_url())
+    form = ReplyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            post = idea_talk.comment_on_idea(
+                idea,
+                request.user,
+                body=form.cleaned_data["body"],
+                language=form.cleaned_data["language"],
+            )
+        except services.PostingRefused as refusal:
+            _refusal_to_form(form, refusal)
+        else:
+            if post.status == PostStatus.PENDING:
+                messages.info(request, _("Your post waits for a moderator's approval."))
+            return HttpResponseRedirect(f"{idea.get_absolute_url()}#post-{post.pk}")
+    return _render(
+        page,
+        request,
+        "idea_comment.html",
+        {"idea": idea, "form": form, "comment_url": sub_url(page, "idea_comment", idea.pk)},
+    )
+
+
 subpage_urls = [
     path("", index, name="index"),
     path("search/", search_view, name="search"),
@@ -389,4 +481,5 @@ subpage_urls = [
     path("posts/<int:post_id>/delete/", delete_view, name="post_delete"),
     path("posts/<int:post_id>/helpful/", helpful_view, name="post_helpful"),
     path("posts/<int:post_id>/history/", revisions_view, name="post_revisions"),
+    path("ideas/<int:idea_id>/comment/", idea_comment_view, name="idea_comment"),
 ]

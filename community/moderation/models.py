@@ -89,6 +89,8 @@ class Report(models.Model):
 
 class ModerationActionKind(models.TextChoices):
     HIDE = "hide", _("Hid a post")
+    # Not a moderator's: the post was reported by MODERATION_AUTO_HIDE_REPORTS members.
+    AUTO_HIDE = "auto_hide", _("Hid a post after reports from several members")
     RESTORE = "restore", _("Restored a post")
     APPROVE = "approve", _("Approved a post")
     REJECT = "reject", _("Rejected a post")

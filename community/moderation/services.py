@@ -1,6 +1,8 @@
 """Moderation: members' reports, and what moderators do.
 
-- Members report posts they may read (`report_post`).
+- Members report posts they may read (`report_post`); a post reported by
+  settings.MODERATION_AUTO_HIDE_REPORTS different members is hidden until a moderator decides
+  (its reports stay open in the queue; its author is told; the log says so).
 - Moderators of the post's space and staff hide, restore, approve, reject, lock, block; each
   action checks that on the server (`can_moderate`), writes inside one transaction, logs a
   ModerationAction and, for posts, announces `post_moderated` once committed so the author
@@ -9,6 +11,7 @@
   discussions' own question (community.discussions.posting); moderators write the blocks it reads.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch, Q
@@ -30,6 +33,7 @@ from community.moderation.signals import post_moderated
 __all__ = [
     "ModerationRefused",
     "active_blocks",
+    "auto_hide_threshold",
     "approve_post",
     "block_member",
     "dismiss_reports",
@@ -76,11 +80,47 @@ def report_post(post, reporter, *, reason, details=""):
         raise ModerationRefused(_("You have already reported this post."))
     try:
         with transaction.atomic():
-            return Report.objects.create(
+            report = Report.objects.create(
                 post=post, reporter=reporter, reason=reason, details=details
             )
+            _hide_when_reported_enough(post)
     except IntegrityError:  # a double click: the first one counted
         raise ModerationRefused(_("You have already reported this post.")) from None
+    return report
+
+
+def auto_hide_threshold():
+    """How many different members' open reports hide a post (0: never)."""
+    return max(int(getattr(settings, "MODERATION_AUTO_HIDE_REPORTS", 0) or 0), 0)
+
+
+def _hide_when_reported_enough(post):
+    """Hide a published post once enough different members reported it and no moderator has
+    decided yet. Reports are one per member and post (a constraint), so counting them counts
+    members; the post row is locked so parallel reports hide it once."""
+    threshold = auto_hide_threshold()
+    if not threshold:
+        return
+    if Report.objects.open().filter(post=post).count() < threshold:
+        return
+    post = _locked_post(post)
+    if post.status != PostStatus.PUBLISHED or post.deleted_at is not None:
+        return
+    reason = _(
+        "Hidden automatically after reports from several members, until a moderator decides."
+    )
+    post.status = PostStatus.HIDDEN
+    post.hidden_reason = reason
+    post.save(update_fields=["status", "hidden_reason"])
+    _log(
+        None,
+        ModerationActionKind.AUTO_HIDE,
+        space=post.thread.space,
+        post=post,
+        member=post.author,
+        reason=reason,
+    )
+    _announce(post, ModerationActionKind.AUTO_HIDE, reason, None)
 
 
 # ---------- Moderators act ----------
@@ -162,6 +202,9 @@ def hide_post(post, moderator, *, reason):
 
 
 def restore_post(post, moderator, *, reason=""):
+    """Show a hidden post again. Its open reports are closed as needing no action: a post
+    hidden automatically by reports waits for exactly this decision (or for the reports to
+    be dismissed, which leaves it hidden)."""
     return _change_post(
         post,
         moderator,
@@ -169,6 +212,7 @@ def restore_post(post, moderator, *, reason=""):
         to_status=PostStatus.PUBLISHED,
         action=ModerationActionKind.RESTORE,
         reason=reason,
+        outcome=ReportOutcome.DISMISSED,
     )
 
 

@@ -35,6 +35,7 @@ class NotificationKind(models.TextChoices):
     REPLY = "reply", _("Replies in threads you follow")
     MENTION = "mention", _("Mentions of you")
     IDEA_STATUS = "idea_status", _("Changes to your ideas' status")
+    IDEA_FOLLOWED = "idea_followed", _("Changes to the status of ideas you follow")
     REGISTRATION_CONFIRMED = "registration_confirmed", _("Event registration confirmed")
     REGISTRATION_WAITLISTED = "registration_waitlisted", _("Placed on an event's waiting list")
     REGISTRATION_PROMOTED = "registration_promoted", _("Moved from the waiting list to a seat")
@@ -75,6 +76,9 @@ KINDS = {
     NotificationKind.IDEA_STATUS: KindSpec(
         _("Your idea “%(subject)s” is now: %(status)s"), Delivery.SITE
     ),
+    NotificationKind.IDEA_FOLLOWED: KindSpec(
+        _("An idea you follow, “%(subject)s”, is now: %(status)s"), Delivery.SITE
+    ),
     NotificationKind.REGISTRATION_CONFIRMED: KindSpec(
         _("Your registration for “%(subject)s” is confirmed"), Delivery.SITE
     ),
@@ -104,6 +108,7 @@ KINDS = {
 # Moderation actions as the author reads them; unknown actions are shown as stored.
 MODERATION_ACTIONS = {
     "hide": pgettext_lazy("post moderation", "hidden"),
+    "auto_hide": pgettext_lazy("post moderation", "hidden after reports from several members"),
     "restore": pgettext_lazy("post moderation", "restored"),
     "approve": pgettext_lazy("post moderation", "approved"),
     "reject": pgettext_lazy("post moderation", "rejected"),
@@ -182,7 +187,7 @@ class Notification(models.Model):
         """The values the sentence is built from, in the active language, as plain text."""
         actor = self.actor.get_display_name() if self.actor_id and self.actor else ""
         params = {"actor": actor or gettext("Someone"), "subject": subject or self.subject}
-        if self.kind == NotificationKind.IDEA_STATUS:
+        if self.kind in (NotificationKind.IDEA_STATUS, NotificationKind.IDEA_FOLLOWED):
             status = self.data.get("status", "")
             params["status"] = (
                 str(IdeaStatus(status).label) if status in IdeaStatus.values else status

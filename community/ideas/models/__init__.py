@@ -10,6 +10,7 @@ from community.ideas.models.ideas import (
     Idea,
     IdeaAttachment,
     IdeaCoAuthor,
+    IdeaFollow,
     IdeaStatusChange,
     IdeaSupport,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "IdeaCallPage",
     "IdeaCallReviewer",
     "IdeaCoAuthor",
+    "IdeaFollow",
     "IdeaStatus",
     "IdeaStatusChange",
     "IdeaSupport",

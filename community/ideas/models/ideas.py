@@ -18,6 +18,7 @@ __all__ = [
     "Idea",
     "IdeaAttachment",
     "IdeaCoAuthor",
+    "IdeaFollow",
     "IdeaStatusChange",
     "IdeaSupport",
 ]
@@ -211,3 +212,24 @@ class IdeaSupport(models.Model):
 
     def __str__(self):
         return f"{self.user_id} supports {self.idea_id}"
+
+
+class IdeaFollow(models.Model):
+    """A member follows a public idea: they hear of its comments and of its status as far as
+    they may know it. Its authors follow it without a row (community.ideas.follows)."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idea_follows"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("idea follow")
+        verbose_name_plural = _("idea follows")
+        constraints = [
+            models.UniqueConstraint(fields=["idea", "user"], name="one_follow_per_idea_member")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} follows {self.idea_id}"

@@ -210,6 +210,9 @@ DISCUSSION_FIRST_POSTS_NEED_APPROVAL = os.environ.get(
     "DISCUSSION_FIRST_POSTS_NEED_APPROVAL", ""
 ).lower() in ("1", "true", "yes")
 DISCUSSION_FIRST_POSTS_TO_APPROVE = int(os.environ.get("DISCUSSION_FIRST_POSTS_TO_APPROVE", "1"))
+# A post reported by this many different members is hidden until a moderator decides
+# (community/moderation/services.py); 0 turns it off.
+MODERATION_AUTO_HIDE_REPORTS = int(os.environ.get("MODERATION_AUTO_HIDE_REPORTS", "3"))
 # A machine translator for posts in public spaces (never private ones: their words stay on the
 # site): a URL with {source}, {target} and {text}, e.g.
 # "https://translate.example/?sl={source}&tl={target}&q={text}". Empty: no "Translate" link.
