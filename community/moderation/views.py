@@ -88,7 +88,7 @@ def _moderated_post_or_403(request, pk):
     return post
 
 
-def _refused_page(request, post, form, action_url, heading):
+def _refused_page(request, post, form, action_url, action_label):
     return TemplateResponse(
         request,
         "community/moderation/act.html",
@@ -96,7 +96,7 @@ def _refused_page(request, post, form, action_url, heading):
             "post": post,
             "form": form,
             "action_url": action_url,
-            "heading": heading,
+            "action_label": action_label,
             "back_url": _back(request, post),
         },
         status=400,
