@@ -4,6 +4,7 @@ from django.urls import path
 
 from community.ideas.views import api, gallery, ideas
 from community.members import views as profiles
+from community.members import writing
 from community.moderation import views as moderation_views
 from community.newsletter import views as newsletter_views
 from community.organisations import views as organisations
@@ -16,6 +17,7 @@ urlpatterns = [
     path("profile/", profiles.edit_profile, name="profile_edit"),
     path("members/", profiles.directory, name="directory"),
     path("members/<int:pk>/", profiles.profile, name="profile"),
+    path("writing/preview/", writing.preview, name="writing_preview"),
     path("organisations/", organisations.organisation_list, name="organisations"),
     path("organisations/propose/", organisations.propose, name="organisation_propose"),
     path(
