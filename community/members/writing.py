@@ -7,6 +7,8 @@ very functions that render the saved text (community.members.mentions: Markdown,
 sanitiser, mentions shown to this reader), so what the preview shows is what gets posted.
 """
 
+import json
+
 from django import forms
 from django.http import JsonResponse
 from django.urls import reverse_lazy
@@ -23,6 +25,29 @@ PREVIEW_RATE = (30, 60)
 MAX_SOURCE = 20000
 
 
+def editor_labels():
+    """The script's words, in the reader's language."""
+    return {
+        "toolbar": _("Formatting"),
+        "bold": _("Bold"),
+        "italic": _("Italic"),
+        "heading": _("Heading"),
+        "quote": _("Quote"),
+        "bulleted": _("Bulleted list"),
+        "numbered": _("Numbered list"),
+        "link": _("Link"),
+        "text": _("text"),
+        "write": _("Write"),
+        "preview": _("Preview"),
+        "empty": _("Nothing to preview yet."),
+        "loading": _("Loading the preview…"),
+        "failed": _("The preview could not be shown. Your text is still here; try again."),
+        "mentions": _("Members you can name"),
+        "restored": _("Your unsent text was restored from this browser."),
+        "discard": _("Discard it"),
+    }
+
+
 class MarkdownTextarea(forms.Textarea):
     """A textarea the editor script enhances. `mentions_url`: where it asks for @-names (a
     JSON endpoint of the context: a space's readers, an idea's authors), or none."""
@@ -36,6 +61,7 @@ class MarkdownTextarea(forms.Textarea):
         widget_attrs = context["widget"]["attrs"]
         widget_attrs["data-editor"] = "markdown"
         widget_attrs["data-preview-url"] = str(reverse_lazy("community:writing_preview"))
+        widget_attrs["data-editor-labels"] = json.dumps(editor_labels())
         if self.mentions_url:
             widget_attrs["data-mentions-url"] = self.mentions_url
         return context
