@@ -5,9 +5,10 @@ toolbar and preview only help them write it. The source is stored as typed, and 
 save with markdown-it (CommonMark) and then cleaned by the one allow-list, cms/sanitiser.py:
 Markdown never decides what HTML is safe.
 
-Raw HTML inside the Markdown is passed to the sanitiser rather than escaped, on purpose: before
-this editor members wrote simple HTML, and the posts they wrote then are their sources now
-(see the migration that copied them); editing one shows that HTML and renders it as it was.
+Raw HTML inside the Markdown of posts and ideas is passed to the sanitiser rather than escaped,
+on purpose: before this editor members wrote simple HTML there, and what they wrote then is its
+source now (see the migration that copied it); editing it shows that HTML and renders it as it
+was. Bios were plain text: their HTML-looking text stays text (`allow_html=False`).
 Headings become h3/h4 (the page's own headings come first); images are not offered.
 """
 
@@ -27,8 +28,8 @@ def _heading(renderer, tokens, index, options, env):
     return renderer.renderToken(tokens, index, options, env)
 
 
-def _parser():
-    md = MarkdownIt("commonmark", {"html": True, "breaks": True})
+def _parser(html):
+    md = MarkdownIt("commonmark", {"html": html, "breaks": True})
     md.enable("strikethrough")
     md.disable("image")
     md.add_render_rule("heading_open", _heading)
@@ -36,15 +37,20 @@ def _parser():
     return md
 
 
-_MARKDOWN = _parser()
+_MARKDOWN = {True: _parser(html=True), False: _parser(html=False)}
 
 
-def markdown_to_html(source):
-    """Markdown (with any HTML in it) rendered, then cleaned by the sanitiser's allow-list.
-    A line break typed is a line break shown, as people expect in a message box."""
+def markdown_to_html(source, *, allow_html=True):
+    """Markdown rendered, then cleaned by the sanitiser's allow-list. A line break typed is a
+    line break shown, as people expect in a message box.
+
+    `allow_html`: HTML inside the Markdown goes to the sanitiser (fields that held HTML before
+    the editor: posts, ideas' sections); without it, it is shown as the text typed (fields
+    that were plain text before: bios, where "<lab>" always meant those five characters).
+    """
     if not (source or "").strip():
         return ""
-    return clean_html(_MARKDOWN.render(source)).strip()
+    return clean_html(_MARKDOWN[allow_html].render(source)).strip()
 
 
 def markdown_to_text(source):

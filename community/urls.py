@@ -43,6 +43,7 @@ urlpatterns = [
     path("ideas/mine/", ideas.my_ideas, name="my_ideas"),
     path("ideas/<int:pk>/", ideas.idea_detail, name="idea_detail"),
     path("ideas/<int:pk>/edit/", ideas.edit_idea, name="idea_edit"),
+    path("ideas/<int:pk>/mentions/", api.mentions, name="idea_mentions"),
     path("ideas/<int:pk>/submit/", ideas.submit_idea, name="idea_submit"),
     path("ideas/<int:pk>/withdraw/", ideas.withdraw_idea, name="idea_withdraw"),
     path("ideas/<int:pk>/coauthors/", ideas.invite_coauthor, name="idea_invite"),

@@ -19,6 +19,20 @@ def keep_earlier_html_as_source(apps, schema_editor):
         apps.get_model("community", name).objects.filter(source="").update(source=F("body"))
 
 
+IDEA_SECTIONS = ("problem", "solution", "target_group", "impact", "team")
+
+
+def show_earlier_idea_sections_as_they_were(apps, schema_editor):
+    """Ideas' sections were sanitised HTML: each stays as its source, and is what is shown,
+    untouched, until the idea is saved again (then rendered from it, HTML and all)."""
+    Idea = apps.get_model("community", "Idea")
+    for idea in Idea.objects.only(*IDEA_SECTIONS).iterator():
+        idea.rendered_sections = {
+            name: getattr(idea, name) for name in IDEA_SECTIONS if getattr(idea, name).strip()
+        }
+        idea.save(update_fields=["rendered_sections"])
+
+
 def record_earlier_mentions(apps, schema_editor):
     """Members already notified of a mention are recorded as told, so editing an old post
     does not tell them again (the notification centre's rows say who heard of which post)."""
@@ -95,6 +109,14 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        migrations.AddField(
+            model_name="idea",
+            name="rendered_sections",
+            field=models.JSONField(
+                blank=True, default=dict, editable=False, verbose_name="sections as shown"
+            ),
+        ),
         migrations.RunPython(keep_earlier_html_as_source, migrations.RunPython.noop),
+        migrations.RunPython(show_earlier_idea_sections_as_they_were, migrations.RunPython.noop),
         migrations.RunPython(record_earlier_mentions, migrations.RunPython.noop),
     ]

@@ -132,6 +132,7 @@ def _detail_page(request, idea, invite_form=None, status=200):
         "community/ideas/detail.html",
         {
             "idea": idea,
+            "sections": idea.shown_sections(request.user),
             "idea_status": disclosed_status(idea, request.user),
             "call": idea.call.localized,
             "is_author": is_author,
