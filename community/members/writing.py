@@ -60,6 +60,8 @@ class MarkdownTextarea(forms.Textarea):
         context = super().get_context(name, value, attrs)
         widget_attrs = context["widget"]["attrs"]
         widget_attrs["data-editor"] = "markdown"
+        # A Latin name typed on an Arabic page (or the reverse) reads in its own direction.
+        widget_attrs.setdefault("dir", "auto")
         widget_attrs["data-preview-url"] = str(reverse_lazy("community:writing_preview"))
         widget_attrs["data-editor-labels"] = json.dumps(editor_labels())
         if self.mentions_url:

@@ -86,7 +86,7 @@
         ["numbered", "1.", function (t, l) {
             replaceSelection(t, "", "", l.text, function (index) { return (index + 1) + ". "; });
         }],
-        ["link", "\uD83D\uDD17", function (t, l) { replaceSelection(t, "[", "](https://)", l.text); }]
+        ["link", "a", function (t, l) { replaceSelection(t, "[", "](https://)", l.text); }]
     ];
 
     function toolbar(textarea, labels) {
@@ -127,6 +127,7 @@
         panel.setAttribute("role", "tabpanel");
         panel.setAttribute("aria-labelledby", show.id);
         panel.setAttribute("aria-live", "polite");
+        panel.dir = "auto"; // follows the text written, like the textarea
         panel.tabIndex = 0;
         panel.hidden = true;
         write.setAttribute("aria-controls", textarea.id);
