@@ -32,7 +32,7 @@ def editor_labels():
         "bold": _("Bold"),
         "italic": _("Italic"),
         "heading": _("Heading"),
-        "quote": _("Quote"),
+        "quote": _("Quotation"),
         "bulleted": _("Bulleted list"),
         "numbered": _("Numbered list"),
         "link": _("Link"),
