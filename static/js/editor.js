@@ -97,11 +97,12 @@
         ACTIONS.forEach(function (action) {
             var button = element("button", "editor__tool editor__tool--" + action[0]);
             button.type = "button";
-            button.setAttribute("aria-label", labels[action[0]]);
             button.title = labels[action[0]];
+            // The glyph is what sighted people see; its name is what a screen reader says.
             var face = element("span", "", action[1]);
             face.setAttribute("aria-hidden", "true");
             button.appendChild(face);
+            button.appendChild(element("span", "visually-hidden", labels[action[0]]));
             button.addEventListener("click", function () { action[2](textarea, labels); });
             bar.appendChild(button);
         });
@@ -198,7 +199,6 @@
         wrapper.appendChild(box);
         textarea.setAttribute("aria-autocomplete", "list");
         textarea.setAttribute("aria-controls", box.id);
-        textarea.setAttribute("aria-expanded", "false");
         var timer = null;
         var controller = null;
         var results = [];
@@ -210,7 +210,6 @@
             box.textContent = "";
             results = [];
             active = -1;
-            textarea.setAttribute("aria-expanded", "false");
             textarea.removeAttribute("aria-activedescendant");
         }
 
@@ -251,7 +250,6 @@
                 box.appendChild(item);
             });
             box.hidden = found.length === 0;
-            textarea.setAttribute("aria-expanded", found.length ? "true" : "false");
             highlight(found.length ? 0 : -1);
         }
 

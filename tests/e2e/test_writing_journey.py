@@ -17,6 +17,7 @@ from community.discussions.factories import (
     ThreadFactory,
 )
 from community.discussions.models import Post, SpaceVisibility
+from tests.e2e.test_accessibility import axe_violations
 from tests.events.conftest import make_member
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -82,6 +83,9 @@ def test_a_reply_names_a_member_from_the_suggestions_and_links_to_the_profile(
     option = suggestions.get_by_role("option", name="Mateo Ruiz")
     option.wait_for()
     assert suggestions.get_by_role("option").count() == 1
+    # The editor, its toolbar and the open suggestions pass WCAG 2.1 AA.
+    violations = axe_violations(page)
+    assert violations == [], [(v["id"], [n["html"][:70] for n in v["nodes"]]) for v in violations]
     option.click()
     message.press_sequentially("about the library roof.")
     assert message.input_value() == (
