@@ -277,3 +277,20 @@ def test_a_member_who_may_not_read_the_space_is_not_told(
             body=mentions.mention_text(world.people["member"]),
         )
     assert told == []
+
+
+@pytest.mark.parametrize("space", ["public", "members", "private"])
+def test_readers_of_a_space_agrees_with_can_read_space_for_every_role(world, space):
+    from django.contrib.auth import get_user_model
+
+    from community.discussions.permissions import can_read_space, readers_of
+
+    room = world.spaces[space]
+    people = [person for role, person in world.people.items() if role != "visitor"]
+    expected = {person.pk for person in people if can_read_space(person, room)}
+    found = set(
+        readers_of(
+            room, get_user_model().objects.filter(pk__in=[p.pk for p in people])
+        ).values_list("pk", flat=True)
+    )
+    assert found == expected
