@@ -118,3 +118,24 @@ def test_a_reply_names_a_member_from_the_suggestions_and_links_to_the_profile(
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     link.click()
     page.get_by_role("heading", name="Mateo Ruiz").wait_for()
+
+
+def test_without_javascript_a_plain_textarea_takes_markdown_and_a_typed_name(
+    open_page, live_server, thread
+):
+    section, thread = thread
+    bruno = make_member("bruno@example.org", display_name="Bruno Rossi")
+    mateo = make_member("mateo@example.org", display_name="Mateo Ruiz")
+    page = open_page(java_script_enabled=False, **PHONE)
+    sign_in(page, live_server, bruno)
+    page.goto(f"{live_server.url}{section.url}threads/{thread.pk}/")
+    assert page.locator(".editor__toolbar").count() == 0
+    page.locator("textarea[name=body]").fill("**Yes**: ask @Mateo Ruiz about it.")
+    page.locator(".post-form button[type=submit]").click()
+    reply = Post.objects.get(thread=thread, author=bruno)
+    body = page.locator(f"#post-{reply.pk} .post__body")
+    body.wait_for()
+    assert body.locator("strong").inner_text() == "Yes"
+    link = body.locator("a.mention")
+    assert link.inner_text() == "@Mateo Ruiz"
+    assert link.get_attribute("href") == reverse("community:profile", args=[mateo.pk])
