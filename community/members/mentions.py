@@ -40,8 +40,8 @@ __all__ = [
 
 EXPLICIT = re.compile(r"@\[([^\[\]\n]{1,200})\]\(member:(\d{1,12})\)")
 _WORD = r"[^\W_](?:[\w.'-]*[^\W_])?"
-TYPED = re.compile(rf"(?<![\w@\]])@({_WORD}(?: {_WORD}){{0,4}})")
-MAX_WORDS = 5
+MAX_WORDS = 5  # the longest display name a hand-typed mention may name
+TYPED = re.compile(rf"(?<![\w@\]])@({_WORD}(?: {_WORD}){{0,{MAX_WORDS - 1}}})")
 # Stand-ins for a mention while Markdown and the sanitiser run: private-use characters the
 # source cannot carry (removed first), replaced by the marker afterwards.
 _OPEN, _CLOSE = "\ue000", "\ue001"
