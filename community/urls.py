@@ -4,6 +4,7 @@ from django.urls import path
 
 from community.ideas.views import api, gallery, ideas
 from community.members import views as profiles
+from community.members import writing
 from community.moderation import views as moderation_views
 from community.newsletter import views as newsletter_views
 from community.organisations import views as organisations
@@ -16,6 +17,7 @@ urlpatterns = [
     path("profile/", profiles.edit_profile, name="profile_edit"),
     path("members/", profiles.directory, name="directory"),
     path("members/<int:pk>/", profiles.profile, name="profile"),
+    path("writing/preview/", writing.preview, name="writing_preview"),
     path("organisations/", organisations.organisation_list, name="organisations"),
     path("organisations/propose/", organisations.propose, name="organisation_propose"),
     path(
@@ -42,6 +44,7 @@ urlpatterns = [
     path("ideas/<int:pk>/", ideas.idea_detail, name="idea_detail"),
     path("ideas/<int:pk>/edit/", ideas.edit_idea, name="idea_edit"),
     path("ideas/<int:pk>/follow/", ideas.follow_idea, name="idea_follow"),
+    path("ideas/<int:pk>/mentions/", api.mentions, name="idea_mentions"),
     path("ideas/<int:pk>/submit/", ideas.submit_idea, name="idea_submit"),
     path("ideas/<int:pk>/withdraw/", ideas.withdraw_idea, name="idea_withdraw"),
     path("ideas/<int:pk>/coauthors/", ideas.invite_coauthor, name="idea_invite"),

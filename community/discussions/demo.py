@@ -93,8 +93,9 @@ def _thread(space, values, users, base, idea=None):
     posts = []
     for index, item in enumerate(values["posts"]):
         moment = base + datetime.timedelta(hours=3 * index)
+        # Found again by what was written (its rendering carries mentions as markers).
         post = Post.objects.filter(
-            thread=thread, author=users[item["author"]], body=item["body"]
+            thread=thread, author=users[item["author"]], source=item["body"]
         ).first()
         if post is None:
             quoted = posts[item["quote"]] if "quote" in item else None

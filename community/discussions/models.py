@@ -25,6 +25,7 @@ from cms.sanitiser import clean_html
 from cms.text import validate_single_line
 from cms.translation_state import translated_pages
 from community.ideas.follows import idea_follower_ids
+from community.members import mentions
 
 __all__ = [
     "DiscussionIndexPage",
@@ -32,6 +33,7 @@ __all__ = [
     "Helpful",
     "MemberBlock",
     "Post",
+    "PostMention",
     "PostRevision",
     "PostStatus",
     "SpaceVisibility",
@@ -246,6 +248,9 @@ class Post(models.Model):
         on_delete=models.PROTECT,
         related_name="discussion_posts",
     )
+    # What the member wrote (Markdown, community.members.mentions for @names), shown again to
+    # edit it and exported; `body` is its rendering, sanitised, made on every save from it.
+    source = models.TextField(_("message as written"), blank=True)
     body = models.TextField(_("message"))
     language = models.CharField(_("written in"), max_length=10, blank=True)
     quoted = models.ForeignKey(
@@ -280,10 +285,23 @@ class Post(models.Model):
         return f"{self.thread} #{self.pk}"
 
     def save(self, *args, **kwargs):
-        # Sanitised on every path (form, admin, demo, API), not only in the form.
+        # Rendered and sanitised on every path (form, admin, demo, API), not only in the form;
+        # a save of other fields only (a moderator's decision) leaves the text alone. A caller
+        # that gives HTML as `body` alone (the demo, older code) wrote its source: HTML is
+        # valid Markdown input, cleaned by the same sanitiser.
         # The hidden reason is plain text: stored as typed, escaped where it is shown.
-        self.body = clean_html(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"source", "body"} & set(update_fields):
+            if not self.source and self.body:
+                self.source = self.body
+            self.body = mentions.render(self.source)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "source", "body"}
         super().save(*args, **kwargs)
+
+    def shown_to(self, reader):
+        """The rendered text as `reader` sees it: mentions link to profiles they may see."""
+        return mentions.for_reader(self.body, reader)
 
     @property
     def is_deleted(self):
@@ -306,12 +324,34 @@ class Post(models.Model):
         return self.thread.url_in_section("post", self.thread_id, self.pk)
 
 
+class PostMention(models.Model):
+    """A member told they were named in a post: written once per post and member, so editing
+    the post (or approving it) never tells them again."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="mentions")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="post_mentions"
+    )
+    notified_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("mention")
+        verbose_name_plural = _("mentions")
+        constraints = [
+            models.UniqueConstraint(fields=["post", "member"], name="community_mention_once")
+        ]
+
+    def __str__(self):
+        return f"{self.post_id} → {self.member_id}"
+
+
 class PostRevision(models.Model):
     """An earlier text of an edited post, kept for moderators."""
 
     post = models.ForeignKey(
         Post, verbose_name=_("post"), on_delete=models.CASCADE, related_name="revisions"
     )
+    source = models.TextField(_("message as written"), blank=True)
     body = models.TextField(_("message"))
     language = models.CharField(_("written in"), max_length=10, blank=True)
     edited_by = models.ForeignKey(

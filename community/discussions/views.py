@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -46,8 +46,12 @@ from community.discussions.permissions import (
 from community.discussions.search import feed_view, search_view
 from community.ideas.models import Idea
 from community.ideas.permissions import can_discuss_idea, can_view_idea
+from community.members import mentions
+from community.members.writing import consume_or_refuse
 
 POSTS_PER_PAGE = 20
+# @-name suggestions asked per member and minute (one per pause in typing).
+MENTIONS_RATE = (60, 60)
 THREADS_PER_PAGE = 25
 SEARCH_PER_PAGE = 20
 
@@ -152,7 +156,7 @@ def new_thread(page, request, slug):
         if blocked:
             context = {"space": space, "blocked": blocked}
             return _render(page, request, "thread_form.html", context)
-    form = ThreadForm(request.POST or None)
+    form = _with_mentions(page, space, ThreadForm(request.POST or None))
     if request.method == "POST" and form.is_valid():
         try:
             post = services.create_thread(
@@ -208,7 +212,13 @@ def _thread_context(page, request, thread, reply_form=None):
     reader_language = (get_language() or "").split("-")[0]
     # An idea's conversation shows its authors' replies as theirs.
     idea_talk.mark_authors(thread, posts.object_list)
+    # Mentions shown to this reader (links to the profiles they may see): one query for all.
+    texts = []
     for post in posts.object_list:
+        texts += [post.body, post.quoted.body if post.quoted_id and post.quoted else ""]
+    shown = mentions.for_readers(texts, user)
+    for post, body, quoted_body in zip(posts.object_list, shown[::2], shown[1::2], strict=True):
+        post.shown_body, post.shown_quote = body, quoted_body
         # A quote shows only what the reader may see of the quoted post.
         post.quote_visible = post.quoted_id in visible_ids
         post.may_edit = can_edit_post(user, post, may_post=may_post)
@@ -230,14 +240,38 @@ def _thread_context(page, request, thread, reply_form=None):
         "blocked": blocked,
         # A posted form is shown again whatever happened (its error beside the text typed);
         # a blank one only to those who may reply now.
-        "reply_form": reply_form
-        if reply_form is not None and reply_form.is_bound
-        else ((reply_form or ReplyForm()) if may_reply else None),
+        "reply_form": _with_mentions(
+            page,
+            space,
+            reply_form
+            if reply_form is not None and reply_form.is_bound
+            else ((reply_form or ReplyForm()) if may_reply else None),
+        ),
         "reply_url": sub_url(page, "reply", thread.pk) + "#reply",
         "reply_label": _("Post the reply"),
         "following": user.is_authenticated
         and ThreadFollow.objects.filter(thread=thread, user=user).exists(),
     }
+
+
+def _with_mentions(page, space, form):
+    """The form's editor suggests @-names among the readers of `space`."""
+    if form is not None:
+        form.fields["body"].widget.mentions_url = sub_url(page, "mentions", space.slug)
+    return form
+
+
+def mentions_view(page, request, slug):
+    """Up to eight members the reader may name in this space (?q=the start of a name), as
+    JSON: id, display name and the text to insert; never an email. Members only, limited."""
+    space = get_object_or_404(readable_spaces(request.user), slug=slug)
+    refusal = consume_or_refuse(request, "discussion-mentions", MENTIONS_RATE)
+    if refusal:
+        return refusal
+    if not can_post(request.user, space):
+        return JsonResponse({"results": []})
+    results = services.mention_suggestions(space, request.user, request.GET.get("q"))
+    return JsonResponse({"results": results})
 
 
 def translator_for(space):
@@ -335,9 +369,12 @@ def edit_view(page, request, post_id):
     post = _get_post(request, post_id)
     if not can_edit_post(request.user, post):
         raise Http404
+    # The text as the member wrote it (a post from before the editor: its HTML, which the
+    # editor renders as it was).
     form = EditPostForm(
-        request.POST or None, initial={"body": post.body, "language": post.language}
+        request.POST or None, initial={"body": post.source or post.body, "language": post.language}
     )
+    _with_mentions(page, post.thread.space, form)
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_post(
@@ -473,6 +510,7 @@ subpage_urls = [
     path("feed/", feed_view, name="feed"),
     path("spaces/<slug:slug>/", space_view, name="space"),
     path("spaces/<slug:slug>/new/", new_thread, name="new_thread"),
+    path("spaces/<slug:slug>/mentions/", mentions_view, name="mentions"),
     path("threads/<int:thread_id>/", thread_view, name="thread"),
     path("threads/<int:thread_id>/reply/", reply_view, name="reply"),
     path("threads/<int:thread_id>/follow/", follow_view, name="follow"),

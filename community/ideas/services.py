@@ -33,6 +33,8 @@ from community.ideas.permissions import (
     is_idea_author,
 )
 from community.ideas.signals import idea_decision_published, idea_status_changed
+from community.members.mentions import mention_text
+from community.members.permissions import visible_profiles
 
 __all__ = [
     "CallClosed",
@@ -59,6 +61,32 @@ class IdeaRefused(Exception):
 
 class CallClosed(IdeaRefused):
     pass
+
+
+MAX_MENTION_SUGGESTIONS = 8
+
+
+def mention_suggestions(idea, reader, query):
+    """Up to eight of the idea's authors (its author and accepted co-authors) the reader may
+    name in it, matching `query`; only profiles the reader may see, never the reader, never an
+    email. The idea's own people are those who read it with them while it is written."""
+    query = " ".join((query or "").split())[:60]
+    if not query or not is_idea_author(idea, reader):
+        return []
+    author_ids = [
+        idea.author_id,
+        *idea.coauthors.filter(status=CoAuthorStatus.ACCEPTED).values_list("user_id", flat=True),
+    ]
+    members = (
+        visible_profiles(get_user_model().objects.filter(pk__in=author_ids), reader)
+        .filter(display_name__icontains=query)
+        .exclude(pk=reader.pk)
+        .order_by("display_name", "pk")[:MAX_MENTION_SUGGESTIONS]
+    )
+    return [
+        {"id": member.pk, "name": member.get_display_name(), "insert": mention_text(member)}
+        for member in members
+    ]
 
 
 def now():

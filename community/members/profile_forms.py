@@ -1,7 +1,8 @@
 """The member's own profile form: every field checked beside itself, nothing typed lost.
 
-Name, role and bio are plain text: stored as typed (the form strips surrounding spaces) and
-escaped once, where they are shown."""
+Name and role are plain text: stored as typed (the form strips surrounding spaces) and escaped
+once, where they are shown. The bio is Markdown, written with the members' editor and stored
+as typed (community/members/writing.py); HTML typed in it shows as text."""
 
 import zoneinfo
 
@@ -15,6 +16,7 @@ from cms.models import Country, Organisation, Topic
 from cms.uploads import reencode_avatar
 from community.members.directory import language_choices
 from community.members.models import User
+from community.members.writing import MarkdownTextarea
 
 __all__ = ["ProfileForm"]
 
@@ -74,11 +76,14 @@ class ProfileForm(forms.ModelForm):
         }
         widgets = {
             "topics": forms.CheckboxSelectMultiple,
-            "bio": forms.Textarea(attrs={"rows": 5}),
+            "bio": MarkdownTextarea(attrs={"rows": 5}),
             "profile_visibility": forms.RadioSelect,
         }
         help_texts = {
-            "bio": _("A few lines about you and your work; plain text."),
+            "bio": _(
+                "A few lines about you and your work. Markdown: **bold**, _italics_, lists "
+                "with - or 1., [text](https://link)."
+            ),
             "profile_visibility": _(
                 "Hidden profiles are not listed in the directory or on organisation pages."
             ),

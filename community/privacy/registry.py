@@ -257,7 +257,14 @@ REGISTRY = (
         "community.Post",
         "author",
         KEEP,
-        export=("thread__title", "body", "language", "status", "created_at", "edited_at"),
+        # The text as the member wrote it (Markdown), not its rendering.
+        export=("thread__title", "source", "language", "status", "created_at", "edited_at"),
+    ),
+    PersonalData(
+        "community.PostMention",
+        "member",
+        DELETE,
+        export=("post__thread__title", "notified_at"),
     ),
     PersonalData(
         "community.PostRevision", "edited_by", KEEP, why="Moderators' history of an edited post."

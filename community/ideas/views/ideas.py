@@ -135,6 +135,7 @@ def _detail_page(request, idea, invite_form=None, status=200):
         "community/ideas/detail.html",
         {
             "idea": idea,
+            "sections": idea.shown_sections(request.user),
             "idea_status": disclosed_status(idea, request.user),
             "call": idea.call.localized,
             "is_author": is_author,
@@ -156,7 +157,7 @@ def _detail_page(request, idea, invite_form=None, status=200):
             "can_follow": follows.can_follow_idea(idea, request.user),
             "following": follows.is_following(idea, request.user),
             # Sections other capabilities add (the discussions: the idea's conversation).
-            "sections": _sections(request, idea),
+            "extra_sections": _sections(request, idea),
         },
         status=status,
     )
