@@ -85,7 +85,7 @@ def test_a_post_written_as_html_before_the_editor_shows_and_edits_as_it_was(worl
     legacy = "<p>Old <strong>words</strong> &amp; a list:</p><ul><li>one</li></ul>"
     post = PostFactory(thread=world.threads["public"], author=world.people["member"])
     Post.objects.filter(pk=post.pk).update(source="", body=legacy)
-    migration = importlib.import_module("community.migrations.0014_member_writing")
+    migration = importlib.import_module("community.migrations.0017_member_writing")
     migration.keep_earlier_html_as_source(apps, None)
     post.refresh_from_db()
     assert post.source == legacy and post.body == legacy

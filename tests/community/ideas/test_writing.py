@@ -52,7 +52,7 @@ def test_a_section_keeps_its_markdown_and_shows_it_rendered(client, idea):
 def test_sections_written_as_html_before_the_editor_show_as_they_were(idea):
     legacy = "<p>Old <em>HTML</em> &amp; a list</p><ul><li>one</li></ul>"
     Idea.objects.filter(pk=idea.pk).update(problem=legacy, rendered_sections={})
-    migration = importlib.import_module("community.migrations.0014_member_writing")
+    migration = importlib.import_module("community.migrations.0017_member_writing")
     migration.show_earlier_idea_sections_as_they_were(apps, None)
     idea.refresh_from_db()
     assert idea.rendered_sections["problem"] == legacy
