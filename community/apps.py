@@ -40,6 +40,17 @@ class CommunityConfig(AppConfig):
         from community.members import receivers as _members  # noqa: F401
         from community.notifications import receivers as _notifications  # noqa: F401
 
+        self.register_home_sections()
+
+    def register_home_sections(self):
+        """The home page's sections of each capability (cms.home_sections)."""
+        from community.discussions.home import register_sections as discussions
+        from community.ideas.home import register_sections as ideas
+        from community.newsletter.home import register_sections as newsletter
+
+        for register in (ideas, discussions, newsletter):
+            register()
+
 
 class CommunityUsersAppConfig(WagtailUsersAppConfig):
     """Replaces `wagtail.users` in INSTALLED_APPS so the admin edits our profile fields too."""

@@ -31,6 +31,8 @@ class EventsConfig(AppConfig):
         self.models_module = modules[0]
 
     def ready(self):
+        from events.listing.home import register_sections
         from events.registrations import handlers
 
         handlers.connect()
+        register_sections()  # the home page's "next events" (cms.home_sections)

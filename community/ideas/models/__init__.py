@@ -3,7 +3,12 @@
 Dependencies inside flow one way: choices -> ideas -> calls -> reviews.
 """
 
-from community.ideas.models.calls import IdeaCallCriterion, IdeaCallPage, IdeaCallReviewer
+from community.ideas.models.calls import (
+    IdeaCallCriterion,
+    IdeaCallIndexPage,
+    IdeaCallPage,
+    IdeaCallReviewer,
+)
 from community.ideas.models.choices import CallState, CoAuthorStatus, IdeaStatus
 from community.ideas.models.ideas import (
     RICH_TEXT_FIELDS,
@@ -25,6 +30,7 @@ __all__ = [
     "Idea",
     "IdeaAttachment",
     "IdeaCallCriterion",
+    "IdeaCallIndexPage",
     "IdeaCallPage",
     "IdeaCallReviewer",
     "IdeaCoAuthor",
