@@ -65,6 +65,7 @@ class ProfileForm(forms.ModelForm):
             "time_zone",
             "preferred_language",
             "profile_visibility",
+            "message_policy",
         ]
         # Named in the reader's language (the records chosen are the source-language ones).
         field_classes = {
@@ -76,11 +77,15 @@ class ProfileForm(forms.ModelForm):
             "topics": forms.CheckboxSelectMultiple,
             "bio": forms.Textarea(attrs={"rows": 5}),
             "profile_visibility": forms.RadioSelect,
+            "message_policy": forms.RadioSelect,
         }
         help_texts = {
             "bio": _("A few lines about you and your work; plain text."),
             "profile_visibility": _(
                 "Hidden profiles are not listed in the directory or on organisation pages."
+            ),
+            "message_policy": _(
+                "Conversations you already have go on; this decides who may start a new one."
             ),
         }
 

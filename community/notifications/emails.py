@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from cms.mail import base_url, recipient_language, send_templated_mail
+from community.conversations.models import Conversation
+from community.conversations.permissions import is_participant
 from community.discussions.models import Post, Thread
 from community.discussions.permissions import can_read_space
 from community.notifications.display import localize
@@ -48,6 +50,8 @@ def still_readable(notification, user):
         and (not target.is_visible or target.is_deleted)
     ):
         return False
+    if isinstance(target, Conversation):
+        return is_participant(user, target)
     space = _space_of(target)
     return space is None or can_read_space(user, space)
 
