@@ -97,6 +97,12 @@ class ProfileForm(forms.ModelForm):
         if not self.is_bound:
             self.initial["languages"] = self.instance.languages
             self.initial.setdefault("time_zone", self.instance.time_zone or settings.TIME_ZONE)
+        self.fields["message_policy"].required = False
+
+    def clean_message_policy(self):
+        # Left out of a post (an older form, a client that sends only what changed), the
+        # member's choice stays as it was.
+        return self.cleaned_data.get("message_policy") or self.instance.message_policy
 
     def clean_avatar(self):
         upload = self.cleaned_data.get("avatar")
