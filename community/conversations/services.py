@@ -357,6 +357,7 @@ def erase_conversations(user):
     conversation_ids = list(
         Participant.objects.filter(user=user).values_list("conversation_id", flat=True)
     )
+    gone = set(Message.objects.filter(author=user).values_list("pk", flat=True))
     Message.objects.filter(author=user).delete()
     Participant.objects.filter(user=user).delete()
     User = get_user_model()
@@ -364,4 +365,9 @@ def erase_conversations(user):
         conversation_id__in=conversation_ids,
         user__in=User.objects.filter(is_active=True, erased_at__isnull=True),
     ).values("conversation_id")
-    Conversation.objects.filter(pk__in=conversation_ids).exclude(pk__in=still_there).delete()
+    empty = Conversation.objects.filter(pk__in=conversation_ids).exclude(pk__in=still_there)
+    gone |= set(Message.objects.filter(conversation__in=empty).values_list("pk", flat=True))
+    empty.delete()
+    # Reports point at messages through a generic relation, which deleting does not follow:
+    # reports about messages that no longer exist would wait in the queue for nothing.
+    moderation.forget_target_reports(Message, gone)

@@ -116,6 +116,15 @@ def report_target(target, reporter, *, reason, details=""):
         raise ModerationRefused(_("You have already reported this.")) from None
 
 
+def forget_target_reports(model, ids):
+    """Delete the reports about rows of `model` that are deleted (a generic relation is not
+    followed by deletion)."""
+    if ids:
+        Report.objects.filter(
+            target_type=ContentType.objects.get_for_model(model), target_id__in=list(ids)
+        ).delete()
+
+
 def already_reported(target, reporter):
     return _target_reports(target).filter(reporter=reporter).exists()
 

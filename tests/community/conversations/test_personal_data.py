@@ -9,6 +9,8 @@ import pytest
 from community.conversations.factories import ContactBlockFactory, conversation_between
 from community.conversations.models import ContactBlock, Conversation, Message, Participant
 from community.members.factories import UserFactory
+from community.moderation.models import Report
+from community.moderation.services import report_target
 from community.privacy.services import build_export, erase_member
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +46,7 @@ def test_erasure_deletes_the_members_messages_and_conversations_left_empty():
     carol_erased = erase_member(carol)
     assert carol_erased.erased_at
     ContactBlockFactory(blocker=bob, blocked=alice)
+    report_target(with_bob.messages.get(author=alice), bob, reason="spam")
 
     erase_member(alice)
 
@@ -54,3 +57,4 @@ def test_erasure_deletes_the_members_messages_and_conversations_left_empty():
     assert list(with_bob.messages.values_list("body", flat=True)) == ["Bob to Alice"]
     assert Conversation.objects.filter(pk=group.pk).exists()
     assert not Conversation.objects.filter(pk=alone.pk).exists()
+    assert not Report.objects.exists()  # nothing left for the queue about deleted messages
