@@ -243,11 +243,16 @@ def inbox(user):
     )
 
 
-def unread_count(user):
-    """How many conversations have messages the member has not read; one query."""
-    if not permissions.is_active_member(user):
-        return 0
-    return inbox(user).filter(unread__gt=0).count()
+def with_others(conversations, user):
+    """Each conversation of the inbox gets `others`: its participants but `user` (prefetched,
+    no query)."""
+    for conversation in conversations:
+        conversation.others = [
+            participant.user
+            for participant in conversation.participant_list
+            if participant.user_id != user.pk
+        ]
+    return conversations
 
 
 # ---------- Blocks ----------

@@ -39,6 +39,7 @@ def _require_member(request):
 def inbox(request):
     _require_member(request)
     page = Paginator(service.inbox(request.user), PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = service.with_others(list(page.object_list), request.user)
     return TemplateResponse(
         request,
         "community/conversations/inbox.html",
