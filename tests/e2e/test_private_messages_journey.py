@@ -76,11 +76,11 @@ def test_a_member_writes_to_another_who_reads_and_answers_on_a_phone(
     item.locator('[data-testid="unread"]').wait_for()
     assert no_sideways_scroll(second)
     item.locator("a.conversation-item__subject").click()
-    second.locator(".message__body", has_text="library roof").wait_for()
+    second.locator(".conversation-message__body", has_text="library roof").wait_for()
     assert no_sideways_scroll(second)
     second.locator("#id_body").fill("Yes, Friday at ten works for me.")
     second.locator("form.reply-form button[type=submit]").click()
-    second.locator(".message--mine", has_text="Friday at ten").wait_for()
+    second.locator(".conversation-message--mine", has_text="Friday at ten").wait_for()
     assert Message.objects.filter(conversation=conversation, author=bruno).exists()
 
     # Amina reads the answer: unread in her inbox, then on the conversation page.
@@ -89,5 +89,5 @@ def test_a_member_writes_to_another_who_reads_and_answers_on_a_phone(
         '[data-testid="unread"]'
     ).wait_for()
     first.goto(f"{live_server.url}/{language}/community/messages/{conversation.pk}/")
-    first.locator(".message__body", has_text="Friday at ten").wait_for()
+    first.locator(".conversation-message__body", has_text="Friday at ten").wait_for()
     assert first.locator('[data-testid="unread"]').count() == 0
