@@ -28,11 +28,16 @@ class NewConversationForm(forms.Form):
         queryset=get_user_model().objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
-    subject = SingleLineCharField(label=gettext_lazy("Subject"), max_length=200)
+    # dir="auto": members type in their own language, whatever the page's direction.
+    subject = SingleLineCharField(
+        label=gettext_lazy("Subject"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
     body = forms.CharField(
         label=gettext_lazy("Message"),
         max_length=BODY_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 8, "dir": "auto"}),
         help_text=gettext_lazy("Plain text; line breaks are kept."),
     )
 
@@ -66,7 +71,7 @@ class ReplyForm(forms.Form):
     body = forms.CharField(
         label=gettext_lazy("Your reply"),
         max_length=BODY_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 5, "dir": "auto"}),
         help_text=gettext_lazy("Plain text; line breaks are kept."),
     )
 
