@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 from cms.factories import make_site
 from community.conversations.models import Conversation, Message
 from community.members.models import MessagePolicy
+from tests.e2e.test_accessibility import axe_violations, describe
 from tests.events.conftest import make_member
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -75,9 +76,13 @@ def test_a_member_writes_to_another_who_reads_and_answers_on_a_phone(
     item = second.locator(".conversation-item", has_text="Rooftop gardens")
     item.locator('[data-testid="unread"]').wait_for()
     assert no_sideways_scroll(second)
+    violations = axe_violations(second)
+    assert violations == [], describe(violations)
     item.locator("a.conversation-item__subject").click()
     second.locator(".conversation-message__body", has_text="library roof").wait_for()
     assert no_sideways_scroll(second)
+    violations = axe_violations(second)
+    assert violations == [], describe(violations)
     second.locator("#id_body").fill("Yes, Friday at ten works for me.")
     second.locator("form.reply-form button[type=submit]").click()
     second.locator(".conversation-message--mine", has_text="Friday at ten").wait_for()
