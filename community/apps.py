@@ -13,6 +13,7 @@ CAPABILITIES = (
     "workshops",
     "discussions",
     "moderation",
+    "conversations",
     "notifications",
     "newsletter",
     "privacy",
@@ -35,6 +36,7 @@ class CommunityConfig(AppConfig):
         self.models_module = modules[0]
 
     def ready(self):
+        from community.conversations import receivers as _conversations  # noqa: F401
         from community.discussions import receivers as _discussions  # noqa: F401
         from community.ideas import receivers as _ideas  # noqa: F401
         from community.members import receivers as _members  # noqa: F401

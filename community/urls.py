@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from community.conversations import views as conversations
 from community.ideas.views import api, gallery, ideas
 from community.members import views as profiles
 from community.members import writing
@@ -79,6 +80,11 @@ urlpatterns = [
         moderation_views.lock_thread,
         name="moderate_lock",
     ),
+    path("messages/", conversations.inbox, name="conversations"),
+    path("messages/new/", conversations.new_conversation, name="conversation_new"),
+    path("messages/<int:pk>/", conversations.conversation, name="conversation"),
+    path("messages/reports/<int:pk>/", conversations.report_message, name="conversation_report"),
+    path("messages/block/<int:pk>/", conversations.block, name="conversation_block"),
     path("newsletter/", newsletter_views.subscribe, name="newsletter_subscribe"),
     path("newsletter/check-your-inbox/", newsletter_views.pending, name="newsletter_pending"),
     path("newsletter/confirm/<str:token>/", newsletter_views.confirm, name="newsletter_confirm"),

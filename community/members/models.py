@@ -26,6 +26,7 @@ from cms.writing import markdown_to_html
 __all__ = [
     "SPOKEN_LANGUAGE_CODES",
     "Consent",
+    "MessagePolicy",
     "PrivacyPolicyVersion",
     "ProfileVisibility",
     "User",
@@ -58,6 +59,14 @@ class ProfileVisibility(models.TextChoices):
     PUBLIC = "public", _("Everyone")
     MEMBERS = "members", _("Signed-in members only")
     HIDDEN = "hidden", _("Nobody (hidden from the directory)")
+
+
+class MessagePolicy(models.TextChoices):
+    """Who may start a private conversation with a member (community.conversations decides)."""
+
+    MEMBERS = "members", _("Any member")
+    GROUPS = "groups", _("Members of my groups (focus groups, organisations, discussion spaces)")
+    NOBODY = "nobody", _("Nobody")
 
 
 class UserManager(BaseUserManager):
@@ -159,6 +168,12 @@ class User(AbstractUser):
         max_length=10,
         choices=ProfileVisibility.choices,
         default=ProfileVisibility.MEMBERS,
+    )
+    message_policy = models.CharField(
+        _("who can send me private messages"),
+        max_length=10,
+        choices=MessagePolicy.choices,
+        default=MessagePolicy.GROUPS,
     )
     # Set when the account was deleted: the row stays so contributions keep an author,
     # shown as "former member", with every personal field emptied.

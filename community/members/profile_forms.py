@@ -67,6 +67,7 @@ class ProfileForm(forms.ModelForm):
             "time_zone",
             "preferred_language",
             "profile_visibility",
+            "message_policy",
         ]
         # Named in the reader's language (the records chosen are the source-language ones).
         field_classes = {
@@ -78,6 +79,7 @@ class ProfileForm(forms.ModelForm):
             "topics": forms.CheckboxSelectMultiple,
             "bio": MarkdownTextarea(attrs={"rows": 5}),
             "profile_visibility": forms.RadioSelect,
+            "message_policy": forms.RadioSelect,
         }
         help_texts = {
             "bio": _(
@@ -86,6 +88,9 @@ class ProfileForm(forms.ModelForm):
             ),
             "profile_visibility": _(
                 "Hidden profiles are not listed in the directory or on organisation pages."
+            ),
+            "message_policy": _(
+                "Conversations you already have go on; this decides who may start a new one."
             ),
         }
 
@@ -97,6 +102,12 @@ class ProfileForm(forms.ModelForm):
         if not self.is_bound:
             self.initial["languages"] = self.instance.languages
             self.initial.setdefault("time_zone", self.instance.time_zone or settings.TIME_ZONE)
+        self.fields["message_policy"].required = False
+
+    def clean_message_policy(self):
+        # Left out of a post (an older form, a client that sends only what changed), the
+        # member's choice stays as it was.
+        return self.cleaned_data.get("message_policy") or self.instance.message_policy
 
     def clean_avatar(self):
         upload = self.cleaned_data.get("avatar")

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from cms.mail import base_url, recipient_language, send_templated_mail
+from community.conversations.models import Conversation
+from community.conversations.permissions import is_participant
 from community.discussions.models import Post, Thread
 from community.discussions.permissions import can_read_space
 from community.ideas.permissions import discussable_ideas
@@ -58,6 +60,8 @@ def still_readable(notification, user):
         and not discussable_ideas().filter(pk=thread.idea_id).exists()
     ):
         return False
+    if isinstance(target, Conversation):
+        return is_participant(user, target)
     space = _space_of(target)
     return space is None or can_read_space(user, space)
 

@@ -44,6 +44,7 @@ class NotificationKind(models.TextChoices):
     APPLICATION_APPROVED = "application_approved", _("Your application approved")
     APPLICATION_DECLINED = "application_declined", _("Your application declined")
     POST_MODERATED = "post_moderated", _("Moderation of your posts")
+    PRIVATE_MESSAGE = "private_message", _("Private messages to you")
 
 
 class Delivery(models.TextChoices):
@@ -102,6 +103,11 @@ KINDS = {
     ),
     NotificationKind.POST_MODERATED: KindSpec(
         _("A moderator acted on your post in “%(subject)s”: %(action)s"), Delivery.IMMEDIATE
+    ),
+    # The sentence names the sender and the subject only: the message itself stays on the
+    # site, behind the sign-in, never in an email.
+    NotificationKind.PRIVATE_MESSAGE: KindSpec(
+        _("%(actor)s sent you a private message: “%(subject)s”"), Delivery.IMMEDIATE
     ),
 }
 

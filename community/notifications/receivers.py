@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.dispatch import receiver
 from django.urls import reverse
 
+from community.conversations.signals import message_sent
 from community.discussions.models import SpaceVisibility
 from community.discussions.permissions import can_read_space
 from community.discussions.services import mentioned_members
@@ -202,4 +203,19 @@ def notify_post_author_of_moderation(sender, post, action, reason="", moderator=
         actor=moderator,
         subject=post.thread.title,
         data={"action": str(action), "reason": reason or ""},
+    )
+
+
+# --- private messages ---
+
+
+@receiver(message_sent)
+def notify_message_recipients(sender, message, recipient_ids, **kwargs):
+    """Each other participant hears who wrote and about what; the text stays on the site."""
+    notify(
+        recipient_ids,
+        NotificationKind.PRIVATE_MESSAGE,
+        message.conversation,
+        actor=message.author_id,
+        subject=message.conversation.subject,
     )

@@ -28,6 +28,7 @@ from enum import Enum
 from django.apps import apps
 from django.db.models import FileField
 
+from community.conversations.services import conversation_rows, erase_conversations
 from community.ideas.permissions import disclosed_status
 from community.newsletter.services import erase_subscriptions
 from community.privacy.erasers import (
@@ -298,6 +299,34 @@ REGISTRY = (
     ),
     PersonalData(
         "community.ModerationAction", "moderator", KEEP, why="The moderators' log of decisions."
+    ),
+    # Private messages: the member's conversations are exported whole (who took part, by
+    # name, and every message, theirs and others'); on erasure their messages are deleted,
+    # they leave every conversation, and conversations nobody is left in go.
+    PersonalData(
+        "community.Participant",
+        "user",
+        erase_conversations,
+        export=("subject", "started", "participants", "last_read_at", "messages"),
+        rows=conversation_rows,
+    ),
+    PersonalData(
+        "community.Message",
+        "author",
+        DELETE,
+        why="Exported with the conversations they belong to (community.Participant).",
+    ),
+    PersonalData(
+        "community.ContactBlock",
+        "blocker",
+        DELETE,
+        export=("blocked__display_name", "created_at"),
+    ),
+    PersonalData(
+        "community.ContactBlock",
+        "blocked",
+        DELETE,
+        why="Someone else's choice not to hear from the member; removed with the account.",
     ),
     # --- events (declared by label: events cannot import community) ---
     PersonalData(

@@ -213,6 +213,9 @@ DISCUSSION_FIRST_POSTS_TO_APPROVE = int(os.environ.get("DISCUSSION_FIRST_POSTS_T
 # A post reported by this many different members is hidden until a moderator decides
 # (community/moderation/services.py); 0 turns it off.
 MODERATION_AUTO_HIDE_REPORTS = int(os.environ.get("MODERATION_AUTO_HIDE_REPORTS", "3"))
+# Private messages (community/conversations/services.py): messages a member may send per
+# window on the shared cache, new conversations and replies alike ("10/m"; empty: no limit).
+CONVERSATION_MESSAGE_RATE = os.environ.get("CONVERSATION_MESSAGE_RATE", "10/m")
 # A machine translator for posts in public spaces (never private ones: their words stay on the
 # site): a URL with {source}, {target} and {text}, e.g.
 # "https://translate.example/?sl={source}&tl={target}&q={text}". Empty: no "Translate" link.
