@@ -33,6 +33,7 @@ __all__ = [
     "Post",
     "PostRevision",
     "PostStatus",
+    "ReadMarker",
     "SpaceVisibility",
     "Thread",
     "ThreadFollow",
@@ -355,6 +356,31 @@ class ThreadFollow(models.Model):
 
     def __str__(self):
         return f"{self.user_id} → {self.thread_id}"
+
+
+class ReadMarker(models.Model):
+    """Where a member stopped reading a thread: the last post they were shown, as its place in
+    the thread's order (created_at, pk), so later posts count as new. It only moves forward
+    (community.discussions.reading)."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="read_markers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="read_markers"
+    )
+    # The post's own fields, not a foreign key: a deleted post leaves its place in the order.
+    post_created_at = models.DateTimeField(_("read up to"))
+    post_id_seen = models.PositiveBigIntegerField()
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("read marker")
+        verbose_name_plural = _("read markers")
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "user"], name="community_read_marker_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.thread_id} @ {self.post_id_seen}"
 
 
 # ---------- Posting blocks: written by moderators, read before every post ----------

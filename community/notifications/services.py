@@ -14,6 +14,7 @@ just before sending, through `still_readable`.
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -44,6 +45,7 @@ __all__ = [
     "unsubscribe_token",
     "unsubscribe_url",
     "read_unsubscribe_token",
+    "unread_state",
 ]
 
 
@@ -143,3 +145,13 @@ def unsubscribe(member, kind):
         if NotificationPreference.all_for(member)[each] != Delivery.OFF:
             NotificationPreference.set(member, each, Delivery.SITE)
     return kinds
+
+
+def unread_state(member):
+    """(number of unread notifications, newest unread id) for the header's count: one query on
+    the (recipient, read_at) index. The pair changes whenever the count could read differently
+    (one read and another arrived leaves the number, not the newest id)."""
+    state = Notification.objects.filter(recipient=member, read_at__isnull=True).aggregate(
+        count=Count("pk"), newest=Max("pk")
+    )
+    return state["count"], state["newest"] or 0

@@ -1,0 +1,115 @@
+"""Where each member stopped reading each thread, and what is new for them since.
+
+A read marker holds the place (created_at, pk) of the last post a member was shown; posts after
+it, written by someone else and visible to the member, are their new posts. Viewing a page of a
+thread moves the marker to that page's last post, never back (reading page 1 again after page 3
+leaves it on page 3), in one write, and only when it moves. Visitors have no markers: nothing
+is new for them.
+"""
+
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from community.discussions.models import ReadMarker
+from community.discussions.permissions import visible_posts
+
+__all__ = [
+    "advance",
+    "is_after",
+    "first_unread",
+    "marker_for",
+    "unread_counts",
+]
+
+
+def marker_for(thread, user):
+    """The member's marker for `thread`, or None (never read, or a visitor)."""
+    if not user.is_authenticated:
+        return None
+    return ReadMarker.objects.filter(thread=thread, user=user).first()
+
+
+def is_after(post, marker):
+    """Whether `post` comes after `marker` (True when there is no marker)."""
+    if marker is None:
+        return True
+    return (post.created_at, post.pk) > (marker.post_created_at, marker.post_id_seen)
+
+
+def advance(thread, user, post, marker=None):
+    """Move the member's marker to `post` if that is forward; returns whether it moved.
+
+    `marker`: the member's marker as already read by the caller (saves a query). One write: an
+    insert for a first reading, else an update guarded by the order, so two tabs racing can
+    only move it forward.
+    """
+    if not user.is_authenticated or post is None:
+        return False
+    now = timezone.now()
+    if marker is None:
+        created = ReadMarker.objects.bulk_create(
+            [
+                ReadMarker(
+                    thread=thread,
+                    user=user,
+                    post_created_at=post.created_at,
+                    post_id_seen=post.pk,
+                    updated_at=now,
+                )
+            ],
+            ignore_conflicts=True,  # another tab's first reading came first
+        )
+        return bool(created)
+    if not is_after(post, marker):
+        return False
+    moved = (
+        ReadMarker.objects.filter(pk=marker.pk)
+        .filter(
+            Q(post_created_at__lt=post.created_at)
+            | Q(post_created_at=post.created_at, post_id_seen__lt=post.pk)
+        )
+        .update(post_created_at=post.created_at, post_id_seen=post.pk, updated_at=now)
+    )
+    return bool(moved)
+
+
+def _new_posts(user):
+    """The posts that are new for `user`: visible to them, by someone else, after their marker
+    in the post's thread (every post of a thread they never opened)."""
+    markers = ReadMarker.objects.filter(thread=OuterRef("thread"), user=user)
+    return (
+        visible_posts(user)
+        .exclude(author=user)
+        .annotate(
+            seen_at=Subquery(markers.values("post_created_at")[:1]),
+            seen_pk=Subquery(markers.values("post_id_seen")[:1]),
+        )
+        .filter(
+            Q(seen_at__isnull=True)
+            | Q(created_at__gt=F("seen_at"))
+            | Q(created_at=F("seen_at"), pk__gt=F("seen_pk"))
+        )
+    )
+
+
+def unread_counts(user, thread_ids):
+    """{thread id: number of new posts} for the member, for the given threads (absent: none);
+    one query whatever their number. Empty for a visitor."""
+    thread_ids = list(thread_ids)
+    if not user.is_authenticated or not thread_ids:
+        return {}
+    rows = (
+        _new_posts(user)
+        .filter(thread_id__in=thread_ids)
+        .order_by()
+        .values("thread_id")
+        .annotate(count=Count("pk"))
+    )
+    return {row["thread_id"]: row["count"] for row in rows}
+
+
+def first_unread(thread, user):
+    """The first post of `thread` that is new for the member, or None."""
+    if not user.is_authenticated:
+        return None
+    return _new_posts(user).filter(thread=thread).order_by("created_at", "pk").first()
