@@ -122,6 +122,13 @@ class DiscussionIndexPage(RoutablePageMixin, BasePage):
         return tuple(import_string("community.discussions.views.subpage_urls"))
 
 
+def reader_section():
+    """The live discussions section of the active language's tree, else any, else None: the
+    page whose routes (threads, posts, replies) every link to a thread goes through."""
+    sections = DiscussionIndexPage.objects.live()
+    return sections.filter(locale=Locale.get_active()).first() or sections.order_by("pk").first()
+
+
 class DiscussionSpace(models.Model):
     title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
@@ -205,10 +212,7 @@ class Thread(models.Model):
     def url_in_section(self, name, *args):
         """A route of the discussions section in the active language (its own tree's
         section, else any), or "" when the site has no discussions section."""
-        sections = DiscussionIndexPage.objects.live()
-        page = (
-            sections.filter(locale=Locale.get_active()).first() or sections.order_by("pk").first()
-        )
+        page = reader_section()
         if page is None:
             return ""
         return page.url + page.reverse_subpage(name, args=args)

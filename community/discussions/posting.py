@@ -100,6 +100,17 @@ def block_refusal(user, space):
     return block_message(block) if block is not None else None
 
 
+def blocked_spaces(user):
+    """(blocked everywhere, ids of the spaces where blocked) by blocks in force, for pages
+    offering a reply form in several spaces at once: one query."""
+    if not user.is_authenticated:
+        return False, set()
+    space_ids = set(
+        MemberBlock.objects.in_force().filter(member=user).values_list("space_id", flat=True)
+    )
+    return None in space_ids, space_ids - {None}
+
+
 def posting_refusal(user, space):
     """Why `user` may not post in `space` right now, or None.
 

@@ -9,14 +9,18 @@ is new for them.
 
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from community.discussions.models import ReadMarker
-from community.discussions.permissions import visible_posts
+from community.discussions import posting
+from community.discussions.forms import ReplyForm
+from community.discussions.models import ReadMarker, reader_section
+from community.discussions.permissions import visible_posts, visible_threads
 
 __all__ = [
     "advance",
     "is_after",
     "first_unread",
+    "followed_threads",
     "marker_for",
     "unread_counts",
 ]
@@ -113,3 +117,43 @@ def first_unread(thread, user):
     if not user.is_authenticated:
         return None
     return _new_posts(user).filter(thread=thread).order_by("created_at", "pk").first()
+
+
+def followed_threads(user):
+    """The threads the member follows and may still read, those with new posts first (then the
+    latest active), each with `unread_count`, `first_unread_url`, and, where the member may
+    reply now, `reply_url` and a blank `reply_form` (ids of its own, several share a page);
+    `reply_refusal` says why not otherwise. A fixed number of queries whatever their number
+    ("My participation")."""
+    if not user.is_authenticated:
+        return []
+    threads = list(
+        visible_threads(user)
+        .filter(follows__user=user)
+        .select_related("space")
+        .order_by("-last_activity_at", "-pk")
+    )
+    if not threads:
+        return []
+    counts = unread_counts(user, [thread.pk for thread in threads])
+    everywhere, blocked_in = posting.blocked_spaces(user)
+    section = reader_section()
+    for thread in threads:
+        thread.unread_count = counts.get(thread.pk, 0)
+        thread.first_unread_url = thread.reply_url = ""
+        thread.reply_form = None
+        thread.reply_refusal = ""
+        if section is not None:
+            base = section.url
+            thread.first_unread_url = base + section.reverse_subpage(
+                "first_unread", args=[thread.pk]
+            )
+            thread.reply_url = base + section.reverse_subpage("reply", args=[thread.pk])
+        if thread.locked:
+            thread.reply_refusal = _("This thread is locked: it takes no new replies.")
+        elif everywhere or thread.space_id in blocked_in:
+            thread.reply_refusal = _("A moderator has blocked you from posting here.")
+        elif thread.reply_url:
+            thread.reply_form = ReplyForm(auto_id=f"thread-{thread.pk}-%s")
+    threads.sort(key=lambda thread: thread.unread_count == 0)
+    return threads

@@ -36,6 +36,7 @@ from community.notifications.tasks import send_notification_emails
 
 __all__ = [
     "UNSUBSCRIBE_ALL_DIGEST",
+    "latest_for",
     "localize",
     "mark_all_read",
     "mark_read",
@@ -155,3 +156,10 @@ def unread_state(member):
         count=Count("pk"), newest=Max("pk")
     )
     return state["count"], state["newest"] or 0
+
+
+def latest_for(member, limit=5):
+    """The member's latest notifications, read or not, in the reader's language: a fixed
+    number of queries ("My participation")."""
+    rows = Notification.objects.filter(recipient=member).select_related("actor")[:limit]
+    return localize(rows)
