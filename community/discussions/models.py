@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale
 from wagtail.search import index
 
+from cms.i18n import active_and_default_language_codes
 from cms.models.base import BasePage
 from cms.sanitiser import clean_html
 from cms.text import validate_single_line
@@ -126,7 +127,8 @@ def reader_section():
     """The live discussions section of the active language's tree, else any, else None: the
     page whose routes (threads, posts, replies) every link to a thread goes through."""
     sections = DiscussionIndexPage.objects.live()
-    return sections.filter(locale=Locale.get_active()).first() or sections.order_by("pk").first()
+    active = active_and_default_language_codes()[0]
+    return sections.filter(locale__language_code=active).first() or sections.order_by("pk").first()
 
 
 class DiscussionSpace(models.Model):

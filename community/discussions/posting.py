@@ -10,7 +10,7 @@ moderator (settings.DISCUSSION_FIRST_POSTS_NEED_APPROVAL and DISCUSSION_FIRST_PO
 import math
 
 from django.conf import settings
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -100,15 +100,15 @@ def block_refusal(user, space):
     return block_message(block) if block is not None else None
 
 
-def blocked_spaces(user):
-    """(blocked everywhere, ids of the spaces where blocked) by blocks in force, for pages
-    offering a reply form in several spaces at once: one query."""
-    if not user.is_authenticated:
-        return False, set()
-    space_ids = set(
-        MemberBlock.objects.in_force().filter(member=user).values_list("space_id", flat=True)
+def blocked_in_space(user, space_ref="space"):
+    """An expression for querysets of threads (or anything with a space): whether a block in
+    force keeps `user` from posting in the row's space, so a page offering reply forms in many
+    spaces asks in the same query that lists them."""
+    return Exists(
+        MemberBlock.objects.in_force()
+        .filter(member=user)
+        .filter(Q(space__isnull=True) | Q(space=OuterRef(space_ref)))
     )
-    return None in space_ids, space_ids - {None}
 
 
 def posting_refusal(user, space):

@@ -8,6 +8,7 @@ is new for them.
 """
 
 from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +23,7 @@ __all__ = [
     "first_unread",
     "followed_threads",
     "marker_for",
+    "unread_count_expression",
     "unread_counts",
 ]
 
@@ -112,6 +114,20 @@ def unread_counts(user, thread_ids):
     return {row["thread_id"]: row["count"] for row in rows}
 
 
+def unread_count_expression(user):
+    """The same count as `unread_counts`, as an expression to annotate threads with (inside the
+    query that lists them)."""
+    counted = (
+        _new_posts(user)
+        .filter(thread=OuterRef("pk"))
+        .order_by()
+        .values("thread")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
 def first_unread(thread, user):
     """The first post of `thread` that is new for the member, or None."""
     if not user.is_authenticated:
@@ -131,15 +147,16 @@ def followed_threads(user):
         visible_threads(user)
         .filter(follows__user=user)
         .select_related("space")
+        .annotate(
+            unread_count=unread_count_expression(user),
+            blocked=posting.blocked_in_space(user),
+        )
         .order_by("-last_activity_at", "-pk")
     )
     if not threads:
         return []
-    counts = unread_counts(user, [thread.pk for thread in threads])
-    everywhere, blocked_in = posting.blocked_spaces(user)
     section = reader_section()
     for thread in threads:
-        thread.unread_count = counts.get(thread.pk, 0)
         thread.first_unread_url = thread.reply_url = ""
         thread.reply_form = None
         thread.reply_refusal = ""
@@ -151,7 +168,7 @@ def followed_threads(user):
             thread.reply_url = base + section.reverse_subpage("reply", args=[thread.pk])
         if thread.locked:
             thread.reply_refusal = _("This thread is locked: it takes no new replies.")
-        elif everywhere or thread.space_id in blocked_in:
+        elif thread.blocked:
             thread.reply_refusal = _("A moderator has blocked you from posting here.")
         elif thread.reply_url:
             thread.reply_form = ReplyForm(auto_id=f"thread-{thread.pk}-%s")

@@ -20,25 +20,25 @@ PAST_EVENTS = 3
 LATEST_NOTIFICATIONS = 5
 
 
-@login_required
-def participation(request):
-    user = request.user
+def participation_context(user):
+    """Everything the page shows, gathered from each capability's service: a fixed number of
+    queries whatever the member did."""
     upcoming, past = registrations.member_registrations(user)
     member_ideas, invitations = ideas.member_ideas(user)
     memberships, proposals = organisations.member_organisations(user)
-    return render(
-        request,
-        "community/participation/mine.html",
-        {
-            "upcoming": upcoming,
-            "past": past[:PAST_EVENTS],
-            "more_past": len(past) > PAST_EVENTS,
-            "ideas": member_ideas,
-            "invitations": invitations,
-            "threads": reading.followed_threads(user),
-            "workshops": workshops.member_workshops(user),
-            "memberships": memberships,
-            "proposals": proposals,
-            "notifications": notifications.latest_for(user, LATEST_NOTIFICATIONS),
-        },
-    )
+    return {
+        "upcoming": upcoming,
+        "past": past[:PAST_EVENTS],
+        "ideas": member_ideas,
+        "invitations": invitations,
+        "threads": reading.followed_threads(user),
+        "workshops": workshops.member_workshops(user),
+        "memberships": memberships,
+        "proposals": proposals,
+        "notifications": notifications.latest_for(user, LATEST_NOTIFICATIONS),
+    }
+
+
+@login_required
+def participation(request):
+    return render(request, "community/participation/mine.html", participation_context(request.user))

@@ -9,9 +9,9 @@ from django.db.models import Count, Exists, Max, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 from wagtail.search import index
 
+from cms.i18n import active_and_default_language_codes
 from community.workshops.models import (
     CoDesignWorkshopPage,
     Contribution,
@@ -186,7 +186,7 @@ def member_workshops(user):
         page.translation_key: page
         for page in CoDesignWorkshopPage.objects.filter(
             translation_key__in=[workshop.translation_key for workshop in workshops],
-            locale=Locale.get_active(),
+            locale__language_code=active_and_default_language_codes()[0],
         ).live()
     }
     shown = []
