@@ -17,6 +17,8 @@ CAPABILITIES = (
     "notifications",
     "newsletter",
     "privacy",
+    # A member's own page reads every package above: it comes last.
+    "participation",
 )
 
 

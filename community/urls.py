@@ -9,6 +9,7 @@ from community.members import writing
 from community.moderation import views as moderation_views
 from community.newsletter import views as newsletter_views
 from community.organisations import views as organisations
+from community.participation import views as participation
 from community.privacy import views as privacy
 from community.workshops import views as workshop_views
 
@@ -16,6 +17,7 @@ app_name = "community"
 
 urlpatterns = [
     path("profile/", profiles.edit_profile, name="profile_edit"),
+    path("participation/", participation.participation, name="participation"),
     path("members/", profiles.directory, name="directory"),
     path("members/<int:pk>/", profiles.profile, name="profile"),
     path("writing/preview/", writing.preview, name="writing_preview"),

@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale
 from wagtail.search import index
 
+from cms.i18n import active_and_default_language_codes
 from cms.models.base import BasePage
 from cms.sanitiser import clean_html
 from cms.text import validate_single_line
@@ -36,6 +37,7 @@ __all__ = [
     "PostMention",
     "PostRevision",
     "PostStatus",
+    "ReadMarker",
     "SpaceVisibility",
     "Thread",
     "ThreadFollow",
@@ -122,6 +124,14 @@ class DiscussionIndexPage(RoutablePageMixin, BasePage):
         # The routes (spaces, threads, posts) are views, and views import models: they are
         # looked up by name when Wagtail first resolves a URL, after every app is loaded.
         return tuple(import_string("community.discussions.views.subpage_urls"))
+
+
+def reader_section():
+    """The live discussions section of the active language's tree, else any, else None: the
+    page whose routes (threads, posts, replies) every link to a thread goes through."""
+    sections = DiscussionIndexPage.objects.live()
+    active = active_and_default_language_codes()[0]
+    return sections.filter(locale__language_code=active).first() or sections.order_by("pk").first()
 
 
 class DiscussionSpace(models.Model):
@@ -217,10 +227,7 @@ class Thread(models.Model):
     def url_in_section(self, name, *args):
         """A route of the discussions section in the active language (its own tree's
         section, else any), or "" when the site has no discussions section."""
-        sections = DiscussionIndexPage.objects.live()
-        page = (
-            sections.filter(locale=Locale.get_active()).first() or sections.order_by("pk").first()
-        )
+        page = reader_section()
         if page is None:
             return ""
         return page.url + page.reverse_subpage(name, args=args)
@@ -410,6 +417,31 @@ class ThreadFollow(models.Model):
 
     def __str__(self):
         return f"{self.user_id} → {self.thread_id}"
+
+
+class ReadMarker(models.Model):
+    """Where a member stopped reading a thread: the last post they were shown, as its place in
+    the thread's order (created_at, pk), so later posts count as new. It only moves forward
+    (community.discussions.reading)."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="read_markers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="read_markers"
+    )
+    # The post's own fields, not a foreign key: a deleted post leaves its place in the order.
+    post_created_at = models.DateTimeField(_("read up to"))
+    post_id_seen = models.PositiveBigIntegerField()
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("read marker")
+        verbose_name_plural = _("read markers")
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "user"], name="community_read_marker_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.thread_id} @ {self.post_id_seen}"
 
 
 # ---------- Posting blocks: written by moderators, read before every post ----------

@@ -25,7 +25,7 @@ from wagtail.models import Locale
 
 from cms.models.base import paginate
 from community.discussions import ideas as idea_talk
-from community.discussions import posting, services
+from community.discussions import posting, reading, services
 from community.discussions.forms import EditPostForm, ReplyForm, SearchForm, ThreadForm
 from community.discussions.models import (
     DiscussionIndexPage,
@@ -129,13 +129,19 @@ def space_view(page, request, slug):
     may_post = can_post(request.user, space)
     # A blocked member sees the block (and its reason) instead of "Start a thread".
     blocked = posting.block_refusal(request.user, space) if may_post else None
+    results = paginate(threads, request.GET.get("page"), THREADS_PER_PAGE)
+    # Each thread's new posts for a member, in one query for the whole page (none for visitors).
+    shown = list(results.object_list)
+    unread = reading.unread_counts(request.user, [thread.pk for thread in shown])
+    for thread in shown:
+        thread.unread_count = unread.get(thread.pk, 0)
     return _render(
         page,
         request,
         "space.html",
         {
             "space": space,
-            "threads": paginate(threads, request.GET.get("page"), THREADS_PER_PAGE),
+            "threads": results,
             "may_post": may_post and not blocked,
             "blocked": blocked,
             "may_moderate": can_moderate(request.user, space),
@@ -290,20 +296,49 @@ def _get_thread(request, thread_id):
 
 def thread_view(page, request, thread_id):
     thread = _get_thread(request, thread_id)
-    return _render(page, request, "thread.html", _thread_context(page, request, thread))
+    context = _thread_context(page, request, thread)
+    user = request.user
+    # Where the member stopped reading: the first new post on this page is marked (and is
+    # where "first unread" lands), then the marker moves to this page's last post.
+    marker = reading.marker_for(thread, user)
+    shown = list(context["posts"].object_list)
+    new = [post for post in shown if post.author_id != user.pk and reading.is_after(post, marker)]
+    context["first_unread_id"] = new[0].pk if new and user.is_authenticated else None
+    if shown:
+        reading.advance(thread, user, shown[-1], marker)
+    return _render(page, request, "thread.html", context)
+
+
+def _post_location(page, request, thread, post):
+    """The thread page `post` is on now, at its anchor."""
+    before = (
+        visible_posts(request.user)
+        .filter(thread=thread)
+        .filter(Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk))
+        .count()
+    )
+    number = before // POSTS_PER_PAGE + 1
+    query = f"?page={number}" if number > 1 else ""
+    return f"{sub_url(page, 'thread', thread.pk)}{query}#post-{post.pk}"
 
 
 def post_link(page, request, thread_id, post_id):
     """A stable link to a post: the thread page it is on now, at its anchor."""
     thread = _get_thread(request, thread_id)
-    posts = visible_posts(request.user).filter(thread=thread)
-    post = get_object_or_404(posts, pk=post_id)
-    before = posts.filter(
-        Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
-    ).count()
-    number = before // POSTS_PER_PAGE + 1
-    query = f"?page={number}" if number > 1 else ""
-    return HttpResponseRedirect(f"{sub_url(page, 'thread', thread.pk)}{query}#post-{post.pk}")
+    post = get_object_or_404(visible_posts(request.user).filter(thread=thread), pk=post_id)
+    return HttpResponseRedirect(_post_location(page, request, thread, post))
+
+
+def first_unread_view(page, request, thread_id):
+    """The member's first new post in the thread, on the page it is on; the thread's last
+    page when nothing is new (and the first page for a visitor)."""
+    thread = _get_thread(request, thread_id)
+    post = reading.first_unread(thread, request.user)
+    if post is None and request.user.is_authenticated:
+        post = visible_posts(request.user).filter(thread=thread).order_by("created_at", "pk").last()
+    if post is None:
+        return HttpResponseRedirect(sub_url(page, "thread", thread.pk))
+    return HttpResponseRedirect(_post_location(page, request, thread, post))
 
 
 def reply_view(page, request, thread_id):
@@ -514,6 +549,7 @@ subpage_urls = [
     path("threads/<int:thread_id>/", thread_view, name="thread"),
     path("threads/<int:thread_id>/reply/", reply_view, name="reply"),
     path("threads/<int:thread_id>/follow/", follow_view, name="follow"),
+    path("threads/<int:thread_id>/unread/", first_unread_view, name="first_unread"),
     path("threads/<int:thread_id>/posts/<int:post_id>/", post_link, name="post"),
     path("posts/<int:post_id>/edit/", edit_view, name="post_edit"),
     path("posts/<int:post_id>/delete/", delete_view, name="post_delete"),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from cms.i18n import with_localized_labels
 from cms.mail import send_templated_mail
 from cms.uploads import check_attachment, generated_name
 from community.ideas.models import (
@@ -28,6 +29,7 @@ from community.ideas.permissions import (
     DECISION_STATUSES,
     UNDECIDED_STATUS,
     can_edit_idea,
+    disclose,
     disclosed_status,
     is_call_organiser,
     is_idea_author,
@@ -43,6 +45,7 @@ __all__ = [
     "change_status",
     "invite_by_email",
     "invite_coauthor",
+    "member_ideas",
     "remove_attachment",
     "respond_to_invitation",
     "save_idea",
@@ -315,3 +318,24 @@ def respond_to_invitation(invitation, user, accept):
     invitation.responded_at = now()
     invitation.save(update_fields=["status", "responded_at"])
     return invitation
+
+
+def member_ideas(user):
+    """(ideas, invitations): the ideas the member wrote or co-writes, latest change first, each
+    with the status the member may read (`disclosed_status`) and its call's title in the
+    reader's language; and their open invitations to co-write. "Your ideas" and "My
+    participation" show these."""
+    own = Idea.objects.filter(author=user)
+    coauthored = Idea.objects.filter(
+        coauthors__user=user, coauthors__status=CoAuthorStatus.ACCEPTED
+    )
+    ideas = disclose(
+        (own | coauthored).distinct().select_related("call").order_by("-updated_at"), user
+    )
+    invitations = list(
+        IdeaCoAuthor.objects.filter(user=user, status=CoAuthorStatus.INVITED)
+        .select_related("idea", "idea__author")
+        .order_by("-invited_at", "-pk")
+    )
+    with_localized_labels(idea.call for idea in ideas)  # the calls' titles, in one query
+    return ideas, invitations

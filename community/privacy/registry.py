@@ -272,6 +272,9 @@ REGISTRY = (
     ),
     PersonalData("community.Helpful", "user", DELETE, export=("post__thread__title", "created_at")),
     PersonalData("community.ThreadFollow", "user", DELETE, export=("thread__title", "created_at")),
+    PersonalData(
+        "community.ReadMarker", "user", DELETE, export=("thread__title", "post_created_at")
+    ),
     PersonalData("community.DiscussionSpace", "moderators", DETACH, export=("title",)),
     # Moderation: a member's own reports go with the account; what moderators decided about
     # them (blocks, the log) is exported to them and kept as the record of the decision.

@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cms.i18n import with_localized_labels
 from cms.visibility import is_visible
 from community.ideas import follows
 from community.ideas import services as service
@@ -25,7 +24,6 @@ from community.ideas.models import (
 from community.ideas.permissions import (
     can_edit_idea,
     can_view_idea,
-    disclose,
     disclosed_status,
     is_idea_author,
 )
@@ -274,17 +272,7 @@ def invitation(request, token):
 
 @login_required
 def my_ideas(request):
-    own = Idea.objects.filter(author=request.user)
-    coauthored = Idea.objects.filter(
-        coauthors__user=request.user, coauthors__status=CoAuthorStatus.ACCEPTED
-    )
-    ideas = disclose(
-        (own | coauthored).distinct().select_related("call").order_by("-updated_at"), request.user
-    )
-    invitations = IdeaCoAuthor.objects.filter(
-        user=request.user, status=CoAuthorStatus.INVITED
-    ).select_related("idea")
-    with_localized_labels(idea.call for idea in ideas)  # the calls' titles, in one query
+    ideas, invitations = service.member_ideas(request.user)
     return render(
         request, "community/ideas/mine.html", {"ideas": ideas, "invitations": invitations}
     )

@@ -220,6 +220,9 @@ CONVERSATION_MESSAGE_RATE = os.environ.get("CONVERSATION_MESSAGE_RATE", "10/m")
 # site): a URL with {source}, {target} and {text}, e.g.
 # "https://translate.example/?sl={source}&tl={target}&q={text}". Empty: no "Translate" link.
 DISCUSSION_TRANSLATOR_URL = os.environ.get("DISCUSSION_TRANSLATOR_URL", "")
+# How often (seconds) a member's open page asks for their unread notification count
+# (static/js/notification-count.js; a 304 when unchanged); 0 turns the polling off.
+NOTIFICATION_POLL_SECONDS = int(os.environ.get("NOTIFICATION_POLL_SECONDS", "60"))
 # Two-factor authentication: an authenticator app (TOTP) and recovery codes; required for
 # everyone who can enter the admin (community/members/two_factor.py).
 # https://docs.allauth.org/en/latest/mfa/configuration.html
