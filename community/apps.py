@@ -40,6 +40,10 @@ class CommunityConfig(AppConfig):
         from community.members import receivers as _members  # noqa: F401
         from community.notifications import receivers as _notifications  # noqa: F401
 
+        # The kinds of result each capability adds to the site search (cms.search_sources).
+        for name in ("members", "organisations", "ideas", "discussions"):
+            import_module(f"community.{name}.search").register()
+
 
 class CommunityUsersAppConfig(WagtailUsersAppConfig):
     """Replaces `wagtail.users` in INSTALLED_APPS so the admin edits our profile fields too."""

@@ -31,6 +31,9 @@ class EventsConfig(AppConfig):
         self.models_module = modules[0]
 
     def ready(self):
+        from events.listing.search import register as register_search_kinds
         from events.registrations import handlers
 
         handlers.connect()
+        # Events are a kind of result of the site search (cms.search_sources).
+        register_search_kinds()
