@@ -268,3 +268,31 @@ def test_a_search_page_runs_as_many_queries_for_1_match_as_for_30(home, kind):
     if kind:
         assert response.context["found"].results.paginator.count >= 30
     assert few == many
+
+
+# --- stemming per language (PostgreSQL's text-search configurations) ---
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="stemming needs PostgreSQL's text-search configurations (SQLite matches as typed)",
+)
+
+
+@on_postgresql
+def test_a_post_is_stemmed_in_its_own_language(world):
+    thread = world.threads["public"]
+    author = world.posts["public"].author
+    PostFactory(thread=thread, author=author, body="<p>Le cooperative sociali</p>", language="it")
+    response = Client().get("/en/search/", {"q": "cooperativa", "kind": "posts"})
+    assert [hit.summary for hit in response.context["found"].results] == ["Le cooperative sociali"]
+
+
+@on_postgresql
+def test_an_idea_is_stemmed_in_its_own_language(world):
+    call = IdeaCallPageFactory(parent=world.section.get_parent(), ideas_public=True)
+    IdeaFactory(call=call, title="Orti condivisi", summary="Orti urbani", language="it")
+    IdeaFactory(call=call, title="Tool libraries", summary="Lending tools", language="en")
+    found = Client().get("/en/search/", {"q": "condiviso", "kind": "ideas"}).context["found"]
+    assert [hit.title for hit in found.results] == ["Orti condivisi"]
+    found = Client().get("/en/search/", {"q": "library", "kind": "ideas"}).context["found"]
+    assert [hit.title for hit in found.results] == ["Tool libraries"]
