@@ -45,6 +45,7 @@ MATRIX = {
     "public idea": ("ideas", "Quokka public idea", EVERYONE),
     "draft idea": ("ideas", "Quokka draft idea", NOBODY),
     "withdrawn idea": ("ideas", "Quokka withdrawn idea", NOBODY),
+    "idea of a call for members": ("ideas", "Quokka members-call idea", SIGNED_IN),
     "public thread": ("threads", "Quokka public thread", EVERYONE),
     "private-space thread": ("threads", "Quokka private thread", SPACE_READERS),
     "public post": ("posts", "Quokka public post", EVERYONE),
@@ -69,6 +70,11 @@ def build_content(home, world):
     IdeaFactory(call=call, title="Quokka public idea", status=IdeaStatus.SUBMITTED)
     IdeaFactory(call=call, title="Quokka draft idea", status=IdeaStatus.DRAFT)
     IdeaFactory(call=call, title="Quokka withdrawn idea", status=IdeaStatus.WITHDRAWN)
+    members_call = IdeaCallPageFactory(parent=home, ideas_public=True)
+    PageViewRestriction.objects.create(
+        page=members_call, restriction_type=PageViewRestriction.LOGIN
+    )
+    IdeaFactory(call=members_call, title="Quokka members-call idea")
     author = world.posts["public"].author
     for kind in ("public", "private"):
         space = world.spaces[kind]
