@@ -6,6 +6,7 @@ search, filtered to posts (`?kind=posts`, and `&space=<id>` from a space's page)
 address of the search within discussions redirects there.
 """
 
+from html import unescape
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import AnonymousUser
@@ -109,7 +110,8 @@ def post_hits(posts, request, locale):
         SearchHit(
             title=post.thread.title,
             url=_sub_url(section, "post", post.thread_id, post.pk) if section else "",
-            summary=strip_tags(post.body),
+            # The sanitised HTML as plain text (the template escapes it again).
+            summary=unescape(strip_tags(post.body)),
             detail=post.thread.space.title,
             other_language=_other(post.language, locale),
         )

@@ -237,6 +237,15 @@ def test_a_post_in_the_readers_language_comes_first(world):
     assert [hit.other_language for hit in hits] == ["", "en"]
 
 
+def test_a_posts_text_is_shown_once_escaped(world):
+    thread = world.threads["public"]
+    author = world.posts["public"].author
+    PostFactory(thread=thread, author=author, body="<p>Tea &amp; quokkacake</p>")
+    content = results_html(Client().get("/en/search/", {"q": "quokkacake"}))
+    assert "Tea &amp; quokkacake" in content
+    assert "&amp;amp;" not in content
+
+
 # --- query counts: constant whatever the number of matches ---
 
 
