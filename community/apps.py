@@ -45,6 +45,9 @@ class CommunityConfig(AppConfig):
         from community.notifications import receivers as _notifications  # noqa: F401
 
         self.register_home_sections()
+        # The kinds of result each capability adds to the site search (cms.search_sources).
+        for name in ("members", "organisations", "ideas", "discussions"):
+            import_module(f"community.{name}.search").register()
 
     def register_home_sections(self):
         """The home page's sections of each capability (cms.home_sections)."""

@@ -145,6 +145,7 @@ def space_view(page, request, slug):
             "may_post": may_post and not blocked,
             "blocked": blocked,
             "may_moderate": can_moderate(request.user, space),
+            "search_form": SearchForm(),
         },
     )
 
