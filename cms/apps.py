@@ -13,6 +13,7 @@ class CmsConfig(AppConfig):
         from .cache_table import create_cache_tables_after_migrate
         from .locales import ensure_locales
         from .roles import ensure_roles_after_migrate
+        from .search_content import register as register_search_kinds
 
         post_migrate.connect(ensure_locales, sender=self)
         # The admin's roles (groups, rights, editorial workflow) follow cms/roles.py.
@@ -25,3 +26,5 @@ class CmsConfig(AppConfig):
         admin_explorer.install()
         # Searching the image chooser within a tag (cms/image_chooser.py).
         image_chooser.install()
+        # The site search's kinds of results owned here; the apps above add theirs.
+        register_search_kinds()

@@ -7,7 +7,7 @@ from wagtail.models import Site
 
 from .i18n import localized_list
 from .models import FooterText, Organisation, OrganisationKind
-from .navigation import group_menu
+from .navigation import MENU_GROUPS, MenuGroup, group_menu, menu_group_of
 from .visibility import visible_pages
 
 
@@ -43,6 +43,16 @@ class _LazyNav:
     def groups(self):
         """The items in named groups, or None while the menu is short enough to show flat."""
         return group_menu(self)
+
+    @property
+    def take_part(self):
+        """The menu's "take part" pages (events, calls, workshops, discussions...), in the
+        editors' order, whatever the menu's length: the footer lists them too."""
+        return MenuGroup(
+            "take-part",
+            MENU_GROUPS["take-part"],
+            [item for item in self if menu_group_of(item) == "take-part"],
+        )
 
 
 class _LazyPartners:

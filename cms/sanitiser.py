@@ -9,6 +9,7 @@ nh3 a one-file change.
 """
 
 import html
+import re
 
 import bleach
 from bleach.linkifier import DEFAULT_CALLBACKS
@@ -21,17 +22,32 @@ ALLOWED_ATTRIBUTES = {"a": ["href", "title", "rel"]}
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 
 
+# Code is set aside while bare URLs become links: bleach's linkify escapes the text of the tags
+# it skips a second time ("&lt;" shown as "&amp;lt;"), so it never sees them. The markers are
+# private-use characters, removed from the input first so no text can forge one.
+_CODE = re.compile(r"<pre>.*?</pre>|<code>.*?</code>", re.DOTALL)
+_SET_ASIDE = re.compile("\ue010(\\d+)\ue011")
+
+
 def clean_html(value):
     """Members' rich text: allowed tags only, safe links (made rel="nofollow"), no comments."""
+    value = (value or "").replace("\ue010", "").replace("\ue011", "")
     cleaned = bleach.clean(
-        value or "",
+        value,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         protocols=ALLOWED_PROTOCOLS,
         strip=True,
         strip_comments=True,
     )
-    return bleach.linkify(cleaned, callbacks=DEFAULT_CALLBACKS, skip_tags={"pre", "code"})
+    code = []
+
+    def set_aside(match):
+        code.append(match.group(0))
+        return f"\ue010{len(code) - 1}\ue011"
+
+    linked = bleach.linkify(_CODE.sub(set_aside, cleaned), callbacks=DEFAULT_CALLBACKS)
+    return _SET_ASIDE.sub(lambda match: code[int(match.group(1))], linked)
 
 
 def text_from_html(value):

@@ -7,17 +7,22 @@ from wagtail.documents.views.serve import serve as wagtail_document_serve
 from wagtail.models import Locale
 
 from cms.filters import parse_page
-from cms.search import search_pages
+from cms.search_sources import site_search
 
 
 def search(request):
+    """The one site search (cms.search_sources): every kind of result the reader may see."""
     query = (request.GET.get("q") or "").strip()[:200]
-    results = None
+    found = None
     if query:
-        results = search_pages(
-            query, Locale.get_active(), parse_page(request.GET.get("page")), request=request
+        found = site_search(
+            query,
+            request,
+            Locale.get_active(),
+            kind=request.GET.get("kind", ""),
+            page_number=parse_page(request.GET.get("page")),
         )
-    return render(request, "pages/search.html", {"search_query": query, "results": results})
+    return render(request, "pages/search.html", {"search_query": query, "found": found})
 
 
 def robots_txt(request):

@@ -13,9 +13,12 @@ CAPABILITIES = (
     "workshops",
     "discussions",
     "moderation",
+    "conversations",
     "notifications",
     "newsletter",
     "privacy",
+    # A member's own page reads every package above: it comes last.
+    "participation",
 )
 
 
@@ -35,10 +38,25 @@ class CommunityConfig(AppConfig):
         self.models_module = modules[0]
 
     def ready(self):
+        from community.conversations import receivers as _conversations  # noqa: F401
         from community.discussions import receivers as _discussions  # noqa: F401
         from community.ideas import receivers as _ideas  # noqa: F401
         from community.members import receivers as _members  # noqa: F401
         from community.notifications import receivers as _notifications  # noqa: F401
+
+        self.register_home_sections()
+        # The kinds of result each capability adds to the site search (cms.search_sources).
+        for name in ("members", "organisations", "ideas", "discussions"):
+            import_module(f"community.{name}.search").register()
+
+    def register_home_sections(self):
+        """The home page's sections of each capability (cms.home_sections)."""
+        from community.discussions.home import register_sections as discussions
+        from community.ideas.home import register_sections as ideas
+        from community.newsletter.home import register_sections as newsletter
+
+        for register in (ideas, discussions, newsletter):
+            register()
 
 
 class CommunityUsersAppConfig(WagtailUsersAppConfig):

@@ -2,11 +2,14 @@
 
 from django.urls import path
 
+from community.conversations import views as conversations
 from community.ideas.views import api, gallery, ideas
 from community.members import views as profiles
+from community.members import writing
 from community.moderation import views as moderation_views
 from community.newsletter import views as newsletter_views
 from community.organisations import views as organisations
+from community.participation import views as participation
 from community.privacy import views as privacy
 from community.workshops import views as workshop_views
 
@@ -14,8 +17,10 @@ app_name = "community"
 
 urlpatterns = [
     path("profile/", profiles.edit_profile, name="profile_edit"),
+    path("participation/", participation.participation, name="participation"),
     path("members/", profiles.directory, name="directory"),
     path("members/<int:pk>/", profiles.profile, name="profile"),
+    path("writing/preview/", writing.preview, name="writing_preview"),
     path("organisations/", organisations.organisation_list, name="organisations"),
     path("organisations/propose/", organisations.propose, name="organisation_propose"),
     path(
@@ -41,6 +46,8 @@ urlpatterns = [
     path("ideas/mine/", ideas.my_ideas, name="my_ideas"),
     path("ideas/<int:pk>/", ideas.idea_detail, name="idea_detail"),
     path("ideas/<int:pk>/edit/", ideas.edit_idea, name="idea_edit"),
+    path("ideas/<int:pk>/follow/", ideas.follow_idea, name="idea_follow"),
+    path("ideas/<int:pk>/mentions/", api.mentions, name="idea_mentions"),
     path("ideas/<int:pk>/submit/", ideas.submit_idea, name="idea_submit"),
     path("ideas/<int:pk>/withdraw/", ideas.withdraw_idea, name="idea_withdraw"),
     path("ideas/<int:pk>/coauthors/", ideas.invite_coauthor, name="idea_invite"),
@@ -60,6 +67,26 @@ urlpatterns = [
         moderation_views.report_post,
         name="report_post",
     ),
+    path(
+        "discussions/posts/<int:pk>/moderate/block/",
+        moderation_views.block_author,
+        name="moderate_block",
+    ),
+    path(
+        "discussions/posts/<int:pk>/moderate/<str:action>/",
+        moderation_views.moderate_post,
+        name="moderate_post",
+    ),
+    path(
+        "discussions/threads/<int:pk>/lock/",
+        moderation_views.lock_thread,
+        name="moderate_lock",
+    ),
+    path("messages/", conversations.inbox, name="conversations"),
+    path("messages/new/", conversations.new_conversation, name="conversation_new"),
+    path("messages/<int:pk>/", conversations.conversation, name="conversation"),
+    path("messages/reports/<int:pk>/", conversations.report_message, name="conversation_report"),
+    path("messages/block/<int:pk>/", conversations.block, name="conversation_block"),
     path("newsletter/", newsletter_views.subscribe, name="newsletter_subscribe"),
     path("newsletter/check-your-inbox/", newsletter_views.pending, name="newsletter_pending"),
     path("newsletter/confirm/<str:token>/", newsletter_views.confirm, name="newsletter_confirm"),

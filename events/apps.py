@@ -31,6 +31,11 @@ class EventsConfig(AppConfig):
         self.models_module = modules[0]
 
     def ready(self):
+        from events.listing.home import register_sections
+        from events.listing.search import register as register_search_kinds
         from events.registrations import handlers
 
         handlers.connect()
+        register_sections()  # the home page's "next events" (cms.home_sections)
+        # Events are a kind of result of the site search (cms.search_sources).
+        register_search_kinds()

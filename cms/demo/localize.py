@@ -24,7 +24,7 @@ from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.strings import StringValue, validate_translation_links
 
 from .dates import date_copies
-from .sync import CREATED, UNCHANGED, UPDATED, apply_values
+from .sync import CREATED, UNCHANGED, UPDATED, apply_values, sync_page
 
 __all__ = ["SegmentMismatchError", "TOOL_NAME", "sync_localized_page", "translated_strings"]
 
@@ -220,3 +220,20 @@ def sync_localized_page(source_page, locale, values, *, source_changed, refresh_
             date_copies(target.translation_key)
             return target, UPDATED
         return target, UNCHANGED
+
+
+def sync_translated_section(home, model, slug, data, *, key):
+    """A section page under `home` (`data["source"]`: its English values), translated into
+    every language of `data["translations"]` whose tree exists (wagtail-localize); the page."""
+    from wagtail.models import Locale
+
+    section, status = sync_page(home, model, slug, data["source"], key=key)
+    refresh = status != UNCHANGED
+    for code, values in data["translations"].items():
+        locale = Locale.objects.filter(language_code=code).first()
+        if locale is not None and home.get_translation_or_none(locale) is not None:
+            sync_localized_page(
+                section, locale, values, source_changed=status != UNCHANGED, refresh_source=refresh
+            )
+            refresh = False
+    return section

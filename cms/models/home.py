@@ -2,11 +2,13 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from cms import home_sections
 from cms.blocks import BodyBlock
 from cms.text import validate_single_line
 from cms.translation_state import set_content_languages
@@ -20,6 +22,27 @@ from .publications import PublicationIndexPage, PublicationPage
 __all__ = ["HomePage"]
 
 LATEST_COUNT = 3
+
+
+class HomeSectionBlock(blocks.StructBlock):
+    """One of the sections the apps register (cms.home_sections), and how many items it lists.
+    The editors' order of these blocks is the page's; a section left out is hidden."""
+
+    key = blocks.ChoiceBlock(choices=home_sections.section_choices, label=_("section"))
+    limit = blocks.IntegerBlock(
+        label=_("number of items"),
+        default=home_sections.DEFAULT_LIMIT,
+        min_value=1,
+        max_value=home_sections.MAX_LIMIT,
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("community section")
+
+
+class HomeSectionsBlock(blocks.StreamBlock):
+    section = HomeSectionBlock()
 
 
 class HomePage(BasePage):
@@ -36,6 +59,16 @@ class HomePage(BasePage):
         related_name="+",
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    sections = StreamField(
+        HomeSectionsBlock(),
+        blank=True,
+        default=home_sections.default_sections,
+        verbose_name=_("community sections"),
+        help_text=_(
+            "What the community is doing, below the body: drag to reorder, delete a section "
+            "to hide it."
+        ),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -43,6 +76,7 @@ class HomePage(BasePage):
         FieldPanel("hero_text"),
         FieldPanel("hero_image"),
         FieldPanel("body"),
+        FieldPanel("sections"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     api_fields = [
@@ -91,6 +125,8 @@ class HomePage(BasePage):
         context["latest_news"] = self.latest_news(request)
         # Cards mark items shown in another language: one query for all (cms.translation_state).
         set_content_languages([*context["latest_publications"], *context["latest_news"]])
+        # Open calls, next events, threads, ideas, the newsletter: the apps' sections.
+        context["home_sections"] = home_sections.render_sections(request, self, self.sections)
         context["pilot_action_index"] = self.pilot_action_index(request)
         context["pilot_action_count"] = visible_pages(
             PilotActionPage.objects.descendant_of(self), request

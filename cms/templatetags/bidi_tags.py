@@ -15,6 +15,7 @@ from django import template
 from django.utils import dateformat
 from django.utils.formats import get_format
 from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeData
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, get_language_bidi, get_language_info, pgettext
 from wagtail.models import Locale, Page
@@ -26,16 +27,24 @@ from cms.translation_state import content_language_of, set_content_languages
 register = template.Library()
 
 
+def _isolated(text, rtl):
+    # A text already escaped (what `{% firstof ... as x %}` stores, a value marked safe) is HTML:
+    # escaping it again would show "&amp;amp;", so its text is isolated between its entities.
+    if isinstance(text, SafeData):
+        return bidi.isolate_html(text, rtl)
+    return bidi.isolate_text(text, rtl)
+
+
 @register.filter(is_safe=True)
 def isolate(text):
-    return bidi.isolate_text(text, get_language_bidi())
+    return _isolated(text, get_language_bidi())
 
 
 @register.filter(is_safe=True)
 def isolate_for(text, language_code):
     """`isolate` for a text written in `language_code` rather than the page's language (an
     editor's text shown in English on an Arabic page keeps its Latin runs as they are)."""
-    return bidi.isolate_text(text, get_language_info(language_code)["bidi"])
+    return _isolated(text, get_language_info(language_code)["bidi"])
 
 
 @register.filter

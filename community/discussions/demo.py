@@ -1,5 +1,6 @@
-"""Demo discussions: the section, a public and a members-only space, and the private space of
-the upcoming focus group, with threads and posts by the demo members.
+"""Demo discussions: the section, a public and a members-only space, the private space of
+the upcoming focus group, with threads and posts by the demo members, and the conversation on
+a public demo idea.
 
 Data in demo.json beside this module. Safe to run again: spaces, threads and posts are found
 by their natural keys (slug; space and title; thread, author and text) and only written when
@@ -19,6 +20,7 @@ from cms.demo.builder import synchronise_language_trees
 from cms.demo.localize import sync_localized_page
 from cms.demo.sync import UNCHANGED, stable_key, sync_page
 from cms.models import HomePage
+from community.discussions.ideas import ideas_space
 from community.discussions.models import (
     DiscussionIndexPage,
     DiscussionSpace,
@@ -28,6 +30,7 @@ from community.discussions.models import (
     ThreadFollow,
 )
 from community.discussions.services import ensure_event_space
+from community.ideas.permissions import discussable_ideas
 from events.pages.models import EventPage, RegistrationStatus
 from events.registrations.models import Registration
 
@@ -38,11 +41,12 @@ DATA = Path(__file__).with_name("demo.json")
 
 def _users(data):
     emails = set()
-    for space in [*data["spaces"], data["focus_group"]]:
+    for space in [*data["spaces"], data["focus_group"], data.get("idea_conversations", {})]:
         emails.update(space.get("moderators", []))
         emails.update(space.get("members", []))
-        for thread in space["threads"]:
-            emails.add(thread["author"])
+        for thread in space.get("threads", []):
+            if "author" in thread:  # an idea's conversation is opened by its first comment
+                emails.add(thread["author"])
             for post in thread["posts"]:
                 emails.add(post["author"])
                 emails.update(post.get("helpful", []))
@@ -69,15 +73,18 @@ def _moderators(space, emails, users):
         space.moderators.add(*missing)
 
 
-def _thread(space, values, users, base):
-    """A thread and its posts, dated a few hours apart from `base` on first creation."""
+def _thread(space, values, users, base, idea=None):
+    """A thread and its posts, dated a few hours apart from `base` on first creation; `idea`:
+    the thread is that idea's conversation."""
     author = users[values["author"]]
-    thread = Thread.objects.filter(space=space, title=values["title"]).first()
+    found = Thread.objects.filter(idea=idea) if idea else Thread.objects.filter(space=space)
+    thread = found.filter(title=values["title"]).first()
     if thread is None:
         thread = Thread.objects.create(
             space=space,
             title=values["title"],
             author=author,
+            idea=idea,
             pinned=values.get("pinned", False),
             created_at=base,
             last_activity_at=base,
@@ -86,8 +93,9 @@ def _thread(space, values, users, base):
     posts = []
     for index, item in enumerate(values["posts"]):
         moment = base + datetime.timedelta(hours=3 * index)
+        # Found again by what was written (its rendering carries mentions as markers).
         post = Post.objects.filter(
-            thread=thread, author=users[item["author"]], body=item["body"]
+            thread=thread, author=users[item["author"]], source=item["body"]
         ).first()
         if post is None:
             quoted = posts[item["quote"]] if "quote" in item else None
@@ -136,6 +144,21 @@ def _focus_group_space(data, users):
     return space
 
 
+def _idea_conversations(data, users, base):
+    """Comments on public demo ideas, in the ideas space its moderators moderate (an idea not
+    open to conversation, or missing, is skipped)."""
+    if not data:
+        return
+    space = ideas_space()
+    _moderators(space, data.get("moderators", []), users)
+    for values in data["threads"]:
+        idea = discussable_ideas().filter(title=values["idea"]).order_by("pk").first()
+        if idea is None:
+            continue
+        thread = {"title": idea.title, "author": values["posts"][0]["author"], **values}
+        _thread(space, thread, users, base, idea=idea)
+
+
 def build_discussions_demo():
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     home = site.root_page.specific if site else None
@@ -168,4 +191,7 @@ def build_discussions_demo():
     if space is not None:
         for thread in group["threads"]:
             _thread(space, thread, users, midnight - datetime.timedelta(days=2))
+    _idea_conversations(
+        data.get("idea_conversations"), users, midnight - datetime.timedelta(days=1)
+    )
     return section

@@ -2,20 +2,20 @@
 (honeypot and minimum fill time) and names the language the post is written in."""
 
 from django import forms
-from django.utils.html import escape, strip_tags
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from cms.antispam import AntispamMixin
-from cms.sanitiser import clean_html
 from cms.text import SingleLineCharField
+from cms.writing import markdown_to_text
 from community.members.models import SPOKEN_LANGUAGE_CODES
+from community.members.writing import MarkdownTextarea
 
 __all__ = ["EditPostForm", "ReplyForm", "ThreadForm", "SearchForm"]
 
 BODY_HELP = _(
-    "Plain text or simple HTML (bold, italics, lists, links, quotes). "
-    "Name a member with @ and their name, spaces as hyphens: @Amina-Haddad."
+    "Markdown: **bold**, _italics_, lists with - or 1., > for a quote, # for a heading, "
+    "[text](https://link). Name a member with @ and their name, as in @Amina Haddad."
 )
 
 
@@ -23,23 +23,13 @@ def language_choices():
     return [(code, get_language_info(code)["name_local"]) for code in SPOKEN_LANGUAGE_CODES]
 
 
-def _paragraphs(text):
-    """Plain text typed in a textarea becomes paragraphs; HTML is kept (then sanitised)."""
-    text = (text or "").strip()
-    if "<" in text:
-        return text
-    blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n")]
-    return "".join(
-        "<p>{}</p>".format(escape(block).replace("\n", "<br>")) for block in blocks if block
-    )
-
-
 class PostFieldsMixin(forms.Form):
     body = forms.CharField(
         label=_("Message"),
         help_text=BODY_HELP,
         max_length=20000,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        strip=False,  # Markdown: leading spaces can mean code or a nested list
+        widget=MarkdownTextarea(attrs={"rows": 6}),
     )
     language = forms.ChoiceField(label=_("Written in"), choices=language_choices)
 
@@ -50,10 +40,12 @@ class PostFieldsMixin(forms.Form):
             self.initial["language"] = (get_language() or "en").split("-")[0]
 
     def clean_body(self):
-        body = clean_html(_paragraphs(self.cleaned_data["body"]))
-        if not strip_tags(body).strip():
+        """The Markdown as typed (the posting service renders it); refused when it would show
+        nothing (only spaces, or only tags the sanitiser removes)."""
+        source = self.cleaned_data["body"].replace("\r\n", "\n").strip("\n")
+        if not markdown_to_text(source):
             raise forms.ValidationError(_("Write a message."))
-        return body
+        return source
 
 
 class ThreadForm(AntispamMixin, PostFieldsMixin):

@@ -20,10 +20,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale
 from wagtail.search import index
 
+from cms.i18n import active_and_default_language_codes
 from cms.models.base import BasePage
 from cms.sanitiser import clean_html
 from cms.text import validate_single_line
 from cms.translation_state import translated_pages
+from community.ideas.follows import idea_follower_ids
+from community.members import mentions
 
 __all__ = [
     "DiscussionIndexPage",
@@ -31,8 +34,10 @@ __all__ = [
     "Helpful",
     "MemberBlock",
     "Post",
+    "PostMention",
     "PostRevision",
     "PostStatus",
+    "ReadMarker",
     "SpaceVisibility",
     "Thread",
     "ThreadFollow",
@@ -121,6 +126,14 @@ class DiscussionIndexPage(RoutablePageMixin, BasePage):
         return tuple(import_string("community.discussions.views.subpage_urls"))
 
 
+def reader_section():
+    """The live discussions section of the active language's tree, else any, else None: the
+    page whose routes (threads, posts, replies) every link to a thread goes through."""
+    sections = DiscussionIndexPage.objects.live()
+    active = active_and_default_language_codes()[0]
+    return sections.filter(locale__language_code=active).first() or sections.order_by("pk").first()
+
+
 class DiscussionSpace(models.Model):
     title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
@@ -191,6 +204,16 @@ class Thread(models.Model):
     )
     created_at = models.DateTimeField(_("started"), default=timezone.now)
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
+    # The conversation about a public idea (community.discussions.ideas): created with its
+    # first comment. Readers see it only while the idea is public (permissions.visible_threads).
+    idea = models.OneToOneField(
+        "community.Idea",
+        verbose_name=_("idea"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="discussion_thread",
+    )
 
     class Meta:
         verbose_name = _("thread")
@@ -204,10 +227,7 @@ class Thread(models.Model):
     def url_in_section(self, name, *args):
         """A route of the discussions section in the active language (its own tree's
         section, else any), or "" when the site has no discussions section."""
-        sections = DiscussionIndexPage.objects.live()
-        page = (
-            sections.filter(locale=Locale.get_active()).first() or sections.order_by("pk").first()
-        )
+        page = reader_section()
         if page is None:
             return ""
         return page.url + page.reverse_subpage(name, args=args)
@@ -217,8 +237,12 @@ class Thread(models.Model):
 
     def follower_ids(self):
         """Ids of every member following this thread, the author included (listeners leave
-        out whoever should not hear about their own post)."""
-        return list(self.follows.values_list("user_id", flat=True))
+        out whoever should not hear about their own post); for an idea's conversation, the
+        idea's followers and authors too."""
+        ids = set(self.follows.values_list("user_id", flat=True))
+        if self.idea_id:
+            ids.update(idea_follower_ids(self.idea))
+        return sorted(ids)
 
 
 class Post(models.Model):
@@ -231,6 +255,9 @@ class Post(models.Model):
         on_delete=models.PROTECT,
         related_name="discussion_posts",
     )
+    # What the member wrote (Markdown, community.members.mentions for @names), shown again to
+    # edit it and exported; `body` is its rendering, sanitised, made on every save from it.
+    source = models.TextField(_("message as written"), blank=True)
     body = models.TextField(_("message"))
     language = models.CharField(_("written in"), max_length=10, blank=True)
     quoted = models.ForeignKey(
@@ -265,10 +292,23 @@ class Post(models.Model):
         return f"{self.thread} #{self.pk}"
 
     def save(self, *args, **kwargs):
-        # Sanitised on every path (form, admin, demo, API), not only in the form.
+        # Rendered and sanitised on every path (form, admin, demo, API), not only in the form;
+        # a save of other fields only (a moderator's decision) leaves the text alone. A caller
+        # that gives HTML as `body` alone (the demo, older code) wrote its source: HTML is
+        # valid Markdown input, cleaned by the same sanitiser.
         # The hidden reason is plain text: stored as typed, escaped where it is shown.
-        self.body = clean_html(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"source", "body"} & set(update_fields):
+            if not self.source and self.body:
+                self.source = self.body
+            self.body = mentions.render(self.source)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "source", "body"}
         super().save(*args, **kwargs)
+
+    def shown_to(self, reader):
+        """The rendered text as `reader` sees it: mentions link to profiles they may see."""
+        return mentions.for_reader(self.body, reader)
 
     @property
     def is_deleted(self):
@@ -291,12 +331,34 @@ class Post(models.Model):
         return self.thread.url_in_section("post", self.thread_id, self.pk)
 
 
+class PostMention(models.Model):
+    """A member told they were named in a post: written once per post and member, so editing
+    the post (or approving it) never tells them again."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="mentions")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="post_mentions"
+    )
+    notified_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("mention")
+        verbose_name_plural = _("mentions")
+        constraints = [
+            models.UniqueConstraint(fields=["post", "member"], name="community_mention_once")
+        ]
+
+    def __str__(self):
+        return f"{self.post_id} → {self.member_id}"
+
+
 class PostRevision(models.Model):
     """An earlier text of an edited post, kept for moderators."""
 
     post = models.ForeignKey(
         Post, verbose_name=_("post"), on_delete=models.CASCADE, related_name="revisions"
     )
+    source = models.TextField(_("message as written"), blank=True)
     body = models.TextField(_("message"))
     language = models.CharField(_("written in"), max_length=10, blank=True)
     edited_by = models.ForeignKey(
@@ -355,6 +417,31 @@ class ThreadFollow(models.Model):
 
     def __str__(self):
         return f"{self.user_id} → {self.thread_id}"
+
+
+class ReadMarker(models.Model):
+    """Where a member stopped reading a thread: the last post they were shown, as its place in
+    the thread's order (created_at, pk), so later posts count as new. It only moves forward
+    (community.discussions.reading)."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="read_markers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="read_markers"
+    )
+    # The post's own fields, not a foreign key: a deleted post leaves its place in the order.
+    post_created_at = models.DateTimeField(_("read up to"))
+    post_id_seen = models.PositiveBigIntegerField()
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("read marker")
+        verbose_name_plural = _("read markers")
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "user"], name="community_read_marker_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.thread_id} @ {self.post_id_seen}"
 
 
 # ---------- Posting blocks: written by moderators, read before every post ----------

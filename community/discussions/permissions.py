@@ -13,11 +13,15 @@ filters recipients with `can_read_space`).
   they may still post there.
 - A post waiting for approval or hidden by a moderator is seen by its author and the
   space's moderators only; a thread whose posts are all such, likewise.
+- The conversation about an idea (a thread with an idea) is seen only while the idea is open
+  to conversation (community.ideas.permissions.discussable_ideas): a withdrawn idea's
+  comments leave every channel with it.
 """
 
 from django.db.models import Exists, OuterRef, Q
 
 from community.discussions.models import DiscussionSpace, Post, PostStatus, SpaceVisibility, Thread
+from community.ideas.permissions import discussable_ideas
 from events.registrations.models import Registration
 
 __all__ = [
@@ -29,6 +33,7 @@ __all__ = [
     "is_group_member",
     "is_staff",
     "readable_spaces",
+    "readers_of",
     "visible_posts",
     "visible_threads",
 ]
@@ -132,6 +137,25 @@ def _space_q(user, prefix=""):
     )
 
 
+def readers_of(space, members):
+    """Of the `members` queryset, those who may read `space`: `can_read_space` for many at once,
+    in the same query (the mention autocomplete filters by it)."""
+    members = members.filter(is_active=True, erased_at__isnull=True)
+    if space.visibility in (SpaceVisibility.PUBLIC, SpaceVisibility.MEMBERS):
+        return members
+    group = Registration.objects.seated().filter(
+        event__translation_key__in=type(space.event)
+        .objects.filter(pk=space.event_id)
+        .values("translation_key")
+    )
+    return members.filter(
+        Q(is_staff=True)
+        | Q(is_superuser=True)
+        | Q(pk__in=space.moderators.values("pk"))
+        | Q(pk__in=group.values("user_id"))
+    )
+
+
 def readable_spaces(user):
     return DiscussionSpace.objects.filter(
         pk__in=DiscussionSpace.objects.filter(_space_q(user)).values("pk")
@@ -157,15 +181,27 @@ def _post_q(user, prefix=""):
     )
 
 
+def _idea_q(prefix=""):
+    """Q for threads (under `prefix`) that are not about an idea, or about one still open to
+    conversation: a subquery, no query more."""
+    return Q(**{f"{prefix}idea__isnull": True}) | Q(
+        **{f"{prefix}idea__in": discussable_ideas().values("pk")}
+    )
+
+
 def visible_threads(user):
     """Threads this user may see: in a readable space, with at least one post they may see."""
     readable = readable_spaces(user).values("pk")
     shown = Post.objects.filter(_post_q(user), thread=OuterRef("pk"))
-    return Thread.objects.filter(space__in=readable).filter(Exists(shown))
+    return Thread.objects.filter(space__in=readable).filter(_idea_q()).filter(Exists(shown))
 
 
 def visible_posts(user):
     """Posts this user may see (published, or their own, or in a space they moderate), in a
     space they may read."""
     readable = readable_spaces(user).values("pk")
-    return Post.objects.filter(thread__space__in=readable).filter(_post_q(user))
+    return (
+        Post.objects.filter(thread__space__in=readable)
+        .filter(_idea_q("thread__"))
+        .filter(_post_q(user))
+    )

@@ -10,7 +10,7 @@ moderator (settings.DISCUSSION_FIRST_POSTS_NEED_APPROVAL and DISCUSSION_FIRST_PO
 import math
 
 from django.conf import settings
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -98,6 +98,17 @@ def block_refusal(user, space):
         .first()
     )
     return block_message(block) if block is not None else None
+
+
+def blocked_in_space(user, space_ref="space"):
+    """An expression for querysets of threads (or anything with a space): whether a block in
+    force keeps `user` from posting in the row's space, so a page offering reply forms in many
+    spaces asks in the same query that lists them."""
+    return Exists(
+        MemberBlock.objects.in_force()
+        .filter(member=user)
+        .filter(Q(space__isnull=True) | Q(space=OuterRef(space_ref)))
+    )
 
 
 def posting_refusal(user, space):

@@ -1,6 +1,7 @@
 """The discussions listen to Wagtail: a published focus group or co-design workshop gets its
-private space (community.discussions.services.ensure_event_space); and to their own spaces: a
-space's moderators get the role that opens the moderation queue."""
+private space (community.discussions.services.ensure_event_space); to their own spaces: a
+space's moderators get the role that opens the moderation queue; and to the idea page, which
+asks for the idea's conversation."""
 
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -10,6 +11,8 @@ from wagtail.signals import page_published
 
 from community.discussions.models import DiscussionSpace
 from community.discussions.services import ensure_event_space
+from community.ideas.models import Idea
+from community.ideas.signals import idea_page_requested
 from events.pages.models import EventPage
 
 MODERATORS_ROLE = "Moderators"  # cms.roles
@@ -37,3 +40,12 @@ def give_moderators_the_queue(sender, instance, action, reverse, pk_set, **kwarg
         return
     user_ids = {instance.pk} if reverse else set(pk_set)
     group.user_set.add(*user_ids)
+
+
+@receiver(idea_page_requested, sender=Idea, dispatch_uid="discussions_idea_conversation")
+def idea_conversation_section(sender, idea, request, **kwargs):
+    """The idea page shows its conversation (views are imported here, not at start-up: they
+    need the URL configuration)."""
+    from community.discussions.views import idea_conversation
+
+    return idea_conversation(idea, request)

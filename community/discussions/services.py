@@ -6,11 +6,8 @@ writes inside one transaction, then announces a post that became visible (`post_
 `member_mentioned`) once the transaction has committed.
 """
 
-import re
-
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -20,6 +17,7 @@ from community.discussions.models import (
     DiscussionSpace,
     Helpful,
     Post,
+    PostMention,
     PostRevision,
     PostStatus,
     SpaceVisibility,
@@ -31,12 +29,17 @@ from community.discussions.permissions import (
     can_moderate,
     can_post,
     can_read_space,
+    readers_of,
     visible_posts,
 )
 from community.discussions.signals import member_mentioned, post_published
+from community.members import mentions
+from community.members.mentions import mention_text
+from community.members.permissions import visible_profiles
 
 __all__ = [
     "PostingRefused",
+    "announce_new_mentions",
     "announce_published",
     "create_thread",
     "delete_post",
@@ -44,14 +47,11 @@ __all__ = [
     "ensure_event_space",
     "follow",
     "mention_handle",
+    "mention_suggestions",
     "mentioned_members",
     "reply",
     "toggle_helpful",
 ]
-
-# "@Amina-Haddad" names the member whose display name is "Amina Haddad" (spaces written as
-# hyphens); letters of any script.
-MENTION = re.compile(r"(?<![\w@])@([^\W_](?:[\w.'-]*[^\W_])?)")
 
 
 class PostingRefused(Exception):
@@ -68,28 +68,58 @@ def now():
 
 
 def mention_handle(user):
-    """What others type after @ to name this member."""
-    return "-".join(user.get_display_name().split())
+    """What others type after @ to name this member by hand (the editor inserts
+    `mention_text`, which names them by id)."""
+    return "@" + user.get_display_name()
 
 
 def mentioned_members(post):
-    """Members named with @ in `post` who may read its space, its author left out."""
-    handles = {
-        match.group(1).replace("-", " ").lower()
-        for match in MENTION.finditer(strip_tags(post.body))
-    }
-    if not handles:
+    """Members named in `post` who may read its space, its author left out."""
+    pks = [pk for pk in mentions.member_ids(post.body) if pk != post.author_id]
+    if not pks:
         return []
-    query = Q()
-    for handle in handles:
-        query |= Q(display_name__iexact=handle)
-    candidates = (
-        get_user_model()
-        .objects.filter(query, is_active=True, erased_at__isnull=True)
-        .exclude(pk=post.author_id)
-    )
+    candidates = get_user_model().objects.filter(pk__in=pks, is_active=True, erased_at__isnull=True)
     space = post.thread.space
     return [member for member in candidates if can_read_space(member, space)]
+
+
+MAX_SUGGESTIONS = 8
+
+
+def mention_suggestions(space, reader, query):
+    """Up to eight members the reader may name in `space`: display names containing `query`
+    (beginning with it first), among those who may read the space, the reader left out.
+
+    Only members whose profile the reader may see are offered (community.members.permissions):
+    a hidden profile's name is not given away by the autocomplete. Each is a dict of the id,
+    the display name and the text to insert; never an email.
+    """
+    query = " ".join((query or "").split())[:60]
+    if not query or not can_read_space(reader, space):
+        return []
+    members = (
+        readers_of(space, visible_profiles(get_user_model().objects.all(), reader))
+        .filter(display_name__icontains=query)
+        .exclude(pk=reader.pk)
+        .order_by("display_name", "pk")
+    )
+    # Names beginning with what was typed come first; a few more than shown are read for that.
+    found = list(members[: MAX_SUGGESTIONS * 4])
+    starts = query.lower()
+    found.sort(key=lambda member: not member.display_name.lower().startswith(starts))
+    return [
+        {"id": member.pk, "name": member.get_display_name(), "insert": mention_text(member)}
+        for member in found[:MAX_SUGGESTIONS]
+    ]
+
+
+def _announce_mentions(row):
+    """Tell each member newly named in `row` once: a record per post and member means an
+    edit, or a second approval, never tells them again."""
+    for member in mentioned_members(row):
+        _record, created = PostMention.objects.get_or_create(post=row, member=member)
+        if created:
+            member_mentioned.send(sender=Post, post=row, member=member)
 
 
 def announce_published(post):
@@ -100,8 +130,20 @@ def announce_published(post):
     def announce():
         row = Post.objects.select_related("thread__space", "author").get(pk=pk)
         post_published.send(sender=Post, post=row)
-        for member in mentioned_members(row):
-            member_mentioned.send(sender=Post, post=row, member=member)
+        _announce_mentions(row)
+
+    transaction.on_commit(announce)
+
+
+def announce_new_mentions(post):
+    """After an edit of a visible post: members it names now, and was not naming before, hear
+    of it (once the transaction commits); nobody else is told again."""
+    pk = post.pk
+
+    def announce():
+        row = Post.objects.select_related("thread__space", "author").get(pk=pk)
+        if row.status == PostStatus.PUBLISHED and row.deleted_at is None:
+            _announce_mentions(row)
 
     transaction.on_commit(announce)
 
@@ -121,12 +163,13 @@ def _status_for(user):
 
 
 def _check_body(body):
-    if not strip_tags(body or "").strip():
+    if not strip_tags(mentions.render(body)).strip():
         raise PostingRefused(_("Write a message."), field="body")
 
 
-def create_thread(space, author, *, title, body, language=""):
-    """A new thread and its first post; the author follows it."""
+def create_thread(space, author, *, title, body, language="", idea=None):
+    """A new thread and its first post; the author follows it. `idea`: the thread is that
+    idea's conversation (community.discussions.ideas, which checks the idea is open to it)."""
     _refuse_unless_allowed(author, space)
     if not (title or "").strip():
         raise PostingRefused(_("Give the thread a title."), field="title")
@@ -137,13 +180,14 @@ def create_thread(space, author, *, title, body, language=""):
             space=space,
             title=title.strip(),
             author=author,
+            idea=idea,
             created_at=moment,
             last_activity_at=moment,
         )
         post = Post.objects.create(
             thread=thread,
             author=author,
-            body=body,
+            source=body,
             language=language,
             status=_status_for(author),
             created_at=moment,
@@ -171,7 +215,7 @@ def reply(thread, author, *, body, language="", quoted=None):
         post = Post.objects.create(
             thread=thread,
             author=author,
-            body=body,
+            source=body,
             language=language,
             quoted=quoted,
             status=_status_for(author),
@@ -184,20 +228,22 @@ def reply(thread, author, *, body, language="", quoted=None):
 
 
 def edit_post(post, user, *, body, language=None):
-    """The author rewrites their post: the earlier text is kept for moderators."""
+    """The author rewrites their post (`body`: the new source): the earlier text is kept for
+    moderators; members it names for the first time are told, the others not again."""
     if not can_edit_post(user, post):
         raise PostingRefused(_("You cannot edit this post."))
     _check_body(body)
     with transaction.atomic():
         post = Post.objects.select_for_update().get(pk=post.pk)
         PostRevision.objects.create(
-            post=post, body=post.body, language=post.language, edited_by=user
+            post=post, source=post.source, body=post.body, language=post.language, edited_by=user
         )
-        post.body = body
+        post.source = body
         if language is not None:
             post.language = language
         post.edited_at = now()
-        post.save(update_fields=["body", "language", "edited_at"])
+        post.save(update_fields=["source", "body", "language", "edited_at"])
+        announce_new_mentions(post)
     return post
 
 
@@ -209,11 +255,11 @@ def delete_post(post, user):
     with transaction.atomic():
         post = Post.objects.select_for_update().get(pk=post.pk)
         PostRevision.objects.create(
-            post=post, body=post.body, language=post.language, edited_by=user
+            post=post, source=post.source, body=post.body, language=post.language, edited_by=user
         )
-        post.body = ""
+        post.source = post.body = ""
         post.deleted_at = now()
-        post.save(update_fields=["body", "deleted_at"])
+        post.save(update_fields=["source", "body", "deleted_at"])
     return post
 
 

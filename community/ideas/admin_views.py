@@ -109,6 +109,7 @@ def review_idea(request, idea_id):
             "form": form,
             "anonymised": call.anonymised_review,
             "attachments": idea.attachments.all(),
+            "sections": idea.shown_sections(request.user),
         },
     )
 

@@ -16,12 +16,14 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from cms.demo.builder import synchronise_language_trees
+from cms.demo.localize import sync_translated_section
 from cms.demo.sync import stable_key
 from cms.models import Country, HomePage, Organisation, Topic
 from community.ideas.models import (
     ConflictOfInterest,
     Idea,
     IdeaCallCriterion,
+    IdeaCallIndexPage,
     IdeaCallPage,
     IdeaCallReviewer,
     IdeaStatus,
@@ -270,6 +272,10 @@ def build_community_demo():
     home = site.root_page.specific if site else None
     if not isinstance(home, HomePage):
         return []
+    # "Calls for ideas", in the menus' "take part" group, in every language.
+    sync_translated_section(
+        home, IdeaCallIndexPage, "calls", data["calls_index"], key="idea-calls-index"
+    )
     calls = []
     for call_data in data["calls"]:
         call = _call(home, call_data, users)

@@ -11,11 +11,20 @@ from cms.factories import BasePageFactory
 from community.ideas.models import (
     Idea,
     IdeaCallCriterion,
+    IdeaCallIndexPage,
     IdeaCallPage,
     IdeaCallReviewer,
     IdeaStatus,
 )
 from community.members.factories import UserFactory
+
+
+class IdeaCallIndexPageFactory(BasePageFactory):
+    title = "Open calls"
+    slug = "calls"
+
+    class Meta:
+        model = IdeaCallIndexPage
 
 
 class IdeaCallPageFactory(BasePageFactory):

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -9,13 +10,15 @@ from cms.antispam import AntispamMixin
 from cms.i18n import LocalizedModelChoiceField, LocalizedModelMultipleChoiceField
 from cms.models import Organisation, Topic
 from cms.uploads import check_attachment
-from community.ideas.models import Idea
+from community.ideas.models import RICH_TEXT_FIELDS, Idea
+from community.members.writing import MarkdownTextarea
 from community.organisations.permissions import member_organisation_ids
 
 __all__ = ["IdeaForm", "InviteCoAuthorForm"]
 
 RICH_TEXT_HELP = _(
-    "You can use simple formatting: <p>, <strong>, <em>, lists (<ul>, <ol>, <li>) and links."
+    "Markdown: **bold**, _italics_, lists with - or 1., > for a quote, # for a heading, "
+    "[text](https://link). Name a co-author with @ and their name."
 )
 
 
@@ -67,18 +70,17 @@ class IdeaForm(AntispamMixin, forms.ModelForm):
         }
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
-            "problem": forms.Textarea(attrs={"rows": 6}),
-            "solution": forms.Textarea(attrs={"rows": 8}),
-            "target_group": forms.Textarea(attrs={"rows": 4}),
-            "impact": forms.Textarea(attrs={"rows": 5}),
-            "team": forms.Textarea(attrs={"rows": 4}),
+            "problem": MarkdownTextarea(attrs={"rows": 6}),
+            "solution": MarkdownTextarea(attrs={"rows": 8}),
+            "target_group": MarkdownTextarea(attrs={"rows": 4}),
+            "impact": MarkdownTextarea(attrs={"rows": 5}),
+            "team": MarkdownTextarea(attrs={"rows": 4}),
             "topics": forms.CheckboxSelectMultiple,
         }
         help_texts = {
             "summary": _("Two or three sentences, plain text; shown in the gallery."),
             "language": _("The language you write in."),
-            "problem": RICH_TEXT_HELP,
-            "solution": RICH_TEXT_HELP,
+            **dict.fromkeys(RICH_TEXT_FIELDS, RICH_TEXT_HELP),
         }
 
     def __init__(self, *args, call, user, **kwargs):
@@ -95,6 +97,13 @@ class IdeaForm(AntispamMixin, forms.ModelForm):
         self.fields["topics"].queryset = Topic.objects.filter(locale=Locale.get_default())
         if not self.is_bound and self.instance.pk is None:
             self.initial.setdefault("language", getattr(user, "preferred_language", "en"))
+        if self.instance.pk is not None:
+            # @-names among the idea's authors (a new idea has no co-authors yet).
+            mentions_url = reverse("community:idea_mentions", args=[self.instance.pk])
+            for name in RICH_TEXT_FIELDS:
+                self.fields[name].widget.mentions_url = mentions_url
+        for name in RICH_TEXT_FIELDS:
+            self.fields[name].strip = False  # Markdown: leading spaces can mean code
 
     def clean_new_attachments(self):
         uploads = self.cleaned_data.get("new_attachments") or []

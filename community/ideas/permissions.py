@@ -4,18 +4,26 @@ exports, the admin and tests alike."""
 from django.db.models import Case, CharField, F, Q, Value, When
 from django.utils import timezone
 
-from community.ideas.models import CoAuthorStatus, ConflictOfInterest, Idea, IdeaStatus
+from cms.visibility import is_visible
+from community.ideas.models import (
+    CoAuthorStatus,
+    ConflictOfInterest,
+    Idea,
+    IdeaStatus,
+)
 from community.ideas.models.choices import EVALUATED_STATUSES, SUBMITTED_STATUSES
 from community.organisations.permissions import member_organisation_ids
 
 __all__ = [
     "DECISION_STATUSES",
     "UNDECIDED_STATUS",
+    "can_discuss_idea",
     "can_edit_idea",
     "can_review_idea",
     "can_view_idea",
     "disclose",
     "disclosed_status",
+    "discussable_ideas",
     "is_call_organiser",
     "is_idea_author",
     "is_public_idea",
@@ -51,6 +59,24 @@ def is_public_idea(idea, now=None):
         return True
     published = call.results_published_at is not None and call.results_published_at <= now
     return idea.status == IdeaStatus.SELECTED and published
+
+
+def discussable_ideas(now=None):
+    """Ideas open to conversation (comments, follows): public ideas of a live call. Never a
+    draft or a withdrawn idea: their conversation lives in a public space
+    (community.discussions.ideas), so it must tell no more than the gallery does.
+
+    One database expression (the discussions filter every list of threads and posts by it,
+    without a query more); `can_discuss_idea` adds the call page's view restrictions."""
+    return public_ideas(now=now).filter(call__live=True)
+
+
+def can_discuss_idea(idea, now=None):
+    """Whether `idea` is open to conversation: `discussable_ideas`, and its call page is
+    visible to a visitor (a restricted call's ideas are not discussed in public)."""
+    if not is_public_idea(idea, now) or not discussable_ideas(now).filter(pk=idea.pk).exists():
+        return False
+    return is_visible(idea.call)
 
 
 def is_idea_author(idea, user):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from cms.i18n import with_localized_labels
 from cms.mail import send_templated_mail
 from cms.uploads import check_attachment, generated_name
 from community.ideas.models import (
@@ -28,11 +29,14 @@ from community.ideas.permissions import (
     DECISION_STATUSES,
     UNDECIDED_STATUS,
     can_edit_idea,
+    disclose,
     disclosed_status,
     is_call_organiser,
     is_idea_author,
 )
 from community.ideas.signals import idea_decision_published, idea_status_changed
+from community.members.mentions import mention_text
+from community.members.permissions import visible_profiles
 
 __all__ = [
     "CallClosed",
@@ -41,6 +45,7 @@ __all__ = [
     "change_status",
     "invite_by_email",
     "invite_coauthor",
+    "member_ideas",
     "remove_attachment",
     "respond_to_invitation",
     "save_idea",
@@ -59,6 +64,32 @@ class IdeaRefused(Exception):
 
 class CallClosed(IdeaRefused):
     pass
+
+
+MAX_MENTION_SUGGESTIONS = 8
+
+
+def mention_suggestions(idea, reader, query):
+    """Up to eight of the idea's authors (its author and accepted co-authors) the reader may
+    name in it, matching `query`; only profiles the reader may see, never the reader, never an
+    email. The idea's own people are those who read it with them while it is written."""
+    query = " ".join((query or "").split())[:60]
+    if not query or not is_idea_author(idea, reader):
+        return []
+    author_ids = [
+        idea.author_id,
+        *idea.coauthors.filter(status=CoAuthorStatus.ACCEPTED).values_list("user_id", flat=True),
+    ]
+    members = (
+        visible_profiles(get_user_model().objects.filter(pk__in=author_ids), reader)
+        .filter(display_name__icontains=query)
+        .exclude(pk=reader.pk)
+        .order_by("display_name", "pk")[:MAX_MENTION_SUGGESTIONS]
+    )
+    return [
+        {"id": member.pk, "name": member.get_display_name(), "insert": mention_text(member)}
+        for member in members
+    ]
 
 
 def now():
@@ -287,3 +318,24 @@ def respond_to_invitation(invitation, user, accept):
     invitation.responded_at = now()
     invitation.save(update_fields=["status", "responded_at"])
     return invitation
+
+
+def member_ideas(user):
+    """(ideas, invitations): the ideas the member wrote or co-writes, latest change first, each
+    with the status the member may read (`disclosed_status`) and its call's title in the
+    reader's language; and their open invitations to co-write. "Your ideas" and "My
+    participation" show these."""
+    own = Idea.objects.filter(author=user)
+    coauthored = Idea.objects.filter(
+        coauthors__user=user, coauthors__status=CoAuthorStatus.ACCEPTED
+    )
+    ideas = disclose(
+        (own | coauthored).distinct().select_related("call").order_by("-updated_at"), user
+    )
+    invitations = list(
+        IdeaCoAuthor.objects.filter(user=user, status=CoAuthorStatus.INVITED)
+        .select_related("idea", "idea__author")
+        .order_by("-invited_at", "-pk")
+    )
+    with_localized_labels(idea.call for idea in ideas)  # the calls' titles, in one query
+    return ideas, invitations

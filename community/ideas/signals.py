@@ -12,3 +12,8 @@ idea_status_changed = Signal()
 # then it read "under review", community.ideas.permissions.disclosed_status).
 # Arguments: idea, status, published_by (a user).
 idea_decision_published = Signal()
+
+# Sent by the idea page (community.ideas.views.ideas) so higher capabilities add their section
+# to it without ideas importing them: the discussions answer with the idea's conversation.
+# Arguments: idea, request. Each receiver returns HTML (a SafeString) or "".
+idea_page_requested = Signal()

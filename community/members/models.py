@@ -14,16 +14,19 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from cms.models.choices import Helix
 from cms.text import validate_single_line
+from cms.writing import markdown_to_html
 
 __all__ = [
     "SPOKEN_LANGUAGE_CODES",
     "Consent",
+    "MessagePolicy",
     "PrivacyPolicyVersion",
     "ProfileVisibility",
     "User",
@@ -56,6 +59,14 @@ class ProfileVisibility(models.TextChoices):
     PUBLIC = "public", _("Everyone")
     MEMBERS = "members", _("Signed-in members only")
     HIDDEN = "hidden", _("Nobody (hidden from the directory)")
+
+
+class MessagePolicy(models.TextChoices):
+    """Who may start a private conversation with a member (community.conversations decides)."""
+
+    MEMBERS = "members", _("Any member")
+    GROUPS = "groups", _("Members of my groups (focus groups, organisations, discussion spaces)")
+    NOBODY = "nobody", _("Nobody")
 
 
 class UserManager(BaseUserManager):
@@ -143,6 +154,8 @@ class User(AbstractUser):
     topics = models.ManyToManyField(
         "cms.Topic", verbose_name=_("topics of interest"), blank=True, related_name="+"
     )
+    # Markdown as typed (the members' editor); before the editor it was plain text, which
+    # renders the same (`bio_html`: HTML-looking text stays text).
     bio = models.TextField(_("short bio"), blank=True, max_length=4000)
     time_zone = models.CharField(
         _("time zone"),
@@ -155,6 +168,12 @@ class User(AbstractUser):
         max_length=10,
         choices=ProfileVisibility.choices,
         default=ProfileVisibility.MEMBERS,
+    )
+    message_policy = models.CharField(
+        _("who can send me private messages"),
+        max_length=10,
+        choices=MessagePolicy.choices,
+        default=MessagePolicy.GROUPS,
     )
     # Set when the account was deleted: the row stays so contributions keep an author,
     # shown as "former member", with every personal field emptied.
@@ -177,6 +196,11 @@ class User(AbstractUser):
         if self.erased_at:
             return str(_("Former member"))
         return self.display_name or self.get_full_name() or self.email.split("@")[0]
+
+    def bio_html(self):
+        """The bio rendered (Markdown, through the one sanitiser); what was typed as "<b>"
+        shows as typed. Rendered when shown: one profile at a time."""
+        return mark_safe(markdown_to_html(self.bio, allow_html=False))  # noqa: S308
 
     def get_short_name(self):
         return self.first_name or self.get_display_name()

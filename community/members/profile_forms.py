@@ -1,7 +1,8 @@
 """The member's own profile form: every field checked beside itself, nothing typed lost.
 
-Name, role and bio are plain text: stored as typed (the form strips surrounding spaces) and
-escaped once, where they are shown."""
+Name and role are plain text: stored as typed (the form strips surrounding spaces) and escaped
+once, where they are shown. The bio is Markdown, written with the members' editor and stored
+as typed (community/members/writing.py); HTML typed in it shows as text."""
 
 import zoneinfo
 
@@ -15,6 +16,7 @@ from cms.models import Country, Organisation, Topic
 from cms.uploads import reencode_avatar
 from community.members.directory import language_choices
 from community.members.models import User
+from community.members.writing import MarkdownTextarea
 
 __all__ = ["ProfileForm"]
 
@@ -65,6 +67,7 @@ class ProfileForm(forms.ModelForm):
             "time_zone",
             "preferred_language",
             "profile_visibility",
+            "message_policy",
         ]
         # Named in the reader's language (the records chosen are the source-language ones).
         field_classes = {
@@ -74,13 +77,20 @@ class ProfileForm(forms.ModelForm):
         }
         widgets = {
             "topics": forms.CheckboxSelectMultiple,
-            "bio": forms.Textarea(attrs={"rows": 5}),
+            "bio": MarkdownTextarea(attrs={"rows": 5}),
             "profile_visibility": forms.RadioSelect,
+            "message_policy": forms.RadioSelect,
         }
         help_texts = {
-            "bio": _("A few lines about you and your work; plain text."),
+            "bio": _(
+                "A few lines about you and your work. Markdown: **bold**, _italics_, lists "
+                "with - or 1., [text](https://link)."
+            ),
             "profile_visibility": _(
                 "Hidden profiles are not listed in the directory or on organisation pages."
+            ),
+            "message_policy": _(
+                "Conversations you already have go on; this decides who may start a new one."
             ),
         }
 
@@ -92,6 +102,12 @@ class ProfileForm(forms.ModelForm):
         if not self.is_bound:
             self.initial["languages"] = self.instance.languages
             self.initial.setdefault("time_zone", self.instance.time_zone or settings.TIME_ZONE)
+        self.fields["message_policy"].required = False
+
+    def clean_message_policy(self):
+        # Left out of a post (an older form, a client that sends only what changed), the
+        # member's choice stays as it was.
+        return self.cleaned_data.get("message_policy") or self.instance.message_policy
 
     def clean_avatar(self):
         upload = self.cleaned_data.get("avatar")

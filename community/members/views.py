@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from cms.models.base import paginate
+from community.members import profile_actions
 from community.members.directory import DirectoryFilters, directory_listing, directory_options
 from community.members.permissions import can_see_profile
 from community.members.profile_forms import ProfileForm
@@ -45,5 +46,9 @@ def profile(request, pk):
     return render(
         request,
         "community/members/profile_detail.html",
-        {"member": member, "is_own": member.pk == request.user.pk},
+        {
+            "member": member,
+            "is_own": member.pk == request.user.pk,
+            "actions": profile_actions.for_profile(member, request.user),
+        },
     )

@@ -4,6 +4,7 @@ work. Views are thin: who may act is decided by community.moderation.services (t
 `can_moderate`), on every POST."""
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -20,6 +21,7 @@ from community.discussions.permissions import can_moderate, is_staff
 from community.moderation import services as service
 from community.moderation.forms import BlockForm, ReasonForm, refusal_to_form
 from community.moderation.models import ModerationActionKind
+from community.moderation.targets import spec_for
 
 __all__ = ["ModerationMenuItem", "ModerationPanel", "urlpatterns"]
 
@@ -45,7 +47,17 @@ DONE_MESSAGES = {
 
 
 def is_moderator(user):
-    return service.moderated_spaces(user).exists()
+    # Staff also moderate reported private messages, which belong to no space.
+    return is_staff(user) or service.moderated_spaces(user).exists()
+
+
+def _target_or_404(type_id, pk):
+    """A registered reportable object (community.moderation.targets), else 404."""
+    content_type = get_object_or_404(ContentType, pk=type_id)
+    model = content_type.model_class()
+    if model is None or spec_for(model) is None:
+        raise PermissionDenied
+    return get_object_or_404(model._default_manager, pk=pk)
 
 
 def _require_moderator(request):
@@ -53,9 +65,10 @@ def _require_moderator(request):
         raise PermissionDenied
 
 
-def _render_queue(request, *, bound=None, status=200):
+def _render_queue(request, *, bound=None, bound_target=None, status=200):
     """The queue; `bound` = (post id, action, form) re-shows a refused action's form, with
-    its error and the typed reason, beside its post."""
+    its error and the typed reason, beside its post; `bound_target` = (content type id,
+    object id, form) likewise for a reported private message."""
     user = request.user
     reports, pending = service.queue_counts(user)
     reported = list(service.reported_posts(user)[:QUEUE_LIMIT])
@@ -67,6 +80,8 @@ def _render_queue(request, *, bound=None, status=200):
         "community/moderation/admin/queue.html",
         {
             "reported": reported,
+            "reported_targets": service.reported_targets(user),
+            "bound_target": bound_target,
             "pending": waiting,
             "hidden": hidden,
             "blocks": service.active_blocks(user)[:QUEUE_LIMIT],
@@ -126,6 +141,37 @@ def post_action(request, pk, action):
 
 
 @require_POST
+def target_action(request, type_id, pk, action):
+    """Dismiss the reports of, or remove, a reported private message (staff only)."""
+    if not is_staff(request.user):
+        raise PermissionDenied
+    target = _target_or_404(type_id, pk)
+    remove = action == ModerationActionKind.REMOVE
+    if action not in (ModerationActionKind.REMOVE, ModerationActionKind.DISMISS):
+        raise PermissionDenied
+    form = ReasonForm(request.POST, required=remove)
+    if form.is_valid():
+        try:
+            if remove:
+                service.remove_target(target, request.user, reason=form.cleaned_data["reason"])
+            else:
+                service.dismiss_target_reports(
+                    target, request.user, reason=form.cleaned_data["reason"]
+                )
+        except service.ModerationRefused as refusal:
+            refusal_to_form(form, refusal)
+        else:
+            messages.success(
+                request,
+                _("The message is removed; its author sees why.")
+                if remove
+                else _("The reports are closed; the message is unchanged."),
+            )
+            return redirect("community_moderation:queue")
+    return _render_queue(request, bound_target=(type_id, target.pk, form), status=400)
+
+
+@require_POST
 def thread_lock(request, pk):
     thread = get_object_or_404(Thread.objects.select_related("space"), pk=pk)
     locked = request.POST.get("locked") == "1"
@@ -181,6 +227,7 @@ urlpatterns = [
     path("posts/<int:pk>/block/", block, name="block"),
     path("posts/<int:pk>/<str:action>/", post_action, name="post_action"),
     path("threads/<int:pk>/lock/", thread_lock, name="thread_lock"),
+    path("reported/<int:type_id>/<int:pk>/<str:action>/", target_action, name="target_action"),
     path("blocks/<int:pk>/unblock/", unblock, name="unblock"),
 ]
 

@@ -7,6 +7,8 @@ the small questions about it (is a report open).
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +32,7 @@ class ReportReason(models.TextChoices):
 
 class ReportOutcome(models.TextChoices):
     POST_HIDDEN = "post_hidden", _("Post hidden")
+    REMOVED = "removed", _("Removed")
     DISMISSED = "dismissed", _("No action needed")
 
 
@@ -39,11 +42,25 @@ class ReportQuerySet(models.QuerySet):
 
 
 class Report(models.Model):
-    """A member flags a post for the moderators; one report per member per post."""
+    """A member flags a post for the moderators; one report per member per post.
+
+    Or something else a higher capability registered as reportable (a private message:
+    community.moderation.targets), through the generic `target`; then `post` is empty.
+    """
 
     post = models.ForeignKey(
-        "community.Post", verbose_name=_("post"), on_delete=models.CASCADE, related_name="reports"
+        "community.Post",
+        verbose_name=_("post"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
     )
+    target_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target = GenericForeignKey("target_type", "target_id")
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("reported by"),
@@ -75,12 +92,30 @@ class Report(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["post", "reporter"], name="community_report_once_per_post"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["target_type", "target_id", "reporter"],
+                condition=models.Q(target_id__isnull=False),
+                name="community_report_once_per_target",
+            ),
+            # A report is about a post or about another registered target, never both.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(post__isnull=False, target_id__isnull=True)
+                    | models.Q(
+                        post__isnull=True, target_type__isnull=False, target_id__isnull=False
+                    )
+                ),
+                name="community_report_post_or_target",
+            ),
         ]
-        indexes = [models.Index(fields=["resolved_at", "created_at"])]
+        indexes = [
+            models.Index(fields=["resolved_at", "created_at"]),
+            models.Index(fields=["target_type", "target_id"], name="community_report_target"),
+        ]
 
     def __str__(self):
-        return f"{self.get_reason_display()} → {self.post_id}"
+        return f"{self.get_reason_display()} → {self.post_id or self.target_id}"
 
     @property
     def is_open(self):
@@ -89,6 +124,8 @@ class Report(models.Model):
 
 class ModerationActionKind(models.TextChoices):
     HIDE = "hide", _("Hid a post")
+    # Not a moderator's: the post was reported by MODERATION_AUTO_HIDE_REPORTS members.
+    AUTO_HIDE = "auto_hide", _("Hid a post after reports from several members")
     RESTORE = "restore", _("Restored a post")
     APPROVE = "approve", _("Approved a post")
     REJECT = "reject", _("Rejected a post")
@@ -97,6 +134,7 @@ class ModerationActionKind(models.TextChoices):
     UNLOCK = "unlock", _("Unlocked a thread")
     BLOCK = "block", _("Blocked a member")
     UNBLOCK = "unblock", _("Unblocked a member")
+    REMOVE = "remove", _("Removed a private message")
 
 
 class ModerationAction(models.Model):

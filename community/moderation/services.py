@@ -1,6 +1,8 @@
 """Moderation: members' reports, and what moderators do.
 
-- Members report posts they may read (`report_post`).
+- Members report posts they may read (`report_post`); a post reported by
+  settings.MODERATION_AUTO_HIDE_REPORTS different members is hidden until a moderator decides
+  (its reports stay open in the queue; its author is told; the log says so).
 - Moderators of the post's space and staff hide, restore, approve, reject, lock, block; each
   action checks that on the server (`can_moderate`), writes inside one transaction, logs a
   ModerationAction and, for posts, announces `post_moderated` once committed so the author
@@ -9,6 +11,8 @@
   discussions' own question (community.discussions.posting); moderators write the blocks it reads.
 """
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch, Q
@@ -26,13 +30,16 @@ from community.moderation.models import (
     ReportReason,
 )
 from community.moderation.signals import post_moderated
+from community.moderation.targets import registered_models, spec_for
 
 __all__ = [
     "ModerationRefused",
     "active_blocks",
+    "auto_hide_threshold",
     "approve_post",
     "block_member",
     "dismiss_reports",
+    "dismiss_target_reports",
     "hidden_posts",
     "hide_post",
     "lock_thread",
@@ -40,8 +47,11 @@ __all__ = [
     "pending_posts",
     "queue_counts",
     "reject_post",
+    "remove_target",
     "report_post",
+    "report_target",
     "reported_posts",
+    "reported_targets",
     "restore_post",
     "unblock_member",
 ]
@@ -59,6 +69,13 @@ class ModerationRefused(Exception):
 # ---------- Members report ----------
 
 
+def _check_reason(reason, details):
+    if reason not in ReportReason.values:
+        raise ModerationRefused(_("Choose a reason."), field="reason")
+    if reason == ReportReason.OTHER and not (details or "").strip():
+        raise ModerationRefused(_("Tell the moderators what is wrong."), field="details")
+
+
 def report_post(post, reporter, *, reason, details=""):
     """A member flags a post they may read (not their own); once per post."""
     readable = visible_posts(reporter).filter(
@@ -68,19 +85,88 @@ def report_post(post, reporter, *, reason, details=""):
         raise PermissionDenied
     if post.author_id == reporter.pk:
         raise ModerationRefused(_("You cannot report your own post."))
-    if reason not in ReportReason.values:
-        raise ModerationRefused(_("Choose a reason."), field="reason")
-    if reason == ReportReason.OTHER and not (details or "").strip():
-        raise ModerationRefused(_("Tell the moderators what is wrong."), field="details")
+    _check_reason(reason, details)
     if Report.objects.filter(post=post, reporter=reporter).exists():
         raise ModerationRefused(_("You have already reported this post."))
     try:
         with transaction.atomic():
-            return Report.objects.create(
+            report = Report.objects.create(
                 post=post, reporter=reporter, reason=reason, details=details
             )
+            _hide_when_reported_enough(post)
     except IntegrityError:  # a double click: the first one counted
         raise ModerationRefused(_("You have already reported this post.")) from None
+    return report
+
+
+def auto_hide_threshold():
+    """How many different members' open reports hide a post (0: never)."""
+    return max(int(getattr(settings, "MODERATION_AUTO_HIDE_REPORTS", 0) or 0), 0)
+
+
+def _hide_when_reported_enough(post):
+    """Hide a published post once enough different members reported it and no moderator has
+    decided yet. Reports are one per member and post (a constraint), so counting them counts
+    members; the post row is locked so parallel reports hide it once."""
+    threshold = auto_hide_threshold()
+    if not threshold:
+        return
+    if Report.objects.open().filter(post=post).count() < threshold:
+        return
+    post = _locked_post(post)
+    if post.status != PostStatus.PUBLISHED or post.deleted_at is not None:
+        return
+    reason = _(
+        "Hidden automatically after reports from several members, until a moderator decides."
+    )
+    post.status = PostStatus.HIDDEN
+    post.hidden_reason = reason
+    post.save(update_fields=["status", "hidden_reason"])
+    _log(
+        None,
+        ModerationActionKind.AUTO_HIDE,
+        space=post.thread.space,
+        post=post,
+        member=post.author,
+        reason=reason,
+    )
+    _announce(post, ModerationActionKind.AUTO_HIDE, reason, None)
+
+
+def _target_reports(target):
+    return Report.objects.filter(
+        target_type=ContentType.objects.get_for_model(target), target_id=target.pk
+    )
+
+
+def report_target(target, reporter, *, reason, details=""):
+    """A member flags a registered target (community.moderation.targets), once each. Whether
+    they may read it is the target's own capability's question, asked before calling this."""
+    if spec_for(target) is None:
+        raise ValueError(f"{target._meta.label} is not registered as reportable")
+    _check_reason(reason, details)
+    if _target_reports(target).filter(reporter=reporter).exists():
+        raise ModerationRefused(_("You have already reported this."))
+    try:
+        with transaction.atomic():
+            return Report.objects.create(
+                target=target, reporter=reporter, reason=reason, details=details
+            )
+    except IntegrityError:  # a double click: the first one counted
+        raise ModerationRefused(_("You have already reported this.")) from None
+
+
+def forget_target_reports(model, ids):
+    """Delete the reports about rows of `model` that are deleted (a generic relation is not
+    followed by deletion)."""
+    if ids:
+        Report.objects.filter(
+            target_type=ContentType.objects.get_for_model(model), target_id__in=list(ids)
+        ).delete()
+
+
+def already_reported(target, reporter):
+    return _target_reports(target).filter(reporter=reporter).exists()
 
 
 # ---------- Moderators act ----------
@@ -162,6 +248,9 @@ def hide_post(post, moderator, *, reason):
 
 
 def restore_post(post, moderator, *, reason=""):
+    """Show a hidden post again. Its open reports are closed as needing no action: a post
+    hidden automatically by reports waits for exactly this decision (or for the reports to
+    be dismissed, which leaves it hidden)."""
     return _change_post(
         post,
         moderator,
@@ -169,6 +258,7 @@ def restore_post(post, moderator, *, reason=""):
         to_status=PostStatus.PUBLISHED,
         action=ModerationActionKind.RESTORE,
         reason=reason,
+        outcome=ReportOutcome.DISMISSED,
     )
 
 
@@ -210,6 +300,36 @@ def dismiss_reports(post, moderator, *, reason=""):
     with transaction.atomic():
         _resolve_reports(post, moderator, ReportOutcome.DISMISSED)
         _log(moderator, ModerationActionKind.DISMISS, space=space, post=post, reason=reason)
+
+
+def _require_staff(user):
+    if not is_staff(user):
+        raise PermissionDenied
+
+
+def dismiss_target_reports(target, moderator, *, reason=""):
+    """A reported target stays as it is; its open reports are closed (staff only)."""
+    _require_staff(moderator)
+    with transaction.atomic():
+        _target_reports(target).open().update(
+            resolved_by=moderator, resolved_at=timezone.now(), outcome=ReportOutcome.DISMISSED
+        )
+        _log(moderator, ModerationActionKind.DISMISS, space=None, reason=reason)
+
+
+def remove_target(target, moderator, *, reason):
+    """Remove a reported target from its readers' view (what that means is the target's own:
+    community.moderation.targets); its reports are closed (staff only)."""
+    _require_staff(moderator)
+    _require_reason(reason)
+    spec = spec_for(target)
+    with transaction.atomic():
+        spec.remove(target, moderator, reason)
+        _target_reports(target).open().update(
+            resolved_by=moderator, resolved_at=timezone.now(), outcome=ReportOutcome.REMOVED
+        )
+        author = spec.describe(target).get("author")
+        _log(moderator, ModerationActionKind.REMOVE, space=None, member=author, reason=reason)
 
 
 def lock_thread(thread, moderator, *, locked=True, reason=""):
@@ -299,6 +419,38 @@ def reported_posts(user):
     )
 
 
+def _open_target_reports():
+    types = ContentType.objects.get_for_models(*registered_models()).values()
+    return Report.objects.open().filter(target_type__in=[t.pk for t in types])
+
+
+def reported_targets(user):
+    """Staff only: registered targets (private messages) with open reports, oldest first, each
+    as {"target", "description", "reports"}; a constant number of queries."""
+    if not is_staff(user):
+        return []
+    reports = list(
+        _open_target_reports()
+        .select_related("reporter", "target_type")
+        .prefetch_related("target")
+        .order_by("created_at", "pk")
+    )
+    grouped = {}
+    for report in reports:
+        if report.target is None:  # removed since; nothing left to look at
+            continue
+        key = (report.target_type_id, report.target_id)
+        if key not in grouped:
+            grouped[key] = {
+                "target": report.target,
+                "content_type": report.target_type,
+                "description": spec_for(report.target).describe(report.target),
+                "reports": [],
+            }
+        grouped[key]["reports"].append(report)
+    return list(grouped.values())
+
+
 def pending_posts(user):
     """Posts waiting for approval in the spaces `user` moderates, oldest first."""
     return _queue_posts(user).filter(status=PostStatus.PENDING).order_by("created_at", "pk")
@@ -320,5 +472,7 @@ def queue_counts(user):
     """(open reports, posts waiting for approval) in the spaces `user` moderates."""
     spaces = moderated_spaces(user).values("pk")
     reports = Report.objects.open().filter(post__thread__space__in=spaces).count()
+    if is_staff(user):
+        reports += _open_target_reports().count()
     pending = Post.objects.filter(thread__space__in=spaces, status=PostStatus.PENDING).count()
     return reports, pending

@@ -13,8 +13,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from cms.mail import base_url, recipient_language, send_templated_mail
+from community.conversations.models import Conversation
+from community.conversations.permissions import is_participant
 from community.discussions.models import Post, Thread
 from community.discussions.permissions import can_read_space
+from community.ideas.permissions import discussable_ideas
 from community.notifications.display import localize
 from community.notifications.models import NotificationKind
 
@@ -48,6 +51,17 @@ def still_readable(notification, user):
         and (not target.is_visible or target.is_deleted)
     ):
         return False
+    # An idea's conversation is read only while the idea is open to it (withdrawn since: no).
+    thread = target.thread if isinstance(target, Post) else target
+    if (
+        isinstance(thread, Thread)
+        and thread.idea_id
+        and notification.kind != NotificationKind.POST_MODERATED
+        and not discussable_ideas().filter(pk=thread.idea_id).exists()
+    ):
+        return False
+    if isinstance(target, Conversation):
+        return is_participant(user, target)
     space = _space_of(target)
     return space is None or can_read_space(user, space)
 

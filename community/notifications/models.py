@@ -35,6 +35,7 @@ class NotificationKind(models.TextChoices):
     REPLY = "reply", _("Replies in threads you follow")
     MENTION = "mention", _("Mentions of you")
     IDEA_STATUS = "idea_status", _("Changes to your ideas' status")
+    IDEA_FOLLOWED = "idea_followed", _("Changes to the status of ideas you follow")
     REGISTRATION_CONFIRMED = "registration_confirmed", _("Event registration confirmed")
     REGISTRATION_WAITLISTED = "registration_waitlisted", _("Placed on an event's waiting list")
     REGISTRATION_PROMOTED = "registration_promoted", _("Moved from the waiting list to a seat")
@@ -43,6 +44,7 @@ class NotificationKind(models.TextChoices):
     APPLICATION_APPROVED = "application_approved", _("Your application approved")
     APPLICATION_DECLINED = "application_declined", _("Your application declined")
     POST_MODERATED = "post_moderated", _("Moderation of your posts")
+    PRIVATE_MESSAGE = "private_message", _("Private messages to you")
 
 
 class Delivery(models.TextChoices):
@@ -75,6 +77,9 @@ KINDS = {
     NotificationKind.IDEA_STATUS: KindSpec(
         _("Your idea “%(subject)s” is now: %(status)s"), Delivery.SITE
     ),
+    NotificationKind.IDEA_FOLLOWED: KindSpec(
+        _("An idea you follow, “%(subject)s”, is now: %(status)s"), Delivery.SITE
+    ),
     NotificationKind.REGISTRATION_CONFIRMED: KindSpec(
         _("Your registration for “%(subject)s” is confirmed"), Delivery.SITE
     ),
@@ -99,11 +104,17 @@ KINDS = {
     NotificationKind.POST_MODERATED: KindSpec(
         _("A moderator acted on your post in “%(subject)s”: %(action)s"), Delivery.IMMEDIATE
     ),
+    # The sentence names the sender and the subject only: the message itself stays on the
+    # site, behind the sign-in, never in an email.
+    NotificationKind.PRIVATE_MESSAGE: KindSpec(
+        _("%(actor)s sent you a private message: “%(subject)s”"), Delivery.IMMEDIATE
+    ),
 }
 
 # Moderation actions as the author reads them; unknown actions are shown as stored.
 MODERATION_ACTIONS = {
     "hide": pgettext_lazy("post moderation", "hidden"),
+    "auto_hide": pgettext_lazy("post moderation", "hidden after reports from several members"),
     "restore": pgettext_lazy("post moderation", "restored"),
     "approve": pgettext_lazy("post moderation", "approved"),
     "reject": pgettext_lazy("post moderation", "rejected"),
@@ -182,7 +193,7 @@ class Notification(models.Model):
         """The values the sentence is built from, in the active language, as plain text."""
         actor = self.actor.get_display_name() if self.actor_id and self.actor else ""
         params = {"actor": actor or gettext("Someone"), "subject": subject or self.subject}
-        if self.kind == NotificationKind.IDEA_STATUS:
+        if self.kind in (NotificationKind.IDEA_STATUS, NotificationKind.IDEA_FOLLOWED):
             status = self.data.get("status", "")
             params["status"] = (
                 str(IdeaStatus(status).label) if status in IdeaStatus.values else status

@@ -10,12 +10,14 @@ from django.db.models import Q
 from django.dispatch import receiver
 from django.urls import reverse
 
+from community.conversations.signals import message_sent
 from community.discussions.models import SpaceVisibility
 from community.discussions.permissions import can_read_space
 from community.discussions.services import mentioned_members
 from community.discussions.signals import member_mentioned, post_published
-from community.ideas.models import CoAuthorStatus, IdeaStatus
-from community.ideas.permissions import UNDECIDED_STATUS, disclosed_status
+from community.ideas.follows import author_ids
+from community.ideas.models import CoAuthorStatus, IdeaFollow, IdeaStatus
+from community.ideas.permissions import UNDECIDED_STATUS, can_discuss_idea, disclosed_status
 from community.ideas.signals import idea_decision_published, idea_status_changed
 from community.moderation.signals import post_moderated
 from community.notifications.models import NotificationKind
@@ -75,12 +77,40 @@ def notify_idea_authors(sender, idea, from_status, to_status, changed_by=None, *
     if to_status == IdeaStatus.DRAFT:
         return
     _notify_authors(idea, from_status, to_status, changed_by)
+    _notify_followers(idea, from_status, to_status, changed_by)
 
 
 @receiver(idea_decision_published)
 def notify_idea_authors_of_decision(sender, idea, status, published_by=None, **kwargs):
     """Results are out: the decision the authors read as "under review" until now."""
     _notify_authors(idea, UNDECIDED_STATUS, status, published_by)
+    _notify_followers(idea, UNDECIDED_STATUS, status, published_by)
+
+
+def _notify_followers(idea, from_status, to_status, actor):
+    """Members following the idea (not its authors, told above) hear its new status while
+    the idea is open to conversation, as far as they may know it: a decision reads "under
+    review" until the results are published, so it is news to them only then."""
+    if not can_discuss_idea(idea):
+        return
+    follower_ids = set(IdeaFollow.objects.filter(idea=idea).values_list("user_id", flat=True))
+    follower_ids -= author_ids(idea)
+    by_status = {}
+    for follower in get_user_model().objects.filter(pk__in=follower_ids):
+        shown = disclosed_status(idea, follower, status=to_status)
+        before = disclosed_status(idea, follower, status=from_status) if from_status else None
+        if shown != before:
+            by_status.setdefault(shown, []).append(follower.pk)
+    for shown, recipients in by_status.items():
+        notify(
+            recipients,
+            NotificationKind.IDEA_FOLLOWED,
+            idea,
+            actor=actor,
+            subject=idea.title,
+            url=reverse("community:idea_detail", args=[idea.pk]),
+            data={"status": shown.value},
+        )
 
 
 def _notify_authors(idea, from_status, to_status, actor):
@@ -173,4 +203,19 @@ def notify_post_author_of_moderation(sender, post, action, reason="", moderator=
         actor=moderator,
         subject=post.thread.title,
         data={"action": str(action), "reason": reason or ""},
+    )
+
+
+# --- private messages ---
+
+
+@receiver(message_sent)
+def notify_message_recipients(sender, message, recipient_ids, **kwargs):
+    """Each other participant hears who wrote and about what; the text stays on the site."""
+    notify(
+        recipient_ids,
+        NotificationKind.PRIVATE_MESSAGE,
+        message.conversation,
+        actor=message.author_id,
+        subject=message.conversation.subject,
     )

@@ -14,6 +14,7 @@ just before sending, through `still_readable`.
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -35,6 +36,7 @@ from community.notifications.tasks import send_notification_emails
 
 __all__ = [
     "UNSUBSCRIBE_ALL_DIGEST",
+    "latest_for",
     "localize",
     "mark_all_read",
     "mark_read",
@@ -44,6 +46,7 @@ __all__ = [
     "unsubscribe_token",
     "unsubscribe_url",
     "read_unsubscribe_token",
+    "unread_state",
 ]
 
 
@@ -143,3 +146,20 @@ def unsubscribe(member, kind):
         if NotificationPreference.all_for(member)[each] != Delivery.OFF:
             NotificationPreference.set(member, each, Delivery.SITE)
     return kinds
+
+
+def unread_state(member):
+    """(number of unread notifications, newest unread id) for the header's count: one query on
+    the (recipient, read_at) index. The pair changes whenever the count could read differently
+    (one read and another arrived leaves the number, not the newest id)."""
+    state = Notification.objects.filter(recipient=member, read_at__isnull=True).aggregate(
+        count=Count("pk"), newest=Max("pk")
+    )
+    return state["count"], state["newest"] or 0
+
+
+def latest_for(member, limit=5):
+    """The member's latest notifications, read or not, in the reader's language: a fixed
+    number of queries ("My participation")."""
+    rows = Notification.objects.filter(recipient=member).select_related("actor")[:limit]
+    return localize(rows)

@@ -1,6 +1,7 @@
 """The unread count in the site header: one query for a member, none for a visitor."""
 
 from django import template
+from django.conf import settings
 
 from community.notifications.models import Notification
 
@@ -19,6 +20,12 @@ def unread_notification_count(context):
         if request is not None:
             request._unread_notifications = cached
     return cached
+
+
+@register.simple_tag
+def notification_poll_seconds():
+    """How often the header asks for the count (settings.NOTIFICATION_POLL_SECONDS)."""
+    return getattr(settings, "NOTIFICATION_POLL_SECONDS", 60)
 
 
 @register.filter

@@ -9,6 +9,7 @@ app_name = "notifications"
 urlpatterns = [
     path("", notifications.notification_list, name="list"),
     path("read/", notifications.mark_all_read, name="read_all"),
+    path("unread-count.json", notifications.unread_count, name="unread_count"),
     path("<int:pk>/", notifications.open_notification, name="open"),
     path("<int:pk>/read/", notifications.mark_read, name="read"),
     path("preferences/", notifications.preferences, name="preferences"),

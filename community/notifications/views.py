@@ -4,12 +4,14 @@ unsubscribe that works without logging in (the signed token is the authority).""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import HttpResponseNotModified, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from community.notifications import services as service
 from community.notifications.forms import NotificationPreferencesForm
@@ -28,6 +30,36 @@ def notification_list(request):
         "community/notifications/list.html",
         {"results": page, "notifications": page.object_list},
     )
+
+
+def unread_label(count):
+    """What a screen reader hears after "Notifications" in the header (empty when none)."""
+    if not count:
+        return ""
+    # The header template's own words (navigation/account_links.html), so one translation.
+    return ngettext("(%(counter)s unread)", "(%(counter)s unread)", count) % {"counter": count}
+
+
+@require_GET
+def unread_count(request):
+    """The header's unread count as JSON, polled by static/js/notification-count.js.
+
+    One aggregate query; its ETag names the member, the count, the newest unread id and the
+    language of the label, so an unchanged count answers 304 with no body. A visitor gets 403
+    (the script stops polling)."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": "login required"}, status=403)
+    count, newest = service.unread_state(request.user)
+    etag = f'"n-{request.user.pk}-{count}-{newest}-{get_language()}"'
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponseNotModified()
+    else:
+        response = JsonResponse({"count": count, "label": unread_label(count)})
+    response["ETag"] = etag
+    # The answer is the member's own: never shared by a cache, always revalidated.
+    response["Cache-Control"] = "private, no-cache"
+    response["Vary"] = "Cookie"
+    return response
 
 
 @login_required

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from cms.i18n import with_localized_labels
 from cms.mail import send_templated_mail
 from cms.models import Organisation, OrganisationKind
 from community.organisations.models import (
@@ -21,6 +22,7 @@ __all__ = [
     "approve_proposal",
     "decide_membership",
     "leave",
+    "member_organisations",
     "propose_organisation",
     "reject_proposal",
     "request_to_join",
@@ -149,3 +151,21 @@ def reject_proposal(proposal, by):
     proposal.reviewed_at = timezone.now()
     proposal.save(update_fields=["status", "reviewed_by", "reviewed_at"])
     return proposal
+
+
+def member_organisations(user):
+    """(memberships, proposals): the member's requests to join and memberships, pending first,
+    each organisation knowing its name in the reader's language; and the organisations they
+    proposed, latest first. Three queries whatever their number ("My participation")."""
+    memberships = list(
+        OrganisationMembership.objects.filter(user=user)
+        .select_related("organisation")
+        .order_by("-requested_at", "-pk")
+    )
+    # Pending requests first: they are what the member waits for.
+    memberships.sort(key=lambda membership: membership.status != MembershipStatus.PENDING)
+    with_localized_labels(membership.organisation for membership in memberships)
+    proposals = list(
+        OrganisationProposal.objects.filter(proposed_by=user).order_by("-proposed_at", "-pk")
+    )
+    return memberships, proposals

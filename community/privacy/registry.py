@@ -28,6 +28,7 @@ from enum import Enum
 from django.apps import apps
 from django.db.models import FileField
 
+from community.conversations.services import conversation_rows, erase_conversations
 from community.ideas.permissions import disclosed_status
 from community.newsletter.services import erase_subscriptions
 from community.privacy.erasers import (
@@ -161,6 +162,7 @@ REGISTRY = (
     PersonalData(
         "community.IdeaSupport", "user", erase_supports, export=("idea__title", "created_at")
     ),
+    PersonalData("community.IdeaFollow", "user", DELETE, export=("idea__title", "created_at")),
     PersonalData("community.IdeaStatusChange", "changed_by", KEEP, why="The lifecycle's history."),
     PersonalData("community.IdeaCallReviewer", "user", DELETE, export=("page__title",)),
     PersonalData(
@@ -256,13 +258,23 @@ REGISTRY = (
         "community.Post",
         "author",
         KEEP,
-        export=("thread__title", "body", "language", "status", "created_at", "edited_at"),
+        # The text as the member wrote it (Markdown), not its rendering.
+        export=("thread__title", "source", "language", "status", "created_at", "edited_at"),
+    ),
+    PersonalData(
+        "community.PostMention",
+        "member",
+        DELETE,
+        export=("post__thread__title", "notified_at"),
     ),
     PersonalData(
         "community.PostRevision", "edited_by", KEEP, why="Moderators' history of an edited post."
     ),
     PersonalData("community.Helpful", "user", DELETE, export=("post__thread__title", "created_at")),
     PersonalData("community.ThreadFollow", "user", DELETE, export=("thread__title", "created_at")),
+    PersonalData(
+        "community.ReadMarker", "user", DELETE, export=("thread__title", "post_created_at")
+    ),
     PersonalData("community.DiscussionSpace", "moderators", DETACH, export=("title",)),
     # Moderation: a member's own reports go with the account; what moderators decided about
     # them (blocks, the log) is exported to them and kept as the record of the decision.
@@ -290,6 +302,34 @@ REGISTRY = (
     ),
     PersonalData(
         "community.ModerationAction", "moderator", KEEP, why="The moderators' log of decisions."
+    ),
+    # Private messages: the member's conversations are exported whole (who took part, by
+    # name, and every message, theirs and others'); on erasure their messages are deleted,
+    # they leave every conversation, and conversations nobody is left in go.
+    PersonalData(
+        "community.Participant",
+        "user",
+        erase_conversations,
+        export=("subject", "started", "participants", "last_read_at", "messages"),
+        rows=conversation_rows,
+    ),
+    PersonalData(
+        "community.Message",
+        "author",
+        DELETE,
+        why="Exported with the conversations they belong to (community.Participant).",
+    ),
+    PersonalData(
+        "community.ContactBlock",
+        "blocker",
+        DELETE,
+        export=("blocked__display_name", "created_at"),
+    ),
+    PersonalData(
+        "community.ContactBlock",
+        "blocked",
+        DELETE,
+        why="Someone else's choice not to hear from the member; removed with the account.",
     ),
     # --- events (declared by label: events cannot import community) ---
     PersonalData(

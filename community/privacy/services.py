@@ -55,6 +55,7 @@ PROFILE_EXPORT_FIELDS = (
     "bio",
     "time_zone",
     "profile_visibility",
+    "message_policy",
     "date_joined",
     "last_login",
 )
@@ -204,6 +205,7 @@ def _anonymise(user):
     user.languages_spoken = ""
     user.stakeholder_type = ""
     user.profile_visibility = "hidden"
+    user.message_policy = "nobody"
     user.is_active = user.is_staff = user.is_superuser = False
     user.erased_at = timezone.now()
     user.set_unusable_password()

@@ -18,7 +18,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from cms.demo.builder import synchronise_language_trees
-from cms.demo.localize import SegmentMismatchError, sync_localized_page
+from cms.demo.localize import SegmentMismatchError, sync_localized_page, sync_translated_section
 from cms.demo.sync import UNCHANGED, stable_key, sync_page
 from cms.models import Country, Organisation, Topic
 from community.workshops.models import (
@@ -27,6 +27,7 @@ from community.workshops.models import (
     ContributionComment,
     ContributionGroup,
     ContributionSupport,
+    WorkshopIndexPage,
     WorkshopSynthesis,
 )
 from events.listing.models import EventIndexPage
@@ -192,13 +193,23 @@ def build_workshops_demo(ctx=None):
     if index is None:
         return stats
     users = {user.email: user for user in get_user_model().objects.select_related("country")}
+    demo_data = json.loads(DATA.read_text(encoding="utf-8"))
+    # "Co-design workshops", in the menus' "take part" group, in every language: the
+    # workshops stay under the events index; this page lists them.
+    sync_translated_section(
+        index.get_parent().specific,
+        WorkshopIndexPage,
+        "workshops",
+        demo_data["workshops_index"],
+        key="workshops-index",
+    )
 
     def count(status):
         stats[status] = stats.get(status, 0) + 1
         if ctx is not None:
             ctx.count("workshops", status)
 
-    for data in json.loads(DATA.read_text(encoding="utf-8"))["workshops"]:
+    for data in demo_data["workshops"]:
         existing = index.get_children().filter(slug=data["slug"]).first()
         existing = existing.specific if existing else None
         start, end = _dates(data, existing)

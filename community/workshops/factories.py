@@ -8,7 +8,20 @@ from factory.django import DjangoModelFactory
 
 from cms.factories import BasePageFactory
 from community.members.factories import UserFactory
-from community.workshops.models import CoDesignWorkshopPage, Contribution, WorkshopPhase
+from community.workshops.models import (
+    CoDesignWorkshopPage,
+    Contribution,
+    WorkshopIndexPage,
+    WorkshopPhase,
+)
+
+
+class WorkshopIndexPageFactory(BasePageFactory):
+    title = "Co-design workshops"
+    slug = "workshops"
+
+    class Meta:
+        model = WorkshopIndexPage
 
 
 class CoDesignWorkshopPageFactory(BasePageFactory):

@@ -23,15 +23,20 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import DocumentItemBlock
+from cms.models.base import BasePage
 from cms.models.pilot_actions import PageChildTranslatableMixin
 from cms.sanitiser import clean_html, text_from_html
 from cms.text import validate_single_line
+from cms.translation_state import set_content_languages
 from cms.uploads import generated_name
+from cms.visibility import visible_pages
+from events.listing.models import with_seats_taken
 from events.pages.models import EventPage
 from events.pages.models.base import RICH_TEXT_FEATURES
 
 __all__ = [
     "CoDesignWorkshopPage",
+    "WorkshopIndexPage",
     "Contribution",
     "ContributionComment",
     "ContributionGroup",
@@ -396,3 +401,42 @@ class WorkshopSynthesis(models.Model):
         if "<p" in self.text or "<ul" in self.text or "<ol" in self.text:
             return mark_safe(self.text)  # noqa: S308
         return mark_safe(linebreaks(mark_safe(self.text)))  # noqa: S308
+
+
+class WorkshopIndexPage(BasePage):
+    """The co-design workshops of its language tree, for the menus: the workshops stay in the
+    events section (their URLs, calendar and registrations are the events'), listed here as the
+    events index lists them (visibility, seats)."""
+
+    menu_group = "take-part"  # cms.navigation
+
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+    api_fields = [*BasePage.api_fields, APIField("introduction")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("co-design workshops index")
+        verbose_name_plural = _("co-design workshops indexes")
+
+    def workshops(self, request=None, now=None):
+        """{"upcoming": soonest first, "past": most recent first}, with their taken seats."""
+        now = now or timezone.now()
+        qs = with_seats_taken(
+            visible_pages(CoDesignWorkshopPage.objects.descendant_of(self.get_parent()), request)
+            .select_related("listing_image", "content_type")
+            .prefetch_related("listing_image__renditions")
+        )
+        return {
+            "upcoming": set_content_languages(qs.filter(end__gte=now).order_by("start", "pk")),
+            "past": set_content_languages(qs.filter(end__lt=now).order_by("-start", "pk")),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["workshops"] = self.workshops(request)
+        return context

@@ -5,13 +5,15 @@ raises WorkshopRefused with a message for the person who asked.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.search import index
 
+from cms.i18n import active_and_default_language_codes
 from community.workshops.models import (
+    CoDesignWorkshopPage,
     Contribution,
     ContributionComment,
     ContributionGroup,
@@ -30,6 +32,7 @@ __all__ = [
     "assign_group",
     "contribution_for",
     "create_group",
+    "member_workshops",
     "post_contribution",
     "publish_synthesis",
     "space_contributions",
@@ -163,3 +166,33 @@ def publish_synthesis(workshop, user, text, now=None):
     for copy in source.get_translations(inclusive=True).specific():
         index.insert_or_update_object(copy)
     return synthesis
+
+
+def member_workshops(user):
+    """The co-design workshops the member contributed to, latest contribution first, each in the
+    reader's language where it has a live copy, with `my_contributions` (their number) and
+    `last_contributed_at`. Two queries whatever their number ("My participation")."""
+    workshops = list(
+        CoDesignWorkshopPage.objects.filter(contributions__author=user)
+        .annotate(
+            my_contributions=Count("contributions", distinct=True),
+            last_contributed_at=Max("contributions__created_at"),
+        )
+        .order_by("-last_contributed_at", "-pk")
+    )
+    if not workshops:
+        return []
+    copies = {
+        page.translation_key: page
+        for page in CoDesignWorkshopPage.objects.filter(
+            translation_key__in=[workshop.translation_key for workshop in workshops],
+            locale__language_code=active_and_default_language_codes()[0],
+        ).live()
+    }
+    shown = []
+    for workshop in workshops:
+        copy = copies.get(workshop.translation_key, workshop)
+        copy.my_contributions = workshop.my_contributions
+        copy.last_contributed_at = workshop.last_contributed_at
+        shown.append(copy)
+    return shown

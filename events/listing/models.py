@@ -35,6 +35,7 @@ __all__ = [
     "filter_events",
     "parse_event_filters",
     "upcoming_located_events",
+    "with_seats_taken",
 ]
 
 FEED_LIMIT = 200
@@ -89,6 +90,21 @@ def filter_events(qs, filters):
     return qs
 
 
+def with_seats_taken(qs):
+    """`qs` of events annotated with `seats_taken`: the seats their registration copy holds
+    (every language copy shares them), in the same query."""
+    seats = (
+        Registration.objects.filter(
+            event__translation_key=OuterRef("translation_key"), status__in=SEAT_STATUSES
+        )
+        .order_by()
+        .values("event__translation_key")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return qs.annotate(seats_taken=Coalesce(Subquery(seats), Value(0)))
+
+
 def upcoming_located_events(request, locale, filters=None, text="", now=None):
     """Events of one language tree that have not ended and have a location, visible to this
     reader (the listing's rule), filtered like the listing and by `text` (title or venue);
@@ -130,20 +146,10 @@ class EventIndexPage(ExportableListingMixin, ListingPageMixin, BasePage):
 
     def events(self, request=None, filters=None):
         """Visible events under this index, filtered, with their taken seats; not ordered."""
-        seats = (
-            Registration.objects.filter(
-                event__translation_key=OuterRef("translation_key"), status__in=SEAT_STATUSES
-            )
-            .order_by()
-            .values("event__translation_key")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        qs = (
+        qs = with_seats_taken(
             visible_pages(EventPage.objects.child_of(self), request)
             .select_related("listing_image", "content_type")
             .prefetch_related("listing_image__renditions")
-            .annotate(seats_taken=Coalesce(Subquery(seats), Value(0)))
         )
         return filter_events(qs, filters)
 

@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.i18n import localized_options
+from cms.i18n import active_and_default_language_codes, localized_options
 from cms.models import Country
 from events.pages.caps import cap_usage, refusal_reason
 from events.pages.models import EventPage, RegistrationStatus
@@ -31,6 +31,7 @@ __all__ = [
     "confirm_guest",
     "decline_application",
     "mark_attendance",
+    "member_registrations",
     "missing_snapshot_fields",
     "profile_snapshot",
     "promote_waiting",
@@ -371,3 +372,38 @@ def seat_summary(event):
         "waiting": counts[S.WAITLISTED],
         "balance": cap_usage(seated, caps, _country_names(caps)),
     }
+
+
+def member_registrations(user):
+    """The member's registrations as (upcoming, past): lists of {"registration", "event"}, each
+    event in the reader's language where it has a live copy, the soonest upcoming first and the
+    latest past first. Two queries whatever their number ("My events", "My participation")."""
+    registrations = list(
+        Registration.objects.filter(user=user)
+        .select_related("event")
+        .order_by("-event__start", "pk")
+    )
+    keys = [registration.event.translation_key for registration in registrations]
+    translated = (
+        {
+            page.translation_key: page
+            for page in EventPage.objects.filter(
+                translation_key__in=keys,
+                # A join, not a Locale lookup: one query less.
+                locale__language_code=active_and_default_language_codes()[0],
+            ).live()
+        }
+        if keys
+        else {}
+    )
+    rows = [
+        {
+            "registration": registration,
+            "event": translated.get(registration.event.translation_key, registration.event),
+        }
+        for registration in registrations
+    ]
+    upcoming = [row for row in rows if not row["event"].is_past()]
+    past = [row for row in rows if row["event"].is_past()]
+    upcoming.reverse()  # soonest first
+    return upcoming, past

@@ -139,26 +139,7 @@ def _event_for_reader(event):
 
 @login_required
 def my_events(request):
-    registrations = list(
-        Registration.objects.filter(user=request.user)
-        .select_related("event")
-        .order_by("-event__start", "pk")
-    )
-    # The reader's language copy of each event, in one query.
-    keys = [r.event.translation_key for r in registrations]
-    translated = {
-        page.translation_key: page
-        for page in EventPage.objects.filter(
-            translation_key__in=keys, locale=Locale.get_active()
-        ).live()
-    }
-    rows = []
-    for registration in registrations:
-        page = translated.get(registration.event.translation_key, registration.event)
-        rows.append({"registration": registration, "event": page})
-    upcoming = [row for row in rows if not row["event"].is_past()]
-    past = [row for row in rows if row["event"].is_past()]
-    upcoming.reverse()  # soonest first
+    upcoming, past = services.member_registrations(request.user)
     return render(
         request, "events/registrations/my_events.html", {"upcoming": upcoming, "past": past}
     )

@@ -36,10 +36,10 @@
         });
     }
 
-    // Menus built on <details> (language switcher, menu groups) work without JavaScript;
+    // Menus built on <details> (language switcher, account menu, menu groups) work without JavaScript;
     // with it they behave like menus: Escape or a click elsewhere closes them, and opening
     // one closes the others.
-    var MENUS = ".language-switcher details, .primary-nav__group details";
+    var MENUS = ".language-switcher details, .account-menu details, .primary-nav__group details";
 
     function setupDisclosures() {
         var menus = document.querySelectorAll(MENUS);

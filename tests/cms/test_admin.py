@@ -99,6 +99,7 @@ class AdminCreationTests(WagtailPageTestCase):
                 "hero_heading": "Welcome",
                 "hero_text": "",
                 "body": streamfield([]),
+                "sections": streamfield([]),
             }
         )
         self.assertCanCreate(Page.get_first_root_node(), HomePage, data)

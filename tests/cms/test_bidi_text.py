@@ -39,6 +39,16 @@ def test_rich_text_keeps_its_tags_and_entities():
     )
 
 
+def test_an_already_escaped_text_is_isolated_without_being_escaped_twice():
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template("{% load bidi_tags %}{% firstof name as shown %}{{ shown|isolate }}")
+    with translation.override("ar"):
+        html = template.render(Context({"name": "Tom & Jerry+"}))
+    assert html == '<bdi dir="ltr">Tom &amp; Jerry+</bdi>'
+
+
 def test_search_title_isolates_the_query_so_a_bidi_override_cannot_reorder_it(client, home):
     response = client.get("/en/search/", {"q": "abc\u202edef"})
     title = response.content.decode().split("<title>")[1].split("</title>")[0]

@@ -3,6 +3,8 @@
 import datetime
 from types import SimpleNamespace
 
+from wagtail.models import Page
+
 from cms import factories as f
 
 
@@ -23,6 +25,19 @@ def timeline_step(title, date=datetime.date(2020, 2, 1), description=""):
 
 def recommendation(title, detail=""):
     return ("recommendation", {"title": title, "detail": detail})
+
+
+def searched_pages(response):
+    """The pages the site search page lists (None when nothing was asked): the chosen kind's
+    page of results, else the first results of every kind made of pages."""
+    found = response.context["found"]
+    if found is None:
+        return None
+    if found.kind:
+        hits = list(found.results)
+    else:
+        hits = [hit for facet in found.facets for hit in facet.hits]
+    return [hit.obj for hit in hits if isinstance(hit.obj, Page)]
 
 
 def ids(results):

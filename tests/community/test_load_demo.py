@@ -153,6 +153,10 @@ class TestDemoContent:
             "directory",
             "premises",
             "map",
+            # The menus' "take part" group (community demos), in all nine languages.
+            "calls",
+            "workshops",
+            "discussions",
         }
         assert home.get_children().filter(slug="privacy-policy", show_in_menus=False).exists()
 

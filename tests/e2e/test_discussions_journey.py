@@ -82,10 +82,11 @@ def test_private_thread_reply_with_mention_notifies_and_stays_hidden_from_visito
     # Amina sees the unread count in the header, the notification, and reaches the reply.
     assert Notification.objects.filter(recipient=amina).exists()
     first.goto(base)
-    counter = first.locator(".notifications-link__count")
+    counter = first.locator(".account-menu__count")
     assert counter.inner_text().strip() == str(
         Notification.objects.filter(recipient=amina, read_at__isnull=True).count()
     )
+    first.locator(".account-menu summary").click()  # the account menu holds the link
     first.locator(".notifications-link").click()
     notice = first.get_by_test_id("notification-list").get_by_role("link").first
     assert "Bruno Rossi" in notice.inner_text()

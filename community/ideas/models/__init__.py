@@ -3,13 +3,19 @@
 Dependencies inside flow one way: choices -> ideas -> calls -> reviews.
 """
 
-from community.ideas.models.calls import IdeaCallCriterion, IdeaCallPage, IdeaCallReviewer
+from community.ideas.models.calls import (
+    IdeaCallCriterion,
+    IdeaCallIndexPage,
+    IdeaCallPage,
+    IdeaCallReviewer,
+)
 from community.ideas.models.choices import CallState, CoAuthorStatus, IdeaStatus
 from community.ideas.models.ideas import (
     RICH_TEXT_FIELDS,
     Idea,
     IdeaAttachment,
     IdeaCoAuthor,
+    IdeaFollow,
     IdeaStatusChange,
     IdeaSupport,
 )
@@ -24,9 +30,11 @@ __all__ = [
     "Idea",
     "IdeaAttachment",
     "IdeaCallCriterion",
+    "IdeaCallIndexPage",
     "IdeaCallPage",
     "IdeaCallReviewer",
     "IdeaCoAuthor",
+    "IdeaFollow",
     "IdeaStatus",
     "IdeaStatusChange",
     "IdeaSupport",

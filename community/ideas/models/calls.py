@@ -19,11 +19,13 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.models.base import BasePage
 from cms.text import validate_single_line
+from cms.translation_state import set_content_languages
+from cms.visibility import visible_pages
 from community.ideas.models.choices import EVALUATED_STATUSES, CallState, IdeaStatus
 from community.ideas.models.ideas import Idea
 from community.members.models import validate_time_zone
 
-__all__ = ["IdeaCallCriterion", "IdeaCallPage", "IdeaCallReviewer"]
+__all__ = ["IdeaCallCriterion", "IdeaCallIndexPage", "IdeaCallPage", "IdeaCallReviewer"]
 
 CALL_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -186,6 +188,10 @@ class IdeaCallPage(BasePage):
         now = now or timezone.now()
         return self.opens_at <= now < self.closes_at
 
+    def opens_later(self, now=None):
+        """Not open yet (no query, unlike `state`): lists say when it opens, not its deadline."""
+        return (now or timezone.now()) < self.opens_at
+
     @property
     def state(self):
         now = timezone.now()
@@ -272,3 +278,63 @@ class IdeaCallReviewer(Orderable):
 
     def __str__(self):
         return str(self.user)
+
+
+def calls_in_tree(home, request=None):
+    """The idea calls of one language tree this reader may see (the pages' own rule)."""
+    return visible_pages(IdeaCallPage.objects.descendant_of(home), request)
+
+
+def open_calls(home, request=None, now=None):
+    """The calls of this tree open now, the nearest deadline first."""
+    now = now or timezone.now()
+    return (
+        calls_in_tree(home, request)
+        .filter(opens_at__lte=now, closes_at__gt=now)
+        .order_by("closes_at", "pk")
+    )
+
+
+class IdeaCallIndexPage(BasePage):
+    """The open calls of its language tree, then the coming ones, then the closed ones.
+
+    Calls stay children of the home page (their URLs do not change); this page lists them, so
+    the menus and the home page have one place to link for "all calls"."""
+
+    menu_group = "take-part"  # cms.navigation
+
+    introduction = RichTextField(_("introduction"), blank=True, features=CALL_TEXT_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+    api_fields = [*BasePage.api_fields, APIField("introduction")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("idea calls index")
+        verbose_name_plural = _("idea calls indexes")
+
+    def listing(self, request=None, now=None):
+        """{"open": soonest deadline first, "upcoming": soonest opening first, "closed": most
+        recently closed first}."""
+        now = now or timezone.now()
+        calls = set_content_languages(list(calls_in_tree(self.get_parent(), request)))
+        return {
+            "open": sorted(
+                (c for c in calls if c.opens_at <= now < c.closes_at),
+                key=lambda c: (c.closes_at, c.pk),
+            ),
+            "upcoming": sorted(
+                (c for c in calls if now < c.opens_at), key=lambda c: (c.opens_at, c.pk)
+            ),
+            "closed": sorted(
+                (c for c in calls if c.closes_at <= now), key=lambda c: (c.closes_at, c.pk)
+            )[::-1],
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["calls"] = self.listing(request)
+        return context

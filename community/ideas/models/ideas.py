@@ -9,21 +9,23 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.sanitiser import clean_html
 from cms.text import validate_single_line
 from community.ideas.models.choices import SUBMITTED_STATUSES, CoAuthorStatus, IdeaStatus
+from community.members import mentions
 
 __all__ = [
     "RICH_TEXT_FIELDS",
     "Idea",
     "IdeaAttachment",
     "IdeaCoAuthor",
+    "IdeaFollow",
     "IdeaStatusChange",
     "IdeaSupport",
 ]
 
-# The proposal's rich-text fields: cleaned by cms.sanitiser whenever an idea is saved, from
-# any path (form, admin, demo, API).
+# The proposal's rich-text fields: Markdown as the authors typed it (the members' editor,
+# community/members/writing.py), rendered through cms.sanitiser into `rendered_sections`
+# whenever an idea is saved, from any path (form, admin, demo, API).
 RICH_TEXT_FIELDS = ("problem", "solution", "target_group", "impact", "team")
 
 
@@ -73,6 +75,10 @@ class Idea(models.Model):
     target_group = models.TextField(_("target group"), blank=True)
     impact = models.TextField(_("expected social impact"), blank=True)
     team = models.TextField(_("team"), blank=True)
+    # {field: its sanitised HTML, mentions as markers}; shown through `shown_sections`.
+    rendered_sections = models.JSONField(
+        _("sections as shown"), default=dict, blank=True, editable=False
+    )
     budget_estimate = models.DecimalField(
         _("budget estimate (EUR)"),
         max_digits=12,
@@ -107,13 +113,26 @@ class Idea(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        # Title and summary are plain text, stored as typed and escaped on output; only the
-        # rich-text sections are sanitised.
+        # Title and summary are plain text, stored as typed and escaped on output; the
+        # rich-text sections are kept as typed and rendered (Markdown, then the sanitiser).
         self.title = self.title.strip()
         self.summary = self.summary.strip()
-        for name in RICH_TEXT_FIELDS:
-            setattr(self, name, clean_html(getattr(self, name)))
+        self.rendered_sections = {
+            name: mentions.render(getattr(self, name))
+            for name in RICH_TEXT_FIELDS
+            if (getattr(self, name) or "").strip()
+        }
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "rendered_sections"}
         super().save(*args, **kwargs)
+
+    def shown_sections(self, reader):
+        """{field: its HTML as `reader` sees it}: a mention links to a profile only for a reader
+        who may see it (community.members.mentions); one query for all the sections."""
+        names = [name for name in RICH_TEXT_FIELDS if self.rendered_sections.get(name)]
+        shown = mentions.for_readers([self.rendered_sections[name] for name in names], reader)
+        return dict(zip(names, shown, strict=True))
 
     def get_absolute_url(self):
         return reverse("community:idea_detail", args=[self.pk])
@@ -211,3 +230,24 @@ class IdeaSupport(models.Model):
 
     def __str__(self):
         return f"{self.user_id} supports {self.idea_id}"
+
+
+class IdeaFollow(models.Model):
+    """A member follows a public idea: they hear of its comments and of its status as far as
+    they may know it. Its authors follow it without a row (community.ideas.follows)."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idea_follows"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("idea follow")
+        verbose_name_plural = _("idea follows")
+        constraints = [
+            models.UniqueConstraint(fields=["idea", "user"], name="one_follow_per_idea_member")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} follows {self.idea_id}"

@@ -4,8 +4,13 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
+from community.ideas import services
 from community.ideas.similar import similar_ideas
-from community.ideas.views.ideas import _call_or_404
+from community.ideas.views.ideas import _call_or_404, _idea_or_404
+from community.members.writing import consume_or_refuse
+
+# @-name suggestions asked per member and minute (one per pause in typing).
+MENTIONS_RATE = (60, 60)
 
 
 @require_GET
@@ -36,4 +41,17 @@ def similar(request, call_id):
                 for idea, score in results
             ]
         }
+    )
+
+
+@require_GET
+def mentions(request, pk):
+    """The idea's authors the reader may name in it (?q=the start of a name), as JSON: at most
+    eight, id, display name and the text to insert; never an email. Members only, limited."""
+    refusal = consume_or_refuse(request, "idea-mentions", MENTIONS_RATE)
+    if refusal:
+        return refusal
+    idea = _idea_or_404(request, pk)
+    return JsonResponse(
+        {"results": services.mention_suggestions(idea, request.user, request.GET.get("q"))}
     )

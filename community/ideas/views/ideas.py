@@ -3,13 +3,14 @@ co-authors. Every rule is in community.ideas.permissions and community.ideas.ser
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cms.i18n import with_localized_labels
 from cms.visibility import is_visible
+from community.ideas import follows
 from community.ideas import services as service
 from community.ideas.forms import IdeaForm, InviteCoAuthorForm
 from community.ideas.models import (
@@ -23,10 +24,10 @@ from community.ideas.models import (
 from community.ideas.permissions import (
     can_edit_idea,
     can_view_idea,
-    disclose,
     disclosed_status,
     is_idea_author,
 )
+from community.ideas.signals import idea_page_requested
 from community.ideas.supports import can_support
 
 
@@ -132,6 +133,7 @@ def _detail_page(request, idea, invite_form=None, status=200):
         "community/ideas/detail.html",
         {
             "idea": idea,
+            "sections": idea.shown_sections(request.user),
             "idea_status": disclosed_status(idea, request.user),
             "call": idea.call.localized,
             "is_author": is_author,
@@ -150,9 +152,36 @@ def _detail_page(request, idea, invite_form=None, status=200):
             ),
             "supports": supports,
             "can_support": can_support(idea, request.user) and not supports,
+            "can_follow": follows.can_follow_idea(idea, request.user),
+            "following": follows.is_following(idea, request.user),
+            # Sections other capabilities add (the discussions: the idea's conversation).
+            "extra_sections": _sections(request, idea),
         },
         status=status,
     )
+
+
+def _sections(request, idea):
+    responses = idea_page_requested.send(sender=Idea, idea=idea, request=request)
+    return [html for _receiver, html in responses if html]
+
+
+@login_required
+@require_POST
+def follow_idea(request, pk):
+    """Follow an idea open to conversation, or stop following one (always allowed)."""
+    idea = _idea_or_404(request, pk)
+    on = request.POST.get("follow") == "1"
+    if on and not follows.can_follow_idea(idea, request.user):
+        raise PermissionDenied
+    follows.follow_idea(idea, request.user, on=on)
+    if on:
+        messages.success(
+            request, _("You follow this idea: you will hear of its comments and its status.")
+        )
+    else:
+        messages.success(request, _("You no longer follow this idea."))
+    return redirect("community:idea_detail", pk=idea.pk)
 
 
 def _author_action(request, pk, action, done_message):
@@ -243,17 +272,7 @@ def invitation(request, token):
 
 @login_required
 def my_ideas(request):
-    own = Idea.objects.filter(author=request.user)
-    coauthored = Idea.objects.filter(
-        coauthors__user=request.user, coauthors__status=CoAuthorStatus.ACCEPTED
-    )
-    ideas = disclose(
-        (own | coauthored).distinct().select_related("call").order_by("-updated_at"), request.user
-    )
-    invitations = IdeaCoAuthor.objects.filter(
-        user=request.user, status=CoAuthorStatus.INVITED
-    ).select_related("idea")
-    with_localized_labels(idea.call for idea in ideas)  # the calls' titles, in one query
+    ideas, invitations = service.member_ideas(request.user)
     return render(
         request, "community/ideas/mine.html", {"ideas": ideas, "invitations": invitations}
     )

@@ -12,6 +12,7 @@ from cms.demo.builder import build_cms_demo, synchronise_trees
 from cms.demo.bulk import deferred_indexing
 from cms.demo.open_data import build_open_data_demo
 from cms.demo.synthetic import build_synthetic
+from community.conversations.demo import build_conversations_demo
 from community.discussions.demo import build_discussions_demo
 from community.ideas.demo import build_community_demo
 from community.members.demo import demo_password, ensure_demo_accounts
@@ -102,6 +103,8 @@ class Command(BaseCommand):
                 build_workshops_demo(ctx)  # under the events index, with contributions
             with step("discussions"):
                 build_discussions_demo()  # after the events: a focus group's private space
+            with step("private messages"):
+                build_conversations_demo()  # between the demo accounts
         elapsed = time.monotonic() - started
 
         for (kind, status), number in sorted(ctx.stats.items()):

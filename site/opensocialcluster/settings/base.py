@@ -210,10 +210,19 @@ DISCUSSION_FIRST_POSTS_NEED_APPROVAL = os.environ.get(
     "DISCUSSION_FIRST_POSTS_NEED_APPROVAL", ""
 ).lower() in ("1", "true", "yes")
 DISCUSSION_FIRST_POSTS_TO_APPROVE = int(os.environ.get("DISCUSSION_FIRST_POSTS_TO_APPROVE", "1"))
+# A post reported by this many different members is hidden until a moderator decides
+# (community/moderation/services.py); 0 turns it off.
+MODERATION_AUTO_HIDE_REPORTS = int(os.environ.get("MODERATION_AUTO_HIDE_REPORTS", "3"))
+# Private messages (community/conversations/services.py): messages a member may send per
+# window on the shared cache, new conversations and replies alike ("10/m"; empty: no limit).
+CONVERSATION_MESSAGE_RATE = os.environ.get("CONVERSATION_MESSAGE_RATE", "10/m")
 # A machine translator for posts in public spaces (never private ones: their words stay on the
 # site): a URL with {source}, {target} and {text}, e.g.
 # "https://translate.example/?sl={source}&tl={target}&q={text}". Empty: no "Translate" link.
 DISCUSSION_TRANSLATOR_URL = os.environ.get("DISCUSSION_TRANSLATOR_URL", "")
+# How often (seconds) a member's open page asks for their unread notification count
+# (static/js/notification-count.js; a 304 when unchanged); 0 turns the polling off.
+NOTIFICATION_POLL_SECONDS = int(os.environ.get("NOTIFICATION_POLL_SECONDS", "60"))
 # Two-factor authentication: an authenticator app (TOTP) and recovery codes; required for
 # everyone who can enter the admin (community/members/two_factor.py).
 # https://docs.allauth.org/en/latest/mfa/configuration.html

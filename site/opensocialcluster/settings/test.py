@@ -28,6 +28,8 @@ ACCOUNT_RATE_LIMITS = False
 ANTISPAM_MIN_FILL_SECONDS = 0
 # Likewise the posting rate limit; tests/community/moderation/test_moderation.py turns it back on.
 DISCUSSION_POST_RATE = ""
+# And the private messages' rate limit; tests/community/conversations turn it back on.
+CONVERSATION_MESSAGE_RATE = ""
 # Serve static files from the app folders (no collectstatic before tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -78,11 +78,12 @@ def test_guessed_post_actions_on_private_posts_are_404_for_outsiders(world):
 @pytest.mark.parametrize("role", ROLES)
 def test_search_within_discussions_finds_only_readable_posts(world, role):
     client = client_for(world, role)
-    response = client.get(url(world, "search"), {"q": "Zanzibar"})
-    content = response.content.decode()
-    assert response.status_code == 200
     for kind in ("public", "members", "private"):
-        assert (f"Zanzibar{kind}" in content) is (kind in READERS[role])
+        # Whole words: on PostgreSQL the site search matches words (stemmed), not substrings.
+        response = client.get(url(world, "search"), {"q": f"Zanzibar{kind}"}, follow=True)
+        content = response.content.decode()
+        assert response.status_code == 200
+        assert (f"Zanzibar{kind} notes" in content) is (kind in READERS[role])
         assert (f"Secret plans of the {kind} space" in content) is (kind in READERS[role])
 
 
@@ -124,7 +125,7 @@ def test_search_does_not_find_waiting_or_hidden_posts_of_others(world, status):
     for role in ("visitor", "member"):
         content = client_for(world, role).get(url(world, "search"), {"q": "Quetzalword"})
         assert "Quetzalword inside" not in content.content.decode()
-    staff = client_for(world, "staff").get(url(world, "search"), {"q": "Quetzalword"})
+    staff = client_for(world, "staff").get(url(world, "search"), {"q": "Quetzalword"}, follow=True)
     assert "Quetzalword inside" in staff.content.decode()
 
 

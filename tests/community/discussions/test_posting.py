@@ -204,7 +204,8 @@ def test_posting_through_the_pages(world):
     thread = member.discussion_threads.get()
     assert response.status_code == 302
     post = thread.posts.get()
-    assert post.body == "<p>Line one</p><p>Line two</p>"
+    assert post.body == "<p>Line one</p>\n<p>Line two</p>"
+    assert post.source == "Line one\n\nLine two"
     page = client.get(response["Location"]).content.decode()
     assert 'lang="it" dir="ltr"' in page
     reply = client.post(

@@ -12,6 +12,7 @@ from community.workshops.permissions import access_for
 from events.pages.factories import in_days
 from events.pages.models import RegistrationStatus
 from events.registrations.models import Registration
+from tests.cms.trees import searched_pages
 from tests.events.conftest import make_member
 
 from .helpers import workshop_with_people
@@ -99,11 +100,11 @@ def test_contribution_text_is_on_the_page_for_a_participant_only(client, setting
 def test_site_search_never_finds_a_contribution_but_finds_the_published_synthesis(client, setting):
     workshop, people = setting
     client.force_login(people["participant"])
-    assert list(client.get(f"/en/search/?q={SECRET}").context["results"] or []) == []
+    assert searched_pages(client.get(f"/en/search/?q={SECRET}")) or [] == []
     service.publish_synthesis(
         workshop, people["facilitator"], f"<p>{SYNTHESIS_WORD} became the pilot.</p>"
     )
-    found = client.get(f"/en/search/?q={SYNTHESIS_WORD}").context["results"]
+    found = searched_pages(client.get(f"/en/search/?q={SYNTHESIS_WORD}"))
     assert [page.pk for page in found] == [workshop.pk]
 
 

@@ -17,7 +17,7 @@ def rows_in_their_pages_language(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cms", "0009_distribution_language"),
+        ("cms", "0011_home_sections"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
