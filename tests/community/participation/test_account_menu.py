@@ -20,12 +20,13 @@ def test_account_menu_links_resolve_for_a_member(home):
     client.force_login(UserFactory())
     menu = menu_html(client.get("/en/").content.decode())
     links = re.findall(r'href="([^"]+)"', menu)
-    assert len(links) == 7
+    assert len(links) == 8
     for label in (
         "My participation",
         "My events",
         "My ideas",
         "Notifications",
+        "Messages",
         "Profile",
         "Privacy",
     ):
