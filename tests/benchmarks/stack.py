@@ -101,7 +101,7 @@ def fixtures():
     from django.utils import timezone, translation
     from wagtail.models import Locale
 
-    from cms.models import PilotActionIndexPage, PublicationPage
+    from cms.models import Country, PilotActionIndexPage, PublicationPage
     from community.discussions.factories import DiscussionSpaceFactory, PostFactory, ThreadFactory
     from community.discussions.models import Thread
     from community.ideas.models import IdeaCallPage
@@ -118,7 +118,7 @@ def fixtures():
     out = {}
     pilots = PilotActionIndexPage.objects.live().filter(locale=en).first()
     out["home"] = "/en/"
-    out["pilot listing (filtered)"] = pilots.url + "?" + urlencode({"sector": "health"})
+    out["pilot listing (filtered)"] = pilots.url + "?" + urlencode({"sector": "green"})
     out["publication"] = PublicationPage.objects.live().filter(locale=en).first().url
     out["event page"] = WebinarPage.objects.live().filter(locale=en).first().url
     thread = Thread.objects.filter(title="Benchmark thread with 50 replies").first()
@@ -142,9 +142,19 @@ def fixtures():
     Registration.objects.filter(event=webinar).delete()
     out["webinar"] = {"id": webinar.pk, "url": webinar.url, "seats": webinar.capacity}
 
+    # A complete profile: the registration form then asks nothing more (one button, as members
+    # with a profile see it).
+    country = Country.objects.first()
     members = []
     for number in range(BURST):
-        user = UserFactory(email=f"burst{number}@bench.example.org", display_name=f"Burst {number}")
+        user = UserFactory(
+            email=f"burst{number}@bench.example.org",
+            display_name=f"Burst {number}",
+            stakeholder_type="academia",
+            country=country,
+        )
+        user.languages = ["en"]
+        user.save()
         record_consent(user)
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
@@ -381,14 +391,7 @@ def burst_phase(env, data, worker_class):
     try:
         for session in data["sessions"][:8]:  # warm: each worker has its templates and a connection
             get(webinar["url"], f"sessionid={session}; csrftoken={CSRF}")
-        form = urlencode(
-            {
-                "csrfmiddlewaretoken": CSRF,
-                "stakeholder_type": "academia",
-                "country_code": "IT",
-                "language": "en",
-            }
-        )
+        form = urlencode({"csrfmiddlewaretoken": CSRF})
         start_gate = threading.Barrier(len(data["sessions"]) + 1)
         outcomes = [None] * len(data["sessions"])
 
@@ -566,9 +569,23 @@ def machine():
     return f"{os.cpu_count()} cores ({cpu}), load average at start {load[0]:.1f}"
 
 
+INTRO = """# Benchmarks
+
+`make benchmark` runs two sets of measurements:
+
+- in process (`tests/benchmarks/test_*.py`, pytest `-m benchmark`): request paths through the
+  code, listing sizes, sign-up timing; they print their figures;
+- the production stack from outside (`tests/benchmarks/stack.py`): the figures below, rewritten
+  on every run. Run one part with `python tests/benchmarks/stack.py pages` (or `burst`,
+  `memory`, `newsletter`; it prints and keeps `.prod/bench/results.json`; `stack.py render`
+  writes this page from it).
+
+"""
+
+
 def write_doc(results):
     marker = "<!-- stack.py: everything below is rewritten by `make benchmark` -->"
-    text = DOC.read_text() if DOC.exists() else "# Benchmarks\n\n"
+    text = DOC.read_text() if DOC.exists() else INTRO
     text = text.split(marker)[0].rstrip() + "\n\n" + marker + "\n\n" + render(results)
     DOC.write_text(text)
     log(f"wrote {DOC.relative_to(ROOT)}")
