@@ -60,12 +60,10 @@ def environment(**overrides):
     """The environment every production process gets; the caller's variables win."""
     env = dict(os.environ)
     defaults = {
-        "DJANGO_SETTINGS_MODULE": "opensocialcluster.settings.production",
         "DATABASE_URL": DEFAULT_DATABASE_URL,
         "REDIS_URL": DEFAULT_REDIS_URL,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",
-        "TASKS_BACKEND": "database",
         # Persistent connections: one per worker, kept between requests.
         "DB_CONN_MAX_AGE": "600",
         "BASE_URL": "http://127.0.0.1:8000",
@@ -73,6 +71,10 @@ def environment(**overrides):
     }
     for key, value in defaults.items():
         env.setdefault(key, value)
+    # Production whatever the shell says (a DJANGO_SETTINGS_MODULE left from development would
+    # quietly run the development settings), with the task worker doing the background work.
+    env["DJANGO_SETTINGS_MODULE"] = "opensocialcluster.settings.production"
+    env["TASKS_BACKEND"] = "database"
     env.update({key: str(value) for key, value in overrides.items()})
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "site"), env.get("PYTHONPATH")]))
     return env
