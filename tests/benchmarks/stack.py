@@ -386,9 +386,11 @@ def clear_registrations(env, table, event_id):
 def burst_phase(env, data, worker_class):
     webinar = data["webinar"]
     clear_registrations(env, data["tables"]["registration"], webinar["id"])
-    extra = {"GUNICORN_WORKER_CLASS": worker_class}
-    if worker_class == "gthread":
-        extra["GUNICORN_THREADS"] = "4"
+    # gunicorn turns a sync worker with threads into gthread: one thread for sync.
+    extra = {
+        "GUNICORN_WORKER_CLASS": worker_class,
+        "GUNICORN_THREADS": "4" if worker_class == "gthread" else "1",
+    }
     server = Server(env, **extra)
     try:
         for session in data["sessions"][:8]:  # warm: each worker has its templates and a connection
@@ -607,7 +609,8 @@ def render(results):
         f"Run {results['when']} on {results['machine']}; the machine is shared, so the floor",
         "moves too: each page is compared with the floor measured just before and after it.",
         "",
-        f"Method: gunicorn (site/gunicorn.conf.py, {WORKERS} sync workers unless said),",
+        f"Method: gunicorn (site/gunicorn.conf.py, {WORKERS} workers, "
+        f"{results.get('pages_worker_class', 'gthread, 4 threads')} for the pages),",
         "PostgreSQL, Redis (cache and sessions), production settings, the demo content plus a",
         "thread with 50 replies.",
         f"{CLIENTS} keep-alive clients (separate processes) on 127.0.0.1 for "
