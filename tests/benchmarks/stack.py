@@ -488,11 +488,14 @@ def memory_phase(env, data):
 
 
 def count_mail(folder):
+    """Newsletter emails per address in the file backend's folder (the worker also sends the
+    burst's registration emails, queued before the issue: those are left out)."""
     counts = {}
     for path in Path(folder).glob("*.log"):
         for match in re.finditer(r"^To: (.+)$", path.read_text(errors="replace"), re.MULTILINE):
             address = match.group(1).strip()
-            counts[address] = counts.get(address, 0) + 1
+            if not address.endswith("@bench.example.org"):
+                counts[address] = counts.get(address, 0) + 1
     return counts
 
 
