@@ -689,14 +689,56 @@ def render(results):
             f"email backend): {timed['seconds']:.1f} s, {timed['sent']} sent, {timed['failed']} "
             f"failed, {timed['emails']} emails written.",
             "",
-            f"Killed (SIGKILL) after {resumed['killed_after']} sent, resumed: state "
+            f"The task worker killed (SIGKILL) after {resumed['killed_after']} sent, the send "
+            "resumed as the admin's Resume does, a new worker started: state "
             f"{resumed['state']}, {resumed['sent']} sent, {resumed['failed']} recorded as failed "
             f"(claimed by the dead worker: outcome unknown, never resent), {resumed['addresses']} "
             f"addresses received mail, at most {resumed['max_per_address']} email per address, "
             f"{resumed['duplicates']} duplicates; {resumed['seconds']:.1f} s in all.",
             "",
         ]
+    lines += verdicts(results)
     return "\n".join(lines) + "\n"
+
+
+def verdicts(results):
+    """Each target of issue 20, met or missed, in one list."""
+    out = ["### Against the targets", ""]
+    for row in results.get("uncached") or []:
+        kind = _target(row["page"])
+        goal = 0.07 if kind.startswith("listing") else 0.10
+        met = "met" if row["ratio"] >= goal else "missed"
+        out.append(f"- uncached {row['page']}: {row['ratio']:.3f} of the floor ({kind}): {met}")
+    for row in results.get("cached") or []:
+        met = "met" if row["ratio"] >= 0.7 else "missed"
+        out.append(f"- cached {row['page']}: {row['ratio']:.3f} of the floor (hit ≥ 0.7): {met}")
+    for burst in results.get("burst") or []:
+        seats = burst["statuses"].get("confirmed", 0)
+        out.append(
+            f"- burst ({burst['worker_class']}): {burst['seconds']:.1f} s (≤ 5 s: "
+            f"{'met' if burst['seconds'] <= 5 else 'missed'}), "
+            f"{burst['cpu_ms_per_registration']:.0f} ms CPU per registration (≤ 20 ms: "
+            f"{'met' if burst['cpu_ms_per_registration'] <= 20 else 'missed'}), "
+            f"{burst['errors']} errors, {seats} seated of {burst['seats']} seats "
+            f"({'no oversold seat' if seats <= burst['seats'] else 'OVERSOLD'})"
+        )
+    memory = results.get("memory")
+    if memory:
+        out.append(
+            f"- memory: {memory['after_mb']:.0f} MB after {memory['requests']} requests "
+            f"(< 250 MB: {'met' if memory['after_mb'] < 250 else 'missed'}"
+            + ("" if memory["requests"] >= 10000 else "; fewer than 10,000 requests in the bound")
+            + ")"
+        )
+    newsletter = results.get("newsletter")
+    if newsletter:
+        resumed = newsletter["resumed"]
+        out.append(
+            f"- newsletter: {newsletter['timed']['total']} recipients in "
+            f"{newsletter['timed']['seconds']:.0f} s; resumed without duplicates: "
+            f"{'yes' if resumed['duplicates'] == 0 else 'NO'}"
+        )
+    return [*out, ""]
 
 
 def main(phases):
@@ -718,6 +760,7 @@ def main(phases):
         (STATE / "results.json").write_text(json.dumps(results, indent=1))
 
     if "pages" in phases:
+        results["pages_worker_class"] = "gthread, 4 threads"  # site/gunicorn.conf.py's default
         results["uncached"] = pages_phase(env, data, cached=False)
         keep()
         if has_page_cache:
