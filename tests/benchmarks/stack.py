@@ -609,8 +609,11 @@ def render(results):
     lines = [
         "## The production stack (`tests/benchmarks/stack.py`)",
         "",
-        f"Run {results['when']} on {results['machine']}; the machine is shared, so the floor",
-        "moves too: each page is compared with the floor measured just before and after it.",
+        f"Run {results['when']} on {results['machine']}"
+        + (f", {results['load_end']} at the end" if "load_end" in results else "")
+        + ". The machine is shared (a load average above its 2 cores means other work "
+        "competed for them): absolute figures move with it, so each page is compared with the "
+        "floor measured just before and after it.",
         "",
         f"Method: gunicorn (site/gunicorn.conf.py, {WORKERS} workers, "
         f"{results.get('pages_worker_class', 'gthread, 4 threads')} for the pages),",
@@ -777,6 +780,8 @@ def main(phases):
     if "memory" in phases:
         results["memory"] = memory_phase(env, data)
         keep()
+    results["load_end"] = round(os.getloadavg()[0], 1)
+    keep()
     return results
 
 
