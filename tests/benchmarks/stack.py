@@ -677,9 +677,12 @@ def render(results):
             "",
             f"One worker: {memory['boot_mb']:.0f} MB resident after boot, "
             f"{memory['after_mb']:.0f} MB after {memory['requests']} mixed requests (the seven "
-            "pages, the floor, member pages; target < 250 MB after 10,000). Every 1,000: "
-            + ", ".join(f"{n}: {mb} MB" for n, mb in memory["curve"])
-            + ".",
+            "pages, the floor, member pages; target < 250 MB after 10,000)."
+            + (
+                " Every 1,000: " + ", ".join(f"{n}: {mb} MB" for n, mb in memory["curve"]) + "."
+                if memory["curve"]
+                else ""
+            ),
             "",
         ]
     newsletter = results.get("newsletter")
