@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
-.PHONY: install run test test-fast test-e2e browser lint messages benchmark mutation check clean
+.PHONY: install run prod prod-stop test test-fast test-e2e browser lint messages benchmark mutation check clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# The site as in production on this machine (.ci/prod.py): PostgreSQL (DATABASE_URL), Redis
+# (REDIS_URL), gunicorn (site/gunicorn.conf.py) and the task worker, until Ctrl-C; or, started
+# in the background, until `make prod-stop`. docs/deployment.md.
+prod: install
+	$(PY) .ci/prod.py run
+
+prod-stop:
+	$(PY) .ci/prod.py stop
 
 # The non-browser tests on TEST_JOBS workers (pytest-xdist; each copies a migrated template
 # database, tests/dbsetup.py), then the browser journeys, also on TEST_JOBS workers (each its own
@@ -56,8 +65,11 @@ messages: install
 	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests --add-location=file
 	$(PY) manage.py compilemessages --ignore=.venv
 
+# The in-process figures (tests/benchmarks/test_*.py), then the production stack measured from
+# outside (tests/benchmarks/stack.py, a few minutes), which writes docs/benchmarks.md.
 benchmark: install
 	$(PY) -m pytest tests/benchmarks -m benchmark -s -p no:xdist
+	$(PY) tests/benchmarks/stack.py
 
 # Mutation testing of the modules holding the product's rules: a score per module (slow, so not
 # part of `make test`). `make mutation MUTATION_ARGS=cms/filters.py` limits it; docs/mutation.md.

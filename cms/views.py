@@ -1,6 +1,6 @@
 """Site search (the logic is in cms.search) and robots.txt."""
 
-from django.http import HttpResponsePermanentRedirect
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
 from wagtail.documents.views.serve import serve as wagtail_document_serve
@@ -53,3 +53,12 @@ def favicon(request):
     """/favicon.ico, which browsers ask for on every page view: the icon in the static files
     (hashed and cached forever in production), by a permanent redirect."""
     return HttpResponsePermanentRedirect(static("img/favicon.ico"))
+
+
+def benchmark_floor(request):
+    """The least a page can cost here: Django, the middleware and gunicorn, no database, no
+    template. `make benchmark` divides every page's rate by this one's (docs/benchmarks.md);
+    routed only when settings.BENCHMARK_FLOOR is on."""
+    return HttpResponse(
+        b"<!doctype html><title>floor</title><p>floor</p>", content_type="text/html; charset=utf-8"
+    )

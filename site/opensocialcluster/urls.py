@@ -51,6 +51,9 @@ urlpatterns = [
     path("language/<str:language>/", switch_language, name="switch_language"),
 ]
 
+if settings.BENCHMARK_FLOOR:
+    urlpatterns.append(path("__floor__/", cms_views.benchmark_floor, name="benchmark_floor"))
+
 if settings.DEBUG or settings.SERVE_MEDIA:
     # Development serves uploaded images itself, whatever DEBUG says; documents always go
     # through Wagtail's serve view, which checks their collection's privacy.

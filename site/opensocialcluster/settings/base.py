@@ -142,6 +142,21 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+# A PostgreSQL read replica for the public pages (cms/db_router.py, docs/deployment.md): an
+# anonymous reader's GET reads from it; members, forms, the admin and the workers use the primary.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+    )
+    # Tests see one database through both aliases.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    # Anonymous GETs read from the replica; after authentication, which reads the primary.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "cms.db_router.ReplicaReadsMiddleware",
+    )
+DATABASE_ROUTERS = ["cms.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared between app servers), local memory otherwise.
@@ -302,6 +317,8 @@ EMAIL_HOST_USER = EMAIL_CONFIG.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = EMAIL_CONFIG.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = EMAIL_CONFIG.get("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = EMAIL_CONFIG.get("EMAIL_USE_SSL", False)
+# The file backend (EMAIL_URL=file://): one file per connection in this folder.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH") or EMAIL_CONFIG.get("EMAIL_FILE_PATH") or None
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "OpenSocialCluster <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -329,6 +346,29 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 # with its own text-search configuration (stemming); SQLite has no stemming. See cms/search.py
 # and https://docs.wagtail.org/en/stable/topics/search/backends.html
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}
+# Once the corpus outgrows PostgreSQL: OpenSearch (or Elasticsearch) at SEARCH_URL, e.g.
+# https://user:password@search.internal:9200 (docs/deployment.md). Wagtail's own backends; the
+# search sources still decide who sees what (cms/search_sources.py, cms/visibility.py).
+# https://docs.wagtail.org/en/stable/topics/search/backends.html#elasticsearch-backend
+SEARCH_URL = os.environ.get("SEARCH_URL", "")
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": {
+                "opensearch2": "wagtail.search.backends.opensearch2",
+                "opensearch3": "wagtail.search.backends.opensearch3",
+                "elasticsearch8": "wagtail.search.backends.elasticsearch8",
+                "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+            }[os.environ.get("SEARCH_BACKEND", "opensearch2")],
+            "URLS": env_list("SEARCH_URL"),
+            "INDEX": os.environ.get("SEARCH_INDEX", "opensocialcluster"),
+            "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+            # Publishing updates the index; a full rebuild is `manage.py update_index`.
+            "AUTO_UPDATE": True,
+        }
+    }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents are always streamed by Wagtail's serve view after its collection-privacy check;
@@ -444,6 +484,10 @@ PERMISSIONS_POLICY = ", ".join(
         "usb",
     )
 )
+
+# A minimal view at /__floor__/ for `make benchmark` (tests/benchmarks/stack.py): what the
+# server and the middleware cost alone, the floor every page is compared with. Off by default.
+BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR", False)
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
