@@ -4,8 +4,9 @@ notifications).
 
 A result is readable when three things hold: its page is live and visible to the reader
 (cms.visibility: a restricted call hides its results too), and its idea is public by the idea
-rule (community.ideas.permissions.public_ideas: a selected idea once the call's results are
-published). A result whose idea is private, withdrawn, or gone stays private.
+rule (community.ideas.permissions.public_ideas) and known to be selected (`disclosed_status`:
+once the call's results are published). A result whose idea is private, withdrawn, no
+longer selected, or gone stays private.
 """
 
 from django.db.models import Q
@@ -18,6 +19,7 @@ from community.ideas.permissions import (
     is_call_organiser,
     is_public_idea,
     public_ideas,
+    public_status,
     results_published,
 )
 from community.results.models import IdeaResultPage
@@ -31,11 +33,22 @@ __all__ = [
 ]
 
 
+def public_result_ideas():
+    """Ideas whose result anyone may read: public ideas (`public_ideas`) that the public knows
+    are selected (`public_status`, the expression form of `disclosed_status`). A result tells
+    the decision, so it waits for the call's results like the decision does."""
+    return (
+        public_ideas()
+        .annotate(known_status=public_status())
+        .filter(known_status=IdeaStatus.SELECTED)
+    )
+
+
 def hidden_results_q(request=None):
     """The result pages hidden from every reader by the idea rule, as a Q over pages, for
     cms.visibility: so the sitemap, the API, the menus and the page search, which ask
     `visible_pages`, keep them out too. One subquery, no query of its own."""
-    private = IdeaResultPage.objects.exclude(idea__in=public_ideas().values("pk"))
+    private = IdeaResultPage.objects.exclude(idea__in=public_result_ideas().values("pk"))
     return Q(pk__in=private.values("pk"))
 
 
@@ -46,7 +59,7 @@ def register():
 def visible_results(request=None, queryset=None):
     """The results this reader may read, in one database query (anonymous without request)."""
     queryset = queryset if queryset is not None else IdeaResultPage.objects.all()
-    return visible_pages(queryset, request).filter(idea__in=public_ideas().values("pk"))
+    return visible_pages(queryset, request).filter(idea__in=public_result_ideas().values("pk"))
 
 
 def can_view_result(result, request=None):
@@ -54,7 +67,8 @@ def can_view_result(result, request=None):
     user = getattr(request, "user", None)
     if user is not None and can_manage_result(result, user):
         return True
-    if result.idea_id is None or not is_public_idea(result.idea):
+    idea = result.idea
+    if idea is None or not is_public_idea(idea) or disclosed_status(idea) != IdeaStatus.SELECTED:
         return False
     return visible_results(request, IdeaResultPage.objects.filter(pk=result.pk)).exists()
 

@@ -26,9 +26,7 @@ def _make(client, idea, **data):
     return client.post(reverse("community:idea_make_result", args=[idea.pk]), data)
 
 
-def test_an_organiser_turns_a_selected_idea_into_a_published_result_under_its_call(
-    home, client
-):
+def test_an_organiser_turns_a_selected_idea_into_a_published_result_under_its_call(home, client):
     call = published_call(parent=home)
     idea = selected_idea(call, title="Repair cafés in villages")
     organiser = make_organiser(home)
@@ -81,9 +79,7 @@ def test_only_a_selected_idea_becomes_a_result(home, client):
     assert not IdeaResultPage.objects.exists()
 
 
-def test_a_member_who_does_not_run_the_call_is_neither_offered_nor_allowed_the_action(
-    home, client
-):
+def test_a_member_who_does_not_run_the_call_is_neither_offered_nor_allowed_the_action(home, client):
     call = published_call(parent=home)
     idea = selected_idea(call)
     client.force_login(UserFactory())
