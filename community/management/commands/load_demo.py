@@ -15,6 +15,7 @@ from cms.demo.synthetic import build_synthetic
 from community.conversations.demo import build_conversations_demo
 from community.discussions.demo import build_discussions_demo
 from community.ideas.demo import build_community_demo
+from community.results.demo import build_results_demo
 from community.members.demo import demo_password, ensure_demo_accounts
 from community.members.demo_guard import DemoRefused, check_demo_allowed
 from community.newsletter.demo import build_newsletter_demo
@@ -95,6 +96,8 @@ class Command(BaseCommand):
                 accounts = ensure_demo_accounts()
             with step("profiles, organisations and idea calls"):
                 build_community_demo()
+            with step("results of selected ideas"):
+                build_results_demo()  # after the calls: results follow their selected ideas
             with step("events"):
                 build_events_demo(ctx)  # after the accounts: demo members hold seats
             with step("newsletter"):
