@@ -15,10 +15,10 @@ from cms.demo.synthetic import build_synthetic
 from community.conversations.demo import build_conversations_demo
 from community.discussions.demo import build_discussions_demo
 from community.ideas.demo import build_community_demo
-from community.results.demo import build_results_demo
 from community.members.demo import demo_password, ensure_demo_accounts
 from community.members.demo_guard import DemoRefused, check_demo_allowed
 from community.newsletter.demo import build_newsletter_demo
+from community.results.demo import build_results_demo
 from community.workshops.demo import build_workshops_demo
 from events.demo.builder import build as build_events_demo
 
