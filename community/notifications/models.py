@@ -119,7 +119,7 @@ KINDS = {
         _("A result you follow, “%(subject)s”, is now: %(status)s"), Delivery.IMMEDIATE
     ),
     NotificationKind.RESULT_MILESTONE: KindSpec(
-        _("New milestone for “%(subject)s”: %(milestone)s (%(date)s)"), Delivery.DIGEST
+        _("New milestone for “%(subject)s”: %(milestone)s (%(date)s)"), Delivery.IMMEDIATE
     ),
 }
 
