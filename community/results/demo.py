@@ -10,7 +10,7 @@ from wagtail.models import Locale
 
 from cms.demo.builder import synchronise_language_trees
 from cms.demo.localize import sync_localized_page
-from cms.demo.sync import UNCHANGED, sync_page
+from cms.demo.sync import UNCHANGED, stable_key, sync_page
 from cms.models import Country, Organisation
 from community.ideas.models import Idea, IdeaCallPage
 from community.results.models import IdeaResultPage
@@ -48,11 +48,11 @@ def build_results_demo():
         if idea is None:
             continue
         country = Country.objects.filter(code=item["country"], locale=default).first()
-        organisations = (
-            [idea.organisation]
-            if idea.organisation
-            else list(Organisation.objects.filter(locale=default).order_by("pk")[:1])
-        )
+        # The idea's organisation, else the one the result names (the call's organiser).
+        organisations = [idea.organisation] if idea.organisation else []
+        if not organisations:
+            key = stable_key("organisation", item["organisation"])
+            organisations = list(Organisation.objects.filter(translation_key=key, locale=default))
         common = {
             "idea": idea,
             "status": item["status"],
