@@ -15,9 +15,26 @@ search, the API, the sitemap, GeoJSON, feeds and exports (`visible_pages`), and 
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
-__all__ = ["hidden_pages_q", "is_visible", "restrictions_for", "visible_pages"]
+__all__ = [
+    "hidden_pages_q",
+    "is_visible",
+    "register_hidden_pages_rule",
+    "restrictions_for",
+    "visible_pages",
+]
 
 _CACHE_ATTRIBUTE = "_osc_hidden_pages_q"
+
+# Rules of higher layers that hide some of their pages from everyone but their own readers
+# (community.results: a result whose idea is not public), each `rule(request) -> Q` over Page.
+# Registered at start-up, so every channel that asks `visible_pages` applies them without
+# importing the layer above.
+_RULES = []
+
+
+def register_hidden_pages_rule(rule):
+    if rule not in _RULES:
+        _RULES.append(rule)
 
 
 def _equivalence(restriction):
@@ -108,6 +125,8 @@ def hidden_pages_q(request=None):
     if refused:
         for path in _hidden_roots(refused):
             q |= Q(path__startswith=path)
+    for rule in _RULES:
+        q |= rule(request)
     if request is not None:
         setattr(request, _CACHE_ATTRIBUTE, q)
     return q

@@ -10,6 +10,8 @@ CAPABILITIES = (
     "members",
     "organisations",
     "ideas",
+    # What became of selected ideas: result pages under their call (after ideas, which it reads).
+    "results",
     "workshops",
     "discussions",
     "moderation",
@@ -43,10 +45,15 @@ class CommunityConfig(AppConfig):
         from community.ideas import receivers as _ideas  # noqa: F401
         from community.members import receivers as _members  # noqa: F401
         from community.notifications import receivers as _notifications  # noqa: F401
+        from community.results import receivers as _results  # noqa: F401
 
         self.register_home_sections()
+        # Results of private ideas are hidden on every channel that asks cms.visibility.
+        from community.results.permissions import register as register_result_visibility
+
+        register_result_visibility()
         # The kinds of result each capability adds to the site search (cms.search_sources).
-        for name in ("members", "organisations", "ideas", "discussions"):
+        for name in ("members", "organisations", "ideas", "results", "discussions"):
             import_module(f"community.{name}.search").register()
 
     def register_home_sections(self):

@@ -11,6 +11,7 @@ from community.newsletter import views as newsletter_views
 from community.organisations import views as organisations
 from community.participation import views as participation
 from community.privacy import views as privacy
+from community.results import views as results
 from community.workshops import views as workshop_views
 
 app_name = "community"
@@ -42,6 +43,11 @@ urlpatterns = [
     path("calls/<int:call_id>/similar/", api.similar, name="similar_ideas"),
     path("calls/<int:call_id>/gallery/", gallery.gallery, name="gallery"),
     path("calls/<int:call_id>/ideas.<str:fmt>", gallery.export, name="ideas_export"),
+    path("calls/<int:call_id>/results/", results.results, name="results"),
+    path("calls/<int:call_id>/results.<str:fmt>", results.export, name="results_export"),
+    path("ideas/<int:pk>/result/", results.make_result, name="idea_make_result"),
+    path("results/<int:pk>/update/", results.update, name="result_update"),
+    path("results/<int:pk>/follow/", results.follow, name="result_follow"),
     path("ideas/<int:pk>/support/", gallery.toggle_support, name="idea_support"),
     path("ideas/mine/", ideas.my_ideas, name="my_ideas"),
     path("ideas/<int:pk>/", ideas.idea_detail, name="idea_detail"),

@@ -20,6 +20,9 @@ from community.discussions.permissions import can_read_space
 from community.ideas.permissions import discussable_ideas
 from community.notifications.display import localize
 from community.notifications.models import NotificationKind
+from community.results.models import IdeaResultPage
+from community.results.permissions import can_view_result
+from community.results.services import as_reader
 
 __all__ = [
     "UNSUBSCRIBE_ALL_DIGEST",
@@ -62,6 +65,8 @@ def still_readable(notification, user):
         return False
     if isinstance(target, Conversation):
         return is_participant(user, target)
+    if isinstance(target, IdeaResultPage):
+        return can_view_result(target, as_reader(user))
     space = _space_of(target)
     return space is None or can_read_space(user, space)
 

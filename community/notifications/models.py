@@ -7,6 +7,7 @@ target plus the target's name as written and its address) and a few language-neu
 (`Notification.message`), so a member who switches language reads every notification in it.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -14,12 +15,14 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from community.ideas.models.choices import IdeaStatus
+from community.results.models import ResultStatus
 
 __all__ = [
     "KINDS",
@@ -45,6 +48,8 @@ class NotificationKind(models.TextChoices):
     APPLICATION_DECLINED = "application_declined", _("Your application declined")
     POST_MODERATED = "post_moderated", _("Moderation of your posts")
     PRIVATE_MESSAGE = "private_message", _("Private messages to you")
+    RESULT_STATUS = "result_status", _("Changes to the status of results you follow")
+    RESULT_MILESTONE = "result_milestone", _("New milestones of results you follow")
 
 
 class Delivery(models.TextChoices):
@@ -109,6 +114,13 @@ KINDS = {
     NotificationKind.PRIVATE_MESSAGE: KindSpec(
         _("%(actor)s sent you a private message: “%(subject)s”"), Delivery.IMMEDIATE
     ),
+    # Results of selected ideas (community.results): their authors and followers.
+    NotificationKind.RESULT_STATUS: KindSpec(
+        _("A result you follow, “%(subject)s”, is now: %(status)s"), Delivery.IMMEDIATE
+    ),
+    NotificationKind.RESULT_MILESTONE: KindSpec(
+        _("New milestone for “%(subject)s”: %(milestone)s (%(date)s)"), Delivery.IMMEDIATE
+    ),
 }
 
 # Moderation actions as the author reads them; unknown actions are shown as stored.
@@ -119,6 +131,14 @@ MODERATION_ACTIONS = {
     "approve": pgettext_lazy("post moderation", "approved"),
     "reject": pgettext_lazy("post moderation", "rejected"),
 }
+
+
+def _date_shown(value):
+    """An ISO date from `data`, in the active language's format."""
+    try:
+        return date_format(datetime.date.fromisoformat(value))
+    except (TypeError, ValueError):
+        return value
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -198,6 +218,14 @@ class Notification(models.Model):
             params["status"] = (
                 str(IdeaStatus(status).label) if status in IdeaStatus.values else status
             )
+        if self.kind == NotificationKind.RESULT_STATUS:
+            status = self.data.get("status", "")
+            params["status"] = (
+                str(ResultStatus(status).label) if status in ResultStatus.values else status
+            )
+        if self.kind == NotificationKind.RESULT_MILESTONE:
+            params["milestone"] = self.data.get("milestone", "")
+            params["date"] = _date_shown(self.data.get("date", ""))
         if self.kind == NotificationKind.POST_MODERATED:
             action = self.data.get("action", "")
             params["action"] = str(MODERATION_ACTIONS.get(action, action))

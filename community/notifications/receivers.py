@@ -22,6 +22,9 @@ from community.ideas.signals import idea_decision_published, idea_status_changed
 from community.moderation.signals import post_moderated
 from community.notifications.models import NotificationKind
 from community.notifications.services import notify
+from community.results.permissions import can_view_result
+from community.results.services import as_reader, follower_ids
+from community.results.signals import result_milestone_added, result_status_changed
 from events.pages.models import EventPage
 from events.registrations import signals as event_signals
 from events.registrations.models import Registration
@@ -137,6 +140,41 @@ def _notify_authors(idea, from_status, to_status, actor):
             url=reverse("community:idea_detail", args=[idea.pk]),
             data={"status": shown.value},
         )
+
+
+# --- results ---
+
+
+def _result_readers(result, actor):
+    """The result's authors and followers who may read it now (`can_view_result`, the rule
+    every channel asks: a result of a private idea or a hidden call tells nobody)."""
+    actor_id = getattr(actor, "pk", actor)
+    members = get_user_model().objects.filter(pk__in=follower_ids(result) - {actor_id})
+    return [member.pk for member in members if can_view_result(result, as_reader(member))]
+
+
+@receiver(result_status_changed)
+def notify_result_status(sender, result, status, actor=None, **kwargs):
+    notify(
+        _result_readers(result, actor),
+        NotificationKind.RESULT_STATUS,
+        result,
+        actor=actor,
+        subject=result.title,
+        data={"status": str(status)},
+    )
+
+
+@receiver(result_milestone_added)
+def notify_result_milestone(sender, result, milestone, actor=None, **kwargs):
+    notify(
+        _result_readers(result, actor),
+        NotificationKind.RESULT_MILESTONE,
+        result,
+        actor=actor,
+        subject=result.title,
+        data={"milestone": milestone.title, "date": milestone.date.isoformat()},
+    )
 
 
 # --- discussions ---

@@ -163,6 +163,7 @@ REGISTRY = (
         "community.IdeaSupport", "user", erase_supports, export=("idea__title", "created_at")
     ),
     PersonalData("community.IdeaFollow", "user", DELETE, export=("idea__title", "created_at")),
+    PersonalData("community.ResultFollow", "user", DELETE, export=("result__title", "created_at")),
     PersonalData("community.IdeaStatusChange", "changed_by", KEEP, why="The lifecycle's history."),
     PersonalData("community.IdeaCallReviewer", "user", DELETE, export=("page__title",)),
     PersonalData(

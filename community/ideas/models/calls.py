@@ -131,7 +131,8 @@ class IdeaCallPage(BasePage):
         SynchronizedField("closes_at"),
     ]
     parent_page_types = ["cms.HomePage"]
-    subpage_types = []
+    # What became of its selected ideas (community.results), named, not imported.
+    subpage_types = ["community.IdeaResultPage"]
 
     class Meta:
         verbose_name = _("idea call")

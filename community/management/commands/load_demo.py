@@ -18,6 +18,7 @@ from community.ideas.demo import build_community_demo
 from community.members.demo import demo_password, ensure_demo_accounts
 from community.members.demo_guard import DemoRefused, check_demo_allowed
 from community.newsletter.demo import build_newsletter_demo
+from community.results.demo import build_results_demo
 from community.workshops.demo import build_workshops_demo
 from events.demo.builder import build as build_events_demo
 
@@ -95,6 +96,8 @@ class Command(BaseCommand):
                 accounts = ensure_demo_accounts()
             with step("profiles, organisations and idea calls"):
                 build_community_demo()
+            with step("results of selected ideas"):
+                build_results_demo()  # after the calls: results follow their selected ideas
             with step("events"):
                 build_events_demo(ctx)  # after the accounts: demo members hold seats
             with step("newsletter"):
