@@ -14,6 +14,8 @@ CAPABILITIES = (
     "discussions",
     "moderation",
     "conversations",
+    # Requests to adapt a pilot open a conversation; the notification centre listens to them.
+    "transfers",
     "notifications",
     "newsletter",
     "privacy",
@@ -45,6 +47,9 @@ class CommunityConfig(AppConfig):
         from community.notifications import receivers as _notifications  # noqa: F401
 
         self.register_home_sections()
+        from community.transfers.pilot_panel import register as register_pilot_panel
+
+        register_pilot_panel()
         # The kinds of result each capability adds to the site search (cms.search_sources).
         for name in ("members", "organisations", "ideas", "discussions"):
             import_module(f"community.{name}.search").register()

@@ -45,6 +45,8 @@ class NotificationKind(models.TextChoices):
     APPLICATION_DECLINED = "application_declined", _("Your application declined")
     POST_MODERATED = "post_moderated", _("Moderation of your posts")
     PRIVATE_MESSAGE = "private_message", _("Private messages to you")
+    TRANSFER_REQUESTED = "transfer_requested", _("Requests to adapt a pilot")
+    TRANSFER_ADAPTED = "transfer_adapted", _("Your requests to adapt a pilot")
 
 
 class Delivery(models.TextChoices):
@@ -108,6 +110,12 @@ KINDS = {
     # site, behind the sign-in, never in an email.
     NotificationKind.PRIVATE_MESSAGE: KindSpec(
         _("%(actor)s sent you a private message: “%(subject)s”"), Delivery.IMMEDIATE
+    ),
+    NotificationKind.TRANSFER_REQUESTED: KindSpec(
+        _("%(actor)s asks to adapt “%(subject)s” in their territory"), Delivery.IMMEDIATE
+    ),
+    NotificationKind.TRANSFER_ADAPTED: KindSpec(
+        _("Your request to adapt “%(subject)s” became a new pilot action"), Delivery.SITE
     ),
 }
 

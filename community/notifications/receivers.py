@@ -22,6 +22,7 @@ from community.ideas.signals import idea_decision_published, idea_status_changed
 from community.moderation.signals import post_moderated
 from community.notifications.models import NotificationKind
 from community.notifications.services import notify
+from community.transfers.signals import transfer_adapted, transfer_requested
 from events.pages.models import EventPage
 from events.registrations import signals as event_signals
 from events.registrations.models import Registration
@@ -218,4 +219,28 @@ def notify_message_recipients(sender, message, recipient_ids, **kwargs):
         message.conversation,
         actor=message.author_id,
         subject=message.conversation.subject,
+    )
+
+
+@receiver(transfer_requested)
+def notify_transfer_requested(sender, transfer, recipient_ids, **kwargs):
+    """The pilot's contacts and the editors: a member asks to adapt the pilot."""
+    notify(
+        recipient_ids,
+        NotificationKind.TRANSFER_REQUESTED,
+        transfer,
+        actor=transfer.requester_id,
+        subject=transfer.pilot.title,
+    )
+
+
+@receiver(transfer_adapted)
+def notify_transfer_adapted(sender, transfer, editor, **kwargs):
+    """The requester: their request became a pilot action."""
+    notify(
+        [transfer.requester_id],
+        NotificationKind.TRANSFER_ADAPTED,
+        transfer,
+        actor=editor,
+        subject=transfer.pilot.title,
     )
