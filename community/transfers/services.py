@@ -60,8 +60,13 @@ def _open_conversation(requester, transfer, contact_ids):
     }
     while contacts:
         try:
+            # The contacts agreed to be contacted about this pilot (Person.contactable).
             return conversations.start_conversation(
-                requester, contacts, subject=subject[:200], body=transfer.already_have
+                requester,
+                contacts,
+                subject=subject[:200],
+                body=transfer.already_have,
+                consented_ids=[member.pk for member in contacts],
             )
         except conversations.RecipientsRefused as refused:
             # A contact who accepts no messages still gets the notification; the others talk.
@@ -241,7 +246,21 @@ def contact_suggestion(sender, transfer, key, body):
         "pilot": transfer.pilot.title,
         "region": transfer.region,
     }
-    return conversations.start_conversation(sender, members, subject=subject[:200], body=body)
+    # The organisation or entity opted in to being suggested and written to.
+    try:
+        return conversations.start_conversation(
+            sender,
+            members,
+            subject=subject[:200],
+            body=body,
+            consented_ids=[member.pk for member in members],
+        )
+    except conversations.RecipientsRefused as refused:
+        raise conversations.ConversationRefused(
+            _("This partner's people cannot receive your message: %(reason)s")
+            % {"reason": refused.refusals[0][1]},
+            field="body",
+        ) from refused
 
 
 def adapt_into_pilot(editor, transfer, *, title, latitude=None, longitude=None):
