@@ -27,9 +27,15 @@ def editor_ids():
 
 
 def contact_member_ids(pilot):
-    """The accounts of the pilot's kit contacts who agreed to be contacted."""
+    """The accounts of the pilot's kit contacts who agreed to be contacted. Consent is read
+    from the database, not from people the page instance may hold in memory."""
+    from cms.models import Person
+
+    chosen = [person.pk for person in pilot.kit_contacts.all()]
     return list(
-        pilot.kit_contacts.filter(contactable=True, member__isnull=False, member__is_active=True)
+        Person.objects.filter(
+            pk__in=chosen, contactable=True, member__isnull=False, member__is_active=True
+        )
         .values_list("member_id", flat=True)
         .distinct()
     )

@@ -192,3 +192,8 @@ def test_rank_carries_points_and_reasons():
     (suggestion,) = rank(NEED, [Candidate("o:1", "A", helix="public")])
     assert suggestion.points == 40
     assert suggestion.reasons == (Reason("helix", ("public",)),)
+
+
+def test_a_candidate_without_helix_never_fills_an_empty_helix_need():
+    need = Need(missing_helixes=frozenset({""}))
+    assert score(need, Candidate("o:1", "A", helix="")) == (0, ())
