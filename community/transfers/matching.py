@@ -26,7 +26,7 @@ __all__ = ["WEIGHTS", "Candidate", "Need", "Reason", "Suggestion", "rank", "scor
 
 WEIGHTS = {
     "helix": 40,
-    "region": 24,
+    "region": 25,
     "country": 15,
     "topic": 6,
     "sector": 6,
