@@ -119,8 +119,10 @@ def test_events_attended_count_two_each_up_to_five():
     assert score(NEED, Candidate("o:1", "A", events_attended=MAX_EVENTS))[0] == (
         MAX_EVENTS * WEIGHTS["events"]
     )
-    assert score(NEED, Candidate("o:1", "A", events_attended=MAX_EVENTS + 1))[0] == (
-        MAX_EVENTS * WEIGHTS["events"]
+    assert score(NEED, Candidate("o:1", "A", events_attended=MAX_EVENTS + 2)) == (
+        MAX_EVENTS * WEIGHTS["events"],
+        # The reason names the real number; only the points are capped.
+        (Reason("events", (MAX_EVENTS + 2,)),),
     )
     assert score(NEED, Candidate("o:1", "A", events_attended=-3)) == (0, ())
 
