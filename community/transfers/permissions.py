@@ -51,5 +51,9 @@ def can_follow(user, transfer):
 
 
 def can_adapt(user, transfer):
-    """Only editors turn a request into a new pilot action page, once."""
-    return is_editor(user) and transfer.adapted_page_id is None
+    """Whoever may publish pilot actions beside the origin (the editors, by their page
+    permissions) turns a request into a new pilot action page, once."""
+    if transfer.adapted_page_id is not None or not (user.is_authenticated and user.is_active):
+        return False
+    parent = transfer.pilot.get_parent()
+    return parent.permissions_for_user(user).can_publish_subpage()
