@@ -216,3 +216,66 @@ class RecommendationBlock(blocks.StructBlock):
         template = BLOCK_TEMPLATES + "recommendation_block.html"
         preview_value = {"title": "Reserve public contracts for inclusion enterprises"}
         description = _("A key policy recommendation.")
+
+
+# The transfer kit of a pilot action (cms.models.pilot_actions): what another territory needs
+# to adapt it. Every text is a string segment for wagtail-localize; helix and documents are
+# synchronised.
+
+
+# The helix choices of cms.models.choices.Helix (importing it here would import cms.models).
+KIT_HELIXES = [
+    ("academia", _("Academia and research")),
+    ("business", _("Business and social enterprise")),
+    ("public", _("Public administration")),
+    ("civil-society", _("Civil society")),
+]
+
+
+class KitPartnerValue(blocks.StructValue):
+    def helix_label(self):
+        return dict(KIT_HELIXES).get(self.get("helix"), self.get("helix"))
+
+
+class KitPartnerBlock(blocks.StructBlock):
+    helix = blocks.ChoiceBlock(label=_("Helix"), choices=KIT_HELIXES)
+    role = blocks.TextBlock(label=_("What this partner does"))
+
+    class Meta:
+        icon = "group"
+        template = BLOCK_TEMPLATES + "kit_partner_block.html"
+        preview_value = {"helix": "public", "role": "Lends the premises and signs the agreement."}
+        description = _("A partner the pilot needs, by helix.")
+        value_class = KitPartnerValue
+
+
+class KitStepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Step"))
+    description = blocks.TextBlock(label=_("What to do"), required=False)
+
+    class Meta:
+        icon = "list-ol"
+        template = BLOCK_TEMPLATES + "kit_step_block.html"
+        preview_value = {"title": "Map the empty premises", "description": "With the city."}
+        description = _("One step of the pilot, in order.")
+
+
+class KitDocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    note = blocks.CharBlock(label=_("What it is for"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        template = BLOCK_TEMPLATES + "kit_document_block.html"
+        description = _("A document another territory can reuse.")
+
+
+class KitRiskBlock(blocks.StructBlock):
+    risk = blocks.CharBlock(label=_("Risk met"))
+    mitigation = blocks.TextBlock(label=_("How it was handled"), required=False)
+
+    class Meta:
+        icon = "warning"
+        template = BLOCK_TEMPLATES + "kit_risk_block.html"
+        preview_value = {"risk": "Partners leave", "mitigation": "Sign a letter of intent early."}
+        description = _("A risk the pilot met and how it was handled.")

@@ -16,6 +16,8 @@ CAPABILITIES = (
     "discussions",
     "moderation",
     "conversations",
+    # Requests to adapt a pilot open a conversation; the notification centre listens to them.
+    "transfers",
     "notifications",
     "newsletter",
     "privacy",
@@ -52,6 +54,9 @@ class CommunityConfig(AppConfig):
         from community.results.permissions import register as register_result_visibility
 
         register_result_visibility()
+        from community.transfers.pilot_panel import register as register_pilot_panel
+
+        register_pilot_panel()
         # The kinds of result each capability adds to the site search (cms.search_sources).
         for name in ("members", "organisations", "ideas", "results", "discussions"):
             import_module(f"community.{name}.search").register()

@@ -12,6 +12,7 @@ from community.organisations import views as organisations
 from community.participation import views as participation
 from community.privacy import views as privacy
 from community.results import views as results
+from community.transfers import views as transfers
 from community.workshops import views as workshop_views
 
 app_name = "community"
@@ -34,6 +35,9 @@ urlpatterns = [
     path("memberships/<int:pk>/decide/", organisations.decide, name="membership_decide"),
     path("memberships/<int:pk>/role/", organisations.set_role, name="membership_role"),
     path("memberships/<int:pk>/leave/", organisations.leave, name="membership_leave"),
+    path("pilots/<int:page_id>/adapt/", transfers.new_request, name="transfer_new"),
+    path("transfers/<int:pk>/", transfers.detail, name="transfer"),
+    path("transfers/<int:pk>/adapt/", transfers.adapt, name="transfer_adapt"),
     path("privacy/", privacy.privacy, name="privacy"),
     path("privacy/accept/", privacy.accept_policy, name="policy_accept"),
     path("privacy/export/", privacy.export_request, name="export_request"),

@@ -64,6 +64,8 @@ def _organisation_values(ctx, item, kind):
             "city": text["city"],
             "website": text["website"],
             "description": text.get("description", ""),
+            # Consent to partner suggestions: the demo opts some organisations in.
+            "open_to_partnering": bool(item.get("open_to_partnering")),
         }
 
     return values
@@ -96,6 +98,8 @@ def build_people(ctx):
                 "role": text["role"],
                 "bio": SNIPPETS["fictional_bio"][lang],
                 "organisation": ctx.organisations[organisation][lang] if organisation else None,
+                # The demo's kit contacts agreed to be contacted about their pilots.
+                "contactable": bool(item.get("contactable")),
             }
 
         ctx.people[item["key"]] = _both(

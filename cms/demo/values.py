@@ -181,7 +181,42 @@ def pilot_values(ctx, data, lang, links=True):
             {"type": "page", "value": ctx.pages[key]["en"].pk}
             for key in PILOT_RELATED.get(data["key"], [])
         ]
+        values["kit_documents"] = _kit_documents(ctx, data, lang)
     return values
+
+
+def _kit_fields(ctx, data, lang):
+    """The transfer kit, for the pilots that have one (data "kit")."""
+    if "kit" not in data:
+        return {}
+    kit = localize(data["kit"], lang)
+    return {
+        "kit_problem": kit["problem"],
+        "kit_legal_framework": kit["legal_framework"],
+        "kit_partners": [
+            {"type": "partner", "value": {"helix": helix, "role": role}}
+            for helix, role in kit["partners"]
+        ],
+        "kit_budget": kit["budget"],
+        "kit_duration": kit["duration"],
+        "kit_steps": [{"type": "step", "value": step} for step in kit["steps"]],
+        "kit_risks": [{"type": "risk", "value": risk} for risk in kit["risks"]],
+        "kit_contacts": [in_language(ctx.people[key], lang) for key in data["kit"]["contacts"]],
+    }
+
+
+def _kit_documents(ctx, data, lang):
+    """The publications' PDFs a kit reuses; the English file in every language, since a
+    translated page keeps its source's chosen documents (wagtail-localize synchronises them)."""
+    if "kit" not in data:
+        return []
+    rows = []
+    for item in localize(data["kit"]["documents"], lang):
+        documents = {row["language"]: row["document"] for row in ctx.documents[item["publication"]]}
+        rows.append(
+            {"type": "document", "value": {"document": documents["en"].pk, "note": item["note"]}}
+        )
+    return rows
 
 
 def _related_pilots(ctx, key, lang):
@@ -224,6 +259,7 @@ def _pilot_fields(ctx, data, lang):
             {"label": row["label"], "value": row["value"], "unit": row["unit"], "is_sroi": False}
             for row in text["indicators"]
         ],
+        **_kit_fields(ctx, data, lang),
     }
 
 

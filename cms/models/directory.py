@@ -181,12 +181,22 @@ class SocialEconomyEntity(DirectoryEntry, ClusterableModel):
     offer = models.TextField(
         _("what they offer"), blank=True, help_text=_("Goods and services, for public buyers.")
     )
+    # Consent: only entities that said yes are suggested as partners (default no); members
+    # then write to whoever registered the entry, through the site's messages.
+    open_to_partnering = models.BooleanField(
+        _("open to being suggested as a partner"),
+        default=False,
+        help_text=_(
+            "Tick only when the entity agreed to be suggested to members looking for partners."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("reference")]),
         FieldPanel("description"),
         FieldPanel("offer"),
+        FieldPanel("open_to_partnering"),
         FieldPanel("content_language"),
         InlinePanel("sectors", label=_("Sectors")),
         InlinePanel("cpv_codes", label=_("CPV codes")),

@@ -25,7 +25,7 @@ from cms.visibility import visible_pages
 from .base import BasePage, paginate
 from .choices import Sector
 from .directory import EntityCpvCode, EntitySector, Premises, SocialEconomyEntity
-from .pilot_actions import PilotActionPage
+from .pilot_actions import PilotActionPage, pilot_features
 from .snippets import Country
 
 __all__ = ["DirectoryPage", "MapPage", "PremisesRegisterPage"]
@@ -320,7 +320,7 @@ class MapPage(RoutablePageMixin, BasePage):
         filters = self.parse_filters(request)
         items = self.layer_items(layer, filters, request).exclude(latitude=None)
         if layer == "pilot-actions":
-            features = [p.as_geojson_feature(request) for p in items if p.has_location]
+            features = pilot_features(items, request)
         else:
             features = [item.as_geojson_feature() for item in items if item.has_location]
         return geojson_response(features)

@@ -12,8 +12,17 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
-from cms.blocks import BodyBlock, TimelineItemBlock
+from cms import pilot_panels
+from cms.blocks import (
+    BodyBlock,
+    KitDocumentBlock,
+    KitPartnerBlock,
+    KitRiskBlock,
+    KitStepBlock,
+    TimelineItemBlock,
+)
 from cms.exports import PILOT_ACTION_COLUMNS, ExportableListingMixin
 from cms.filters import ListingFilters
 from cms.panels import SameLanguageChoicePanel
@@ -105,7 +114,7 @@ class PilotActionIndexPage(ExportableListingMixin, ListingPageMixin, BasePage):
         filters = self.parse_filters(request)
         # The map needs no images or sectors: skip the list's prefetches.
         pages = self.listing(filters, request).prefetch_related(None).exclude(latitude=None)
-        features = [page.as_geojson_feature(request) for page in pages if page.has_location]
+        features = pilot_features(pages, request)
         response = JsonResponse({"type": "FeatureCollection", "features": features})
         response["Content-Type"] = "application/geo+json"
         return response
@@ -156,6 +165,54 @@ class PilotActionPage(Located, BasePage):
         blank=True,
         verbose_name=_("related resources"),
     )
+    # The transfer kit: what another territory needs to adapt this pilot. The outcome
+    # indicators measured are the page's own `indicators`.
+    kit_problem = RichTextField(_("problem addressed"), blank=True, features=RICH_TEXT_FEATURES)
+    kit_legal_framework = RichTextField(
+        _("legal framework needed"), blank=True, features=RICH_TEXT_FEATURES
+    )
+    kit_partners = StreamField(
+        [("partner", KitPartnerBlock())], blank=True, verbose_name=_("partners needed")
+    )
+    kit_budget = models.CharField(
+        _("budget range"),
+        max_length=120,
+        blank=True,
+        validators=[validate_single_line],
+        help_text=_("For example: 40,000 to 60,000 euros."),
+    )
+    kit_duration = models.CharField(
+        _("time needed"),
+        max_length=120,
+        blank=True,
+        validators=[validate_single_line],
+        help_text=_("For example: 12 to 18 months."),
+    )
+    kit_steps = StreamField([("step", KitStepBlock())], blank=True, verbose_name=_("steps"))
+    kit_documents = StreamField(
+        [("document", KitDocumentBlock())], blank=True, verbose_name=_("documents to reuse")
+    )
+    kit_risks = StreamField([("risk", KitRiskBlock())], blank=True, verbose_name=_("risks met"))
+    kit_contacts = ParentalManyToManyField(
+        "cms.Person",
+        verbose_name=_("contact people"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Only people who agreed to be contacted (ticked on their record) are shown; "
+            "they answer through the site's messages, never by a shown email address."
+        ),
+    )
+    # Lineage: the pilot this one adapts. Kept as chosen in every language (the origin's own
+    # translation is found by its translation key when the page is shown).
+    transferred_from = models.ForeignKey(
+        "cms.PilotActionPage",
+        verbose_name=_("adapted from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -190,6 +247,24 @@ class PilotActionPage(Located, BasePage):
         FieldPanel("outcomes"),
         InlinePanel("indicators", label=_("Outcome and social-return (SROI) indicators")),
         FieldPanel("related_pages"),
+        MultiFieldPanel(
+            [
+                FieldPanel("kit_problem"),
+                FieldPanel("kit_legal_framework"),
+                FieldPanel("kit_partners"),
+                FieldRowPanel([FieldPanel("kit_budget"), FieldPanel("kit_duration")]),
+                FieldPanel("kit_steps"),
+                FieldPanel("kit_documents"),
+                FieldPanel("kit_risks"),
+                SameLanguageChoicePanel("kit_contacts"),
+            ],
+            heading=_("Transfer kit"),
+        ),
+        FieldPanel("transferred_from"),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("transferred_from"),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -221,6 +296,15 @@ class PilotActionPage(Located, BasePage):
         APIField("outcomes"),
         APIField("stakeholders"),
         APIField("indicators"),
+        APIField("kit_problem"),
+        APIField("kit_legal_framework"),
+        APIField("kit_partners"),
+        APIField("kit_budget"),
+        APIField("kit_duration"),
+        APIField("kit_steps"),
+        APIField("kit_documents"),
+        APIField("kit_risks"),
+        APIField("transferred_from"),
     ]
     parent_page_types = ["cms.PilotActionIndexPage"]
     subpage_types = []
@@ -249,7 +333,46 @@ class PilotActionPage(Located, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_resources"] = self.related_resources(request)
+        context["kit_contacts"] = self.kit_contact_people()
+        context["lineage"] = self.lineage(request)
+        # What the apps above cms add under the kit ("Adapt this pilot here").
+        context["pilot_panels"] = pilot_panels.render_panels(request, self)
         return context
+
+    @property
+    def has_kit(self):
+        return bool(
+            self.kit_problem
+            or self.kit_legal_framework
+            or self.kit_partners
+            or self.kit_budget
+            or self.kit_duration
+            or self.kit_steps
+            or self.kit_documents
+            or self.kit_risks
+        )
+
+    def kit_contact_people(self):
+        """The kit's contact people who agreed to be contacted, in one query."""
+        return list(self.kit_contacts.filter(contactable=True).select_related("organisation"))
+
+    def lineage(self, request=None):
+        """Where this pilot came from and where it travelled, each pilot in the reader's
+        language when it exists in it: {"origin": page or None, "adaptations": [pages]}.
+        Two queries, whatever the number of adaptations."""
+        return pilot_lineage(self, request)
+
+    def origin_for_map(self, origins):
+        """The GeoJSON `origin` of this pilot's feature, from {translation key: page}."""
+        origin = origins.get(self.transferred_from_key) if self.transferred_from_id else None
+        if origin is None or not origin.has_location:
+            return None
+        return {
+            "title": origin.title,
+            "url": origin.url,
+            "coordinates": origin.point_geometry()["coordinates"],
+            "label": str(_("Adapted from")),
+        }
 
     @property
     def sector_values(self):
@@ -258,7 +381,8 @@ class PilotActionPage(Located, BasePage):
     def sector_labels(self):
         return [row.get_sector_display() for row in self.sectors.all()]
 
-    def as_geojson_feature(self, request=None):
+    def as_geojson_feature(self, request=None, origin=None):
+        """`origin` (origin_for_map) draws the line the pilot travelled on the map."""
         return {
             "type": "Feature",
             "geometry": self.point_geometry(),
@@ -270,6 +394,7 @@ class PilotActionPage(Located, BasePage):
                 "status": self.status,
                 "status_label": str(self.get_status_display()),
                 "summary": self.summary,
+                "origin": origin,
             },
         }
 
@@ -336,3 +461,67 @@ class PilotActionIndicator(PageChildTranslatableMixin, Orderable):
     class Meta(PageChildTranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
+
+
+def _in_reader_language(pages, locale_id):
+    """One page per translation key: the reader's language copy, else the first found."""
+    chosen = {}
+    for page in pages:
+        key = page.translation_key
+        if key not in chosen or page.locale_id == locale_id:
+            chosen[key] = page
+    return chosen
+
+
+def pilot_lineage(page, request=None):
+    from wagtail.models import Locale
+
+    locale_id = Locale.get_active().pk
+    origin = None
+    if page.transferred_from_id:
+        origins = visible_pages(
+            PilotActionPage.objects.filter(
+                translation_key__in=PilotActionPage.objects.filter(
+                    pk=page.transferred_from_id
+                ).values("translation_key")
+            ),
+            request,
+        ).select_related("country")
+        origin = next(iter(_in_reader_language(origins, locale_id).values()), None)
+    adaptations = (
+        visible_pages(
+            PilotActionPage.objects.filter(transferred_from__translation_key=page.translation_key),
+            request,
+        )
+        .select_related("country")
+        .order_by("start_date", "title")
+    )
+    return {
+        "origin": origin,
+        "adaptations": list(_in_reader_language(adaptations, locale_id).values()),
+    }
+
+
+def pilot_features(pages, request=None):
+    """GeoJSON features of these pilot actions, each with the origin it was adapted from (in
+    the reader's language) so the map draws where each pilot travelled; one extra query."""
+    from wagtail.models import Locale
+
+    pages = [page for page in pages if page.has_location]
+    origin_ids = {page.transferred_from_id for page in pages if page.transferred_from_id}
+    origins = {}
+    if origin_ids:
+        keyed = PilotActionPage.objects.filter(pk__in=origin_ids).values("translation_key")
+        candidates = visible_pages(
+            PilotActionPage.objects.filter(translation_key__in=keyed), request
+        )
+        origins = _in_reader_language(candidates, Locale.get_active().pk)
+        by_pk = dict(
+            PilotActionPage.objects.filter(pk__in=origin_ids).values_list("pk", "translation_key")
+        )
+        for page in pages:
+            page.transferred_from_key = by_pk.get(page.transferred_from_id)
+    return [
+        page.as_geojson_feature(request, origin=page.origin_for_map(origins) if origins else None)
+        for page in pages
+    ]

@@ -1,5 +1,6 @@
 """Shared, translatable snippets that pages point at: topics, countries, organisations, people."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -103,6 +104,15 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         related_name="+",
     )
     description = models.TextField(_("description"), blank=True)
+    # Consent: only organisations that said yes are suggested as partners (default no).
+    open_to_partnering = models.BooleanField(
+        _("open to being suggested as a partner"),
+        default=False,
+        help_text=_(
+            "Tick only when the organisation agreed to be suggested to members looking for "
+            "partners; they then write to its members through the site's messages."
+        ),
+    )
     latitude = models.DecimalField(
         _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
@@ -118,6 +128,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("website"),
         FieldPanel("logo"),
         FieldPanel("description"),
+        FieldPanel("open_to_partnering"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
             heading=_("Location"),
@@ -172,6 +183,25 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         related_name="+",
     )
     website = models.URLField(_("website"), blank=True)
+    # Consent to be contacted about the pilots this person is a kit contact of. The messages go
+    # to `member`'s account; no email address is ever shown.
+    contactable = models.BooleanField(
+        _("agreed to be contacted"),
+        default=False,
+        help_text=_(
+            "Tick only when this person agreed to be contacted about their pilots through the "
+            "site's private messages."
+        ),
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The account that receives requests to adapt this person's pilots."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -180,6 +210,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("bio"),
         FieldPanel("photo"),
         FieldPanel("website"),
+        FieldRowPanel([FieldPanel("contactable"), FieldPanel("member")]),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
     api_fields = [APIField("name"), APIField("role")]

@@ -144,16 +144,23 @@ def block_between(member, other):
     return _blocks(member, [other.pk]).get(other.pk)
 
 
-def recipient_refusals(sender, recipients):
+def recipient_refusals(sender, recipients, consented_ids=()):
     """{recipient id: why `sender` may not start a conversation with them} for the refused
-    ones among `recipients` (users); a constant number of queries, however many."""
+    ones among `recipients` (users); a constant number of queries, however many.
+
+    `consented_ids`: recipients who agreed to be contacted for this purpose (a pilot's kit
+    contact, a partner open to suggestions). Their consent stands for "people in the same
+    group": it lifts that policy only; "nobody", blocks and closed accounts still refuse."""
     recipients = list(recipients)
     ids = [recipient.pk for recipient in recipients]
     blocks = _blocks(sender, ids)
+    consented = set(consented_ids)
     wanting_groups = [
         recipient.pk
         for recipient in recipients
-        if recipient.message_policy == MessagePolicy.GROUPS and recipient.pk not in blocks
+        if recipient.message_policy == MessagePolicy.GROUPS
+        and recipient.pk not in blocks
+        and recipient.pk not in consented
     ]
     sharing = members_sharing_a_group(sender, wanting_groups) if wanting_groups else set()
     refusals = {}
@@ -168,7 +175,11 @@ def recipient_refusals(sender, recipients):
             refusals[recipient.pk] = _reason_blocked_you()
         elif recipient.message_policy == MessagePolicy.NOBODY:
             refusals[recipient.pk] = _reason_nobody()
-        elif recipient.message_policy == MessagePolicy.GROUPS and recipient.pk not in sharing:
+        elif (
+            recipient.message_policy == MessagePolicy.GROUPS
+            and recipient.pk not in sharing
+            and recipient.pk not in consented
+        ):
             refusals[recipient.pk] = _reason_groups()
     return refusals
 

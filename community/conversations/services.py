@@ -115,10 +115,11 @@ def _announce(message, recipient_ids):
     transaction.on_commit(send)
 
 
-def start_conversation(sender, recipients, *, subject, body):
+def start_conversation(sender, recipients, *, subject, body, consented_ids=()):
     """A new conversation from `sender` to `recipients` (1 to MAX_RECIPIENTS members), with
     its first message. Raises RecipientsRefused naming each recipient who may not be written
-    to, and ConversationRefused for the rest."""
+    to, and ConversationRefused for the rest. `consented_ids`: see
+    permissions.recipient_refusals (recipients who agreed to be contacted for this)."""
     if not permissions.is_active_member(sender):
         raise PermissionDenied
     recipients = list({recipient.pk: recipient for recipient in recipients}.values())
@@ -134,7 +135,7 @@ def start_conversation(sender, recipients, *, subject, body):
             % {"count": MAX_RECIPIENTS},
             field="recipients",
         )
-    refusals = permissions.recipient_refusals(sender, recipients)
+    refusals = permissions.recipient_refusals(sender, recipients, consented_ids)
     if refusals:
         raise RecipientsRefused(
             [

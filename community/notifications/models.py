@@ -50,6 +50,8 @@ class NotificationKind(models.TextChoices):
     PRIVATE_MESSAGE = "private_message", _("Private messages to you")
     RESULT_STATUS = "result_status", _("Changes to the status of results you follow")
     RESULT_MILESTONE = "result_milestone", _("New milestones of results you follow")
+    TRANSFER_REQUESTED = "transfer_requested", _("Requests to adapt a pilot")
+    TRANSFER_ADAPTED = "transfer_adapted", _("Your requests to adapt a pilot")
 
 
 class Delivery(models.TextChoices):
@@ -120,6 +122,12 @@ KINDS = {
     ),
     NotificationKind.RESULT_MILESTONE: KindSpec(
         _("New milestone for “%(subject)s”: %(milestone)s (%(date)s)"), Delivery.IMMEDIATE
+    ),
+    NotificationKind.TRANSFER_REQUESTED: KindSpec(
+        _("%(actor)s asks to adapt “%(subject)s” in their territory"), Delivery.IMMEDIATE
+    ),
+    NotificationKind.TRANSFER_ADAPTED: KindSpec(
+        _("Your request to adapt “%(subject)s” became a new pilot action"), Delivery.SITE
     ),
 }
 

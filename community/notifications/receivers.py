@@ -25,6 +25,7 @@ from community.notifications.services import notify
 from community.results.permissions import can_view_result
 from community.results.services import as_reader, follower_ids
 from community.results.signals import result_milestone_added, result_status_changed
+from community.transfers.signals import transfer_adapted, transfer_requested
 from events.pages.models import EventPage
 from events.registrations import signals as event_signals
 from events.registrations.models import Registration
@@ -256,4 +257,28 @@ def notify_message_recipients(sender, message, recipient_ids, **kwargs):
         message.conversation,
         actor=message.author_id,
         subject=message.conversation.subject,
+    )
+
+
+@receiver(transfer_requested)
+def notify_transfer_requested(sender, transfer, recipient_ids, **kwargs):
+    """The pilot's contacts and the editors: a member asks to adapt the pilot."""
+    notify(
+        recipient_ids,
+        NotificationKind.TRANSFER_REQUESTED,
+        transfer,
+        actor=transfer.requester_id,
+        subject=transfer.pilot.title,
+    )
+
+
+@receiver(transfer_adapted)
+def notify_transfer_adapted(sender, transfer, editor, **kwargs):
+    """The requester: their request became a pilot action."""
+    notify(
+        [transfer.requester_id],
+        NotificationKind.TRANSFER_ADAPTED,
+        transfer,
+        actor=editor,
+        subject=transfer.pilot.title,
     )

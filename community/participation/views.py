@@ -12,6 +12,7 @@ from community.discussions import reading
 from community.ideas import services as ideas
 from community.notifications import services as notifications
 from community.organisations import services as organisations
+from community.transfers import services as transfers
 from community.workshops import services as workshops
 from events.registrations import services as registrations
 
@@ -26,6 +27,7 @@ def participation_context(user):
     upcoming, past = registrations.member_registrations(user)
     member_ideas, invitations = ideas.member_ideas(user)
     memberships, proposals = organisations.member_organisations(user)
+    transfers_asked, transfers_to_answer = transfers.member_transfers(user)
     return {
         "upcoming": upcoming,
         "past": past[:PAST_EVENTS],
@@ -36,6 +38,8 @@ def participation_context(user):
         "memberships": memberships,
         "proposals": proposals,
         "notifications": notifications.latest_for(user, LATEST_NOTIFICATIONS),
+        "transfers_asked": transfers_asked,
+        "transfers_to_answer": transfers_to_answer,
     }
 
 

@@ -194,6 +194,18 @@ REGISTRY = (
         "community.OrganisationProposal", "reviewed_by", KEEP, why="An editor's decision."
     ),
     PersonalData(
+        "community.TransferRequest",
+        "requester",
+        DELETE,
+        export=("pilot__title", "region", "organisation", "helix", "already_have", "created_at"),
+    ),
+    PersonalData(
+        "cms.Person",
+        "member",
+        KEEP,
+        why="An editor's link from a kit contact to an account; erasure empties the account.",
+    ),
+    PersonalData(
         "community.Notification",
         "recipient",
         DELETE,

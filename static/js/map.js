@@ -90,6 +90,13 @@
             title.href = url;
         }
         container.appendChild(title);
+        // A pilot adapted from another: say from which (the label comes translated).
+        if (properties.origin && properties.origin.title) {
+            var from = document.createElement("span");
+            from.className = "map-popup__meta map-popup__origin";
+            from.textContent = (properties.origin.label || "") + " " + properties.origin.title;
+            container.appendChild(from);
+        }
         var place = [properties.region, properties.country].filter(Boolean).join(", ");
         [properties.status_label, place].forEach(function (text) {
             if (text) {
@@ -100,6 +107,19 @@
             }
         });
         return container;
+    }
+
+    // Where a pilot travelled: a dashed line from the pilot it was adapted from to this one.
+    function travelLine(feature) {
+        var origin = feature.properties && feature.properties.origin;
+        var here = feature.geometry && feature.geometry.coordinates;
+        if (!origin || !origin.coordinates || !here) {
+            return null;
+        }
+        return L.polyline(
+            [[origin.coordinates[1], origin.coordinates[0]], [here[1], here[0]]],
+            { className: "map-travel-line", dashArray: "6 6", weight: 2, interactive: false }
+        );
     }
 
     function marker(latlng, title) {
@@ -155,6 +175,10 @@
                         },
                         onEachFeature: function (feature, featureLayer) {
                             featureLayer.bindPopup(popupContent(feature.properties || {}));
+                            var line = travelLine(feature);
+                            if (line) {
+                                line.addTo(map);
+                            }
                         }
                     }).addTo(map);
                     if (layer.getLayers().length) {

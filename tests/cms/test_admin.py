@@ -208,6 +208,10 @@ class AdminCreationTests(WagtailPageTestCase):
                     [("step", {"date": "2022-01-10", "title": "Kick-off", "description": ""})]
                 ),
                 "related_pages": streamfield([]),
+                "kit_partners": streamfield([]),
+                "kit_steps": streamfield([]),
+                "kit_documents": streamfield([]),
+                "kit_risks": streamfield([]),
                 **overrides,
             }
         )

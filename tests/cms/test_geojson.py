@@ -78,6 +78,7 @@ class GeoJSONTests(TestCase):
             "status": "completed",
             "status_label": "Completed",
             "summary": "Young people doing research.",
+            "origin": None,
         }
 
     def test_geojson_omits_pages_without_coordinates_and_unpublished_pages(self):

@@ -19,6 +19,7 @@ from community.members.demo import demo_password, ensure_demo_accounts
 from community.members.demo_guard import DemoRefused, check_demo_allowed
 from community.newsletter.demo import build_newsletter_demo
 from community.results.demo import build_results_demo
+from community.transfers.demo import build_transfers_demo
 from community.workshops.demo import build_workshops_demo
 from events.demo.builder import build as build_events_demo
 
@@ -108,6 +109,8 @@ class Command(BaseCommand):
                 build_discussions_demo()  # after the events: a focus group's private space
             with step("private messages"):
                 build_conversations_demo()  # between the demo accounts
+            with step("pilot contacts and partners"):
+                build_transfers_demo()  # after the accounts and organisations
         elapsed = time.monotonic() - started
 
         for (kind, status), number in sorted(ctx.stats.items()):
