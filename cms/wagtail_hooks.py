@@ -67,3 +67,11 @@ from .opendata import admin as opendata_admin  # noqa: E402, F401
 def only_pages_the_user_may_see(pages, request):
     """The chooser's listings and search (cms/admin_chooser.py says who sees what)."""
     return chooser_pages(pages, request)
+
+
+@hooks.register("before_serve_page")
+def remember_the_served_page(page, request, serve_args, serve_kwargs):
+    # The page cache stores only pages' answers, and checks the page's view restrictions.
+    from cms.page_cache import mark_page
+
+    mark_page(request, page)
