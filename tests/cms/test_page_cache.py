@@ -390,3 +390,39 @@ def test_a_member_still_needs_the_csrf_token_to_subscribe(home):
     )
     assert response.status_code == 403
     assert "csrfmiddlewaretoken" in member.get("/en/").content.decode()
+
+
+# -- static files --------------------------------------------------------------------------------
+
+
+def test_production_static_storage_writes_brotli_files_that_whitenoise_serves(settings, tmp_path):
+    """collectstatic with production's storage (settings/production.py) writes a .br beside
+    each compressible file, and whitenoise answers a browser that accepts brotli with it."""
+    from django.core.management import call_command
+    from django.test import override_settings
+    from whitenoise.middleware import WhiteNoiseMiddleware
+
+    from tests.test_deployment import _production_value
+
+    production = _production_value("settings.STORAGES['staticfiles']")
+    assert production.returncode == 0, production.stderr
+    storage = eval(production.stdout.strip().splitlines()[-1])  # noqa: S307 - our own settings
+    with override_settings(
+        STATIC_ROOT=tmp_path,
+        STATICFILES_FINDERS=["django.contrib.staticfiles.finders.FileSystemFinder"],
+        STORAGES={**settings.STORAGES, "staticfiles": storage},
+        WHITENOISE_USE_FINDERS=False,
+        WHITENOISE_AUTOREFRESH=False,
+    ):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        css = sorted(tmp_path.glob("css/*.css"))
+        assert css and all(path.with_name(path.name + ".br").exists() for path in css)
+        from django.contrib.staticfiles.storage import staticfiles_storage
+
+        original = next(path for path in css if path.name.count(".") == 1)
+        name = staticfiles_storage.stored_name(f"css/{original.name}")
+        middleware = WhiteNoiseMiddleware(lambda request: HttpResponse(status=404))
+        request = RequestFactory().get(f"/static/{name}", headers={"accept-encoding": "gzip, br"})
+        response = middleware(request)
+        assert response.status_code == 200
+        assert response["Content-Encoding"] == "br"
