@@ -157,6 +157,11 @@ def test_a_page_carrying_a_csrf_token_is_never_stored(client, pages):
     with hooks.register_temporarily("before_serve_page", use_the_token):
         assert state(client, "/en/about/")[0] is None
         assert state(client, "/en/about/")[0] is None
+    # The token's use alone refuses it, even if the cookie were not sent again.
+    request = RequestFactory().get("/en/about/")
+    request._page_cache_page = pages["about"].specific
+    get_token(request)
+    assert not response_is_storable(request, HttpResponse("<p>form</p>"))
 
 
 def test_a_response_setting_a_cookie_is_never_stored(client, pages):
