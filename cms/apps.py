@@ -28,3 +28,7 @@ class CmsConfig(AppConfig):
         image_chooser.install()
         # The site search's kinds of results owned here; the apps above add theirs.
         register_search_kinds()
+        # The page cache is purged by every change a cached page may show.
+        from .page_cache_invalidation import connect as connect_page_cache
+
+        connect_page_cache()

@@ -25,6 +25,7 @@ __all__ = [
     "registered_sections",
     "render_sections",
     "section_choices",
+    "shown_models",
 ]
 
 DEFAULT_LIMIT = 3
@@ -39,6 +40,15 @@ class HomeSection:
     template: str
     # Where the section goes among the others on a new home page (lowest first).
     position: int = 100
+    # Models ("app_label.Model") whose changes the section shows: saving or deleting one purges
+    # the home pages from the page cache (cms/page_cache_invalidation.py). Pages are purged by
+    # their own publishing already.
+    shows: tuple = ()
+
+
+def shown_models():
+    """Every model label a registered section shows (the home page's `page_cache_lists`)."""
+    return tuple(sorted({label for section in _REGISTRY.values() for label in section.shows}))
 
 
 _REGISTRY: dict[str, HomeSection] = {}

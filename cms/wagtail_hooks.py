@@ -82,3 +82,11 @@ def only_explorer_pages_the_user_may_see(parent_page, pages, request):
 def only_pages_the_user_may_see(pages, request):
     """The chooser's listings and search (cms/admin_chooser.py says who sees what)."""
     return chooser_pages(pages, request)
+
+
+@hooks.register("before_serve_page")
+def remember_the_served_page(page, request, serve_args, serve_kwargs):
+    # The page cache stores only pages' answers, and checks the page's view restrictions.
+    from cms.page_cache import mark_page
+
+    mark_page(request, page)

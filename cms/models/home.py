@@ -92,6 +92,11 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    @classmethod
+    def page_cache_lists(cls):
+        # What the sections the apps registered show (cms/page_cache_invalidation.py).
+        return home_sections.shown_models()
+
     def latest_publications(self, request=None):
         return (
             visible_pages(PublicationPage.objects.descendant_of(self), request)

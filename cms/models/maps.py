@@ -120,6 +120,8 @@ class DirectoryListingMixin(RoutablePageMixin):
 
 
 class DirectoryPage(DirectoryListingMixin, BasePage):
+    # What the page cache purges this page for (cms/page_cache_invalidation.py).
+    page_cache_lists = ("cms.SocialEconomyEntity",)
     """The directory of social-economy entities: filters (CPV prefix, region, sector, kind)
     and a form for members to propose an entity."""
 
@@ -173,6 +175,7 @@ class DirectoryPage(DirectoryListingMixin, BasePage):
 
 
 class PremisesRegisterPage(DirectoryListingMixin, BasePage):
+    page_cache_lists = ("cms.Premises",)
     """The register of premises available to social innovators."""
 
     menu_group = "social-economy"  # cms.navigation
@@ -213,6 +216,8 @@ class PremisesRegisterPage(DirectoryListingMixin, BasePage):
 
 
 class MapPage(RoutablePageMixin, BasePage):
+    # Its layers and list show these wherever they sit in the tree (cms/page_cache_invalidation.py).
+    page_cache_lists = ("cms.PilotActionPage", "cms.SocialEconomyEntity", "cms.Premises")
     """One map with switchable layers (pilot actions, entities, premises, upcoming events),
     each also a GeoJSON endpoint, and a list of the same results."""
 

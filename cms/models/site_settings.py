@@ -15,6 +15,8 @@ __all__ = ["FooterText", "SiteSettings"]
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
+    # Every page's footer shows it: a change purges the whole page cache.
+    page_cache_everywhere = True
     contact_email = models.EmailField(_("contact email"), blank=True)
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -57,6 +59,8 @@ class FooterText(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("address"), FieldPanel("funding_statement")]
+    # Every page's footer shows it: a change purges the whole page cache.
+    page_cache_everywhere = True
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("footer text")

@@ -52,5 +52,7 @@ def register_sections():
             context=latest_threads,
             template="community/discussions/home/latest_threads.html",
             position=30,
+            # The home page in the page cache is purged when these change.
+            shows=("community.Thread", "community.Post", "community.DiscussionSpace"),
         )
     )

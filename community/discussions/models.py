@@ -59,6 +59,9 @@ class PostStatus(models.TextChoices):
 
 
 class DiscussionIndexPage(RoutablePageMixin, BasePage):
+    # Never in the page cache (cms/page_cache.py): threads show what no publishing announces
+    # (members' names, helpful marks, moderation, follows).
+    page_cacheable = False
     """The discussions section: lists the spaces the reader may see, and routes spaces,
     threads and posts beneath it (routes in community.discussions.views)."""
 

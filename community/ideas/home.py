@@ -74,6 +74,7 @@ def register_sections():
             context=open_calls_section,
             template="community/ideas/home/open_calls.html",
             position=10,
+            shows=("community.Idea",),
         )
     )
     register(
@@ -83,5 +84,6 @@ def register_sections():
             context=ideas_and_results,
             template="community/ideas/home/ideas.html",
             position=40,
+            shows=("community.Idea",),
         )
     )

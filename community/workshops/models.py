@@ -66,6 +66,8 @@ class PhaseCode(models.TextChoices):
 
 
 class CoDesignWorkshopPage(EventPage):
+    # Never in the page cache (cms/page_cache.py): participants' contributions change it.
+    page_cacheable = False
     challenge = RichTextField(
         _("the challenge"),
         blank=True,

@@ -51,5 +51,7 @@ def register_sections():
             context=next_events,
             template="events/home/next_events.html",
             position=20,
+            # Seats left: the home page in the page cache is purged at each registration.
+            shows=("events.Registration",),
         )
     )

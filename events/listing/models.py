@@ -119,6 +119,8 @@ def upcoming_located_events(request, locale, filters=None, text="", now=None):
 
 
 class EventIndexPage(ExportableListingMixin, ListingPageMixin, BasePage):
+    # Seats left on its cards (cms/page_cache_invalidation.py).
+    page_cache_lists = ("events.Registration",)
     menu_group = "take-part"  # cms.navigation
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)

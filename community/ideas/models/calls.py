@@ -31,6 +31,9 @@ CALL_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "documen
 
 
 class IdeaCallPage(BasePage):
+    # Never in the page cache (cms/page_cache.py): it shows the reader's way in, which follows
+    # the call's clock and the ideas submitted, not publishing.
+    page_cacheable = False
     """A call for social-innovation ideas. Ideas belong to the call's source-language page, so
     every translation of the call shows the same ideas."""
 

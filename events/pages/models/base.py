@@ -82,6 +82,9 @@ class EventPageForm(WagtailAdminPageForm):
 
 
 class EventPage(RoutablePageMixin, Located, BasePage):
+    # Seats left: a registration purges event pages from the page cache
+    # (cms/page_cache_invalidation.py).
+    page_cache_lists = ("events.Registration",)
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))

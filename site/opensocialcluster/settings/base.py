@@ -79,6 +79,9 @@ MIDDLEWARE = [
     # 405 for unused HTTP methods; no control characters in queries (cms/request_hygiene.py).
     "cms.request_hygiene.RequestHygieneMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' public pages from the cache (cms/page_cache.py): before the session
+    # middleware, so a hit runs nothing below and makes no SQL query.
+    "cms.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix.
     "cms.middleware.LocaleMiddleware",
@@ -172,6 +175,27 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache (cms/page_cache.py) has its own alias, so pages never push rate-limit counts
+# or sessions out of the default cache (and a local-memory cache's 300-entry default would
+# evict the purge tokens, making every page a miss): Redis, or local memory for one process.
+CACHES["pages"] = (
+    {**CACHES["default"], "KEY_PREFIX": "pages"}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+)
+PAGE_CACHE_ALIAS = "pages"
+
+# The page cache (cms/page_cache.py, docs/page-cache.md): how long an anonymous reader's page
+# is kept, in seconds; 0 turns it off. Every change a page shows purges it at once, so the
+# lifetime only bounds what changes with time alone (an open call closing).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Purges go through Wagtail's frontend cache: our page cache, plus a CDN when configured
+# (settings/production.py). https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html
+WAGTAILFRONTENDCACHE = {"page_cache": {"BACKEND": "cms.page_cache.PageCacheBackend"}}
 
 # Users and accounts (django-allauth: https://docs.allauth.org/en/latest/account/configuration.html)
 AUTH_USER_MODEL = "community.User"

@@ -36,7 +36,14 @@ if not REDIS_URL:  # noqa: F405
             # Django's database cache with an atomic incr, so counts are exact (cms/cache.py).
             "BACKEND": "cms.cache.DatabaseCache",
             "LOCATION": "osc_cache",
-        }
+        },
+        # Shared by every app server, so a purge reaches them all: never local memory here.
+        # A hit then costs one query; REDIS_URL makes it none.
+        "pages": {
+            "BACKEND": "cms.cache.DatabaseCache",
+            "LOCATION": "osc_page_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
     }
 
 # The language cookie travels over HTTPS only, like the session and CSRF cookies.
@@ -57,14 +64,13 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Frontend cache invalidation when a CDN is configured (Wagtail frontend-cache).
+# A CDN or proxy in front is purged with the same batches as our page cache
+# (cms/page_cache_invalidation.py). The app wagtail.contrib.frontend_cache is not installed:
+# its own signal handlers would purge each page a second time, without its listings.
 if os.environ.get("FRONTEND_CACHE_URL"):  # noqa: F405
-    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]  # noqa: F405
-    WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": os.environ["FRONTEND_CACHE_URL"],  # noqa: F405
-        }
+    WAGTAILFRONTENDCACHE["cdn"] = {  # noqa: F405
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_URL"],  # noqa: F405
     }
 
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "WARNING")  # noqa: F405
