@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -16,6 +15,7 @@ from wagtail.search import index
 from cms.blocks import BodyBlock, TimelineItemBlock
 from cms.exports import PILOT_ACTION_COLUMNS, ExportableListingMixin
 from cms.filters import ListingFilters
+from cms.geojson import geojson_view
 from cms.panels import SameLanguageChoicePanel
 from cms.text import validate_single_line
 from cms.translation_state import set_content_languages
@@ -103,12 +103,14 @@ class PilotActionIndexPage(ExportableListingMixin, ListingPageMixin, BasePage):
     @path("geojson/", name="geojson")
     def geojson_route(self, request):
         filters = self.parse_filters(request)
-        # The map needs no images or sectors: skip the list's prefetches.
-        pages = self.listing(filters, request).prefetch_related(None).exclude(latitude=None)
-        features = [page.as_geojson_feature(request) for page in pages if page.has_location]
-        response = JsonResponse({"type": "FeatureCollection", "features": features})
-        response["Content-Type"] = "application/geo+json"
-        return response
+        # A bounding box and a limit, filtered in the database and cached (cms.geojson). The
+        # map needs no images or sectors: skip the list's prefetches.
+        return geojson_view(
+            request,
+            f"pilot-actions:{self.pk}",
+            lambda: self.listing(filters, request).prefetch_related(None),
+            lambda page: page.as_geojson_feature(request),
+        )
 
 
 class PilotActionPage(Located, BasePage):
