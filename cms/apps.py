@@ -10,6 +10,7 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from .cache_table import create_cache_tables_after_migrate
+        from .chrome_cache import connect_invalidation
         from .locales import ensure_locales
         from .roles import ensure_roles_after_migrate
         from .search_content import register as register_search_kinds
@@ -21,3 +22,5 @@ class CmsConfig(AppConfig):
         post_migrate.connect(create_cache_tables_after_migrate, sender=self)
         # The site search's kinds of results owned here; the apps above add theirs.
         register_search_kinds()
+        # The cached chrome is forgotten whenever an editor changes what it shows.
+        connect_invalidation()
