@@ -10,7 +10,7 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from .cache_table import create_cache_tables_after_migrate
-        from .chrome_cache import connect_invalidation
+        from .chrome_cache import cache_locale_lookups, connect_invalidation
         from .locales import ensure_locales
         from .roles import ensure_roles_after_migrate
         from .search_content import register as register_search_kinds
@@ -24,3 +24,4 @@ class CmsConfig(AppConfig):
         register_search_kinds()
         # The cached chrome is forgotten whenever an editor changes what it shows.
         connect_invalidation()
+        cache_locale_lookups()
