@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cms.models import PilotActionPage
+from cms.text import SingleLineCharField
 from community.results.models import ResultStatus
 
 
@@ -36,7 +37,7 @@ class ResultUpdateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when the result is stopped."),
     )
-    milestone_title = forms.CharField(label=_("New milestone"), required=False, max_length=200)
+    milestone_title = SingleLineCharField(label=_("New milestone"), required=False, max_length=200)
     milestone_date = forms.DateField(
         label=_("Milestone date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

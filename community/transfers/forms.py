@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.models import Country
 from cms.models.choices import Helix
+from cms.text import SingleLineCharField
 from community.transfers.models import TransferRequest
 
 
@@ -35,7 +36,7 @@ class ContactPartnerForm(forms.Form):
 
 
 class AdaptForm(forms.Form):
-    title = forms.CharField(label=_("Title of the new pilot action"), max_length=255)
+    title = SingleLineCharField(label=_("Title of the new pilot action"), max_length=255)
     latitude = forms.DecimalField(
         label=_("Latitude"), max_digits=9, decimal_places=6, min_value=-90, max_value=90
     )
