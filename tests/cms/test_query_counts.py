@@ -31,7 +31,7 @@ EXPECTED_QUERIES = {
     "home page": 37,  # with the community sections (cms.home_sections), none with items here
     "pilot action GeoJSON": 9,
     "sitemap": 16,
-    "search results": 11,
+    "search results": 23,  # one count per kind of result (the one site search, cms.search_sources)
 }
 
 
@@ -163,7 +163,7 @@ EXPECTED_TRANSLATED_QUERIES = {
         "news index": 27,
         "home page": 41,
         "pilot action GeoJSON": 10,
-        "search results": 13,
+        "search results": 25,
     },
     "ar": {
         "pilot action index": 32,
@@ -171,7 +171,7 @@ EXPECTED_TRANSLATED_QUERIES = {
         "news index": 30,
         "home page": 43,
         "pilot action GeoJSON": 13,
-        "search results": 13,
+        "search results": 25,
     },
 }
 
