@@ -145,6 +145,11 @@ ALLOWED = {
     # The language of the issue (Locale.get_display_name), a name Django provides.
     "community/newsletter/templates/community/newsletter/admin/issue.html:"
     "page.locale.get_display_name": "a language name",
+    # What the member typed, given back inside its <textarea>: isolate marks would become part
+    # of the text they send.
+    "community/transfers/templates/community/transfers/detail.html:contact_form.data.body": (
+        "a form value"
+    ),
 }
 
 _COMMENTS = re.compile(r"{%\s*comment\b.*?{%\s*endcomment\s*%}|{#.*?#}", re.S)
