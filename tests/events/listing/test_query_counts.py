@@ -28,7 +28,7 @@ EXPECTED_QUERIES = {
     "rss feed": 12,
     "atom feed": 12,
     "event page": 37,
-    "my events": 15,
+    "my events": 14,
 }
 
 
