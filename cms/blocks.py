@@ -264,6 +264,14 @@ class KitDocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
     note = blocks.CharBlock(label=_("What it is for"), required=False)
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # The page names the language of each document it knows (PilotActionPage.get_context).
+        languages = (parent_context or {}).get("kit_document_languages") or {}
+        document = value.get("document")
+        context["document_language"] = languages.get(document.pk, "") if document else ""
+        return context
+
     class Meta:
         icon = "doc-full"
         template = BLOCK_TEMPLATES + "kit_document_block.html"

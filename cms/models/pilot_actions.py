@@ -33,6 +33,7 @@ from cms.visibility import visible_pages
 from .base import BasePage, ListingPageMixin
 from .choices import Helix, MacroScenario, PilotStatus, Sector
 from .location import Located
+from .publications import PublicationDocument
 from .snippets import Country, vocabulary_options
 
 __all__ = [
@@ -334,6 +335,7 @@ class PilotActionPage(Located, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["related_resources"] = self.related_resources(request)
         context["kit_contacts"] = self.kit_contact_people()
+        context["kit_document_languages"] = self.kit_document_languages()
         context["lineage"] = self.lineage(request)
         # What the apps above cms add under the kit ("Adapt this pilot here").
         context["pilot_panels"] = pilot_panels.render_panels(request, self)
@@ -351,6 +353,17 @@ class PilotActionPage(Located, BasePage):
             or self.kit_documents
             or self.kit_risks
         )
+
+    def kit_document_languages(self):
+        """{document id: language} for the kit's documents that are a publication's file in a
+        known language (one query, none without documents): a translated page keeps its source's
+        choice, so its reader must be told when a document is in another language."""
+        documents = [block.value["document"] for block in self.kit_documents]
+        ids = [document.pk for document in documents if document]
+        if not ids:
+            return {}
+        rows = PublicationDocument.objects.filter(document_id__in=ids)
+        return dict(rows.values_list("document_id", "language"))
 
     def kit_contact_people(self):
         """The kit's contact people who agreed to be contacted, in one query."""

@@ -83,7 +83,12 @@ def _language_of(obj):
 @register.simple_tag
 def content_lang_attrs(obj):
     """` lang=".." dir=".."` when `obj`'s text is in another language than the reader's."""
-    code = _language_of(obj)
+    return lang_attrs(_language_of(obj))
+
+
+@register.simple_tag
+def lang_attrs(code):
+    """` lang=".." dir=".."` when `code` is another language than the reader's."""
     if not code or code == get_language():
         return ""
     direction = "rtl" if get_language_info(code)["bidi"] else "ltr"

@@ -25,6 +25,18 @@ BUSY_LOGIN_LIMIT = 100
 
 
 def _logins_in_a_process(cache_settings, database, email, barrier, results, busy=False):
+    """`_logins` in a process of its own; what went wrong there comes back as text, so the test
+    reports it rather than waiting for results that never come."""
+    try:
+        _logins(cache_settings, database, email, barrier, busy, results)
+    except BaseException:  # noqa: BLE001 - reported to the parent
+        import traceback
+
+        results.put(traceback.format_exc())
+        raise
+
+
+def _logins(cache_settings, database, email, barrier, busy, results):
     """A second app server: the project's settings on the shared cache, allauth's limits on,
     then logins as fast as it can: failed logins for one address, each from another IP address,
     or (`busy`) many log-in form posts from one address as the login view counts them."""
@@ -36,12 +48,14 @@ def _logins_in_a_process(cache_settings, database, email, barrier, results, busy
     from opensocialcluster.settings import base
 
     settings.CACHES = {"default": cache_settings}
-    # Writers wait for SQLite's lock as long as PostgreSQL's wait for a row lock.
+    # Writers wait for SQLite's lock as long as PostgreSQL's wait for a row lock. A transaction
+    # takes the write lock when it begins: one that read first and then wrote (Django's
+    # `cache.add`) would be refused at once ("database is locked") instead of waiting.
     settings.DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": database,
-            "OPTIONS": {"timeout": 60},
+            "OPTIONS": {"timeout": 60, "transaction_mode": "IMMEDIATE"},
         }
     }
     settings.ACCOUNT_RATE_LIMITS = (
@@ -112,7 +126,11 @@ def _two_processes(cache_settings, database, busy=False):
     ]
     for process in processes:
         process.start()
-    allowed = results.get(timeout=120) + results.get(timeout=120)
+    allowed = []
+    for _ in processes:
+        result = results.get(timeout=120)
+        assert isinstance(result, list), result  # a traceback from the process
+        allowed += result
     for process in processes:
         process.join(timeout=30)
     return allowed

@@ -158,3 +158,38 @@ def test_pilot_page_queries_do_not_grow_with_adaptations_and_kit(
     with django_assert_max_num_queries(len(one.captured_queries)):
         response = client.get(origin.url)
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_kit_document_in_another_language_is_marked_and_labelled_with_it(client):
+    """A translated pilot keeps its source's documents: on the Italian page the English
+    brief carries lang="en" and the label "in inglese"; the Italian brief carries neither."""
+    from cms.models import PublicationDocument
+
+    v = vocabularies()
+    home = f.make_site()
+    index = f.PilotActionIndexPageFactory(parent=home)
+    brief = f.PolicyBriefPageFactory(parent=home)
+    english = f.DocumentFactory(title="Premises brief")
+    italian_file = f.DocumentFactory(title="Nota sui locali")
+    PublicationDocument.objects.create(page=brief, language="en", document=english)
+    PublicationDocument.objects.create(page=brief, language="it", document=italian_file)
+    pilot = f.PilotActionPageFactory(
+        parent=index,
+        country=v.italy,
+        kit_documents=[
+            {"type": "document", "value": {"document": english.pk, "note": "The brief."}},
+            {"type": "document", "value": {"document": italian_file.pk, "note": "La nota."}},
+        ],
+    )
+    italian = Locale.objects.get_or_create(language_code="it")[0]
+    home.copy_for_translation(italian)
+    index.copy_for_translation(italian)
+    italian_pilot = pilot.copy_for_translation(italian)
+    italian_pilot.save_revision().publish()
+
+    html = client.get(italian_pilot.url).content.decode()
+    assert f'<a href="{english.url}" hreflang="en" lang="en" dir="ltr">' in html
+    assert '<span class="content-language" lang="it" dir="ltr">in inglese</span>' in html
+    assert f'<a href="{italian_file.url}" hreflang="it">' in html
+    assert html.count('class="content-language"') == 1

@@ -16,7 +16,7 @@ INLINE_LANGUAGES = ("en", "it")
 EXTRA_LANGUAGES = ("fr", "es", "pt", "el", "hr", "sl", "ar")
 
 # Structural keys whose bilingual values are names used as identifiers, never shown as prose.
-_SKIP_KEYS = frozenset({"key", "slug", "country", "lead_partner", "partners", "topics", "page"})
+_SKIP_KEYS = frozenset({"key", "slug", "country", "lead_partner", "topics", "page"})
 
 
 def nine_language_sources():
