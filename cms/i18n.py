@@ -222,6 +222,19 @@ def path_in_language(path, language):
     return "/".join(parts)
 
 
+def reader_url(page):
+    """Where the reader goes to read `page`: its copy in the active language when there is
+    one, else the source's path under the active language's prefix, which cms/fallback.py
+    serves in the reader's interface language. Never drops the reader into another language.
+    """
+    localized = page.localized
+    url = localized.url or ""
+    language = get_language()
+    if language and localized.locale.language_code != language:
+        url = path_in_language(url, language)
+    return url
+
+
 def _locale_homes(request):
     site = Site.find_for_request(request)
     if site is None:

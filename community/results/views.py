@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cms.i18n import with_localized_labels
+from cms.i18n import reader_url, with_localized_labels
 from cms.visibility import is_visible
 from community.ideas.models import Idea, IdeaCallPage
 from community.ideas.permissions import can_view_idea, is_call_organiser
@@ -118,11 +118,16 @@ def update(request, pk):
             milestone=form.milestone(),
         )
         messages.success(request, _("The result is updated; its followers are told."))
-        return redirect(result.localized.url)
+        return redirect(reader_url(result))
     return render(
         request,
         "community/results/update.html",
-        {"result": result, "form": form, "milestones": list(result.milestones.all())},
+        {
+            "result": result,
+            "result_url": reader_url(result),
+            "form": form,
+            "milestones": list(result.milestones.all()),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -139,7 +144,7 @@ def follow(request, pk):
         messages.success(request, _("You follow this result: you will hear of its progress."))
     else:
         messages.success(request, _("You no longer follow this result."))
-    return redirect(result.localized.url)
+    return redirect(reader_url(result))
 
 
 def idea_result_section(idea, request):
@@ -155,6 +160,7 @@ def idea_result_section(idea, request):
         {
             "idea": idea,
             "result": result.localized if result else None,
+            "result_url": reader_url(result) if result else "",
             "refusal": refusal,
             "form": MakeResultForm() if result is None and not refusal else None,
         },

@@ -6,14 +6,17 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cms.factories import PilotActionPageFactory
+from cms.i18n import path_in_language
 from community.ideas.models import IdeaStatus
 from community.members.factories import UserFactory
 from community.results.factories import published_call, selected_idea
 from community.results.models import IdeaResultPage, ResultStatus
+from tests.cms.test_languages import translate_page
 from tests.community.ideas.review_helpers import make_organiser
+from tests.community.results.helpers import make_result
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +116,42 @@ def test_results_published_in_the_future_do_not_count_as_published(home, client)
     _make(client, idea)
 
     assert not IdeaResultPage.objects.exists()
+
+
+def _update_in(client, result, language, **data):
+    with translation.override(language):
+        url = reverse("community:result_update", args=[result.pk])
+    values = {"status": "in_progress", "progress": "10", **data}
+    return client.post(url, values)
+
+
+def test_an_organiser_reading_italian_goes_back_to_the_result_in_italian(home, client, commit):
+    """No Italian copy of the result yet: the site's Italian path serves the source page in
+    the Italian interface, so the organiser is not dropped into English after saving."""
+    result, idea, organiser = make_result(home, commit)
+    client.force_login(organiser)
+
+    response = _update_in(client, result, "it")
+
+    assert response.status_code == 302
+    assert response["Location"] == path_in_language(result.url, "it")
+    assert response["Location"].startswith("/it/")
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert '<html lang="it"' in page.content.decode()
+    with translation.override("it"):
+        section = client.get(reverse("community:idea_detail", args=[idea.pk])).content.decode()
+    assert f'href="{response["Location"]}"' in section
+
+
+def test_an_organiser_goes_back_to_the_results_own_italian_copy_where_there_is_one(
+    home, client, commit
+):
+    result, _idea, organiser = make_result(home, commit)
+    italian = translate_page(result, "it", title="Caffè delle riparazioni")
+    client.force_login(organiser)
+
+    response = _update_in(client, result, "it")
+
+    assert response["Location"] == italian.url
+    assert _update_in(client, result, "en")["Location"] == result.url
