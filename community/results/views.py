@@ -17,6 +17,7 @@ from community.ideas.permissions import can_view_idea, is_call_organiser
 from community.results import services
 from community.results.exports import export_response, result_records
 from community.results.forms import MakeResultForm, ResultUpdateForm
+from community.results.links import attach_links
 from community.results.listing import (
     ResultFilters,
     call_results,
@@ -51,7 +52,7 @@ def results(request, call_id):
     """The call's public results with their progress, filtered by status, country, topic."""
     call = _call_or_404(request, call_id)
     filters = ResultFilters.from_query(request.GET)
-    items = in_readers_language(call_results(call, request, filters))
+    items = attach_links(in_readers_language(call_results(call, request, filters)), request)
     with_localized_labels(
         [item.country for item in items]
         + [topic for item in items for topic in item.topics.all()]
