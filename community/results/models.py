@@ -23,6 +23,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.i18n import with_localized_labels
 from cms.models.base import BasePage
 from cms.models.pilot_actions import PageChildTranslatableMixin
 from cms.text import validate_single_line
@@ -205,12 +206,15 @@ class IdeaResultPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         source = self.source_page()
         attach_links([self], request)
+        organisations = list(self.organisations.all())
+        # Every name in the reader's language: one query per model, whatever their number.
+        with_localized_labels([*organisations, self.country])
         context.update(
             {
                 "result_links": self.links,
                 "pilot_action": self.readable_pilot_action,
                 "milestones": list(self.milestones.all()),
-                "organisations": list(self.organisations.all()),
+                "organisations": organisations,
                 "can_manage": can_manage_result(source, request.user),
                 "can_follow": can_follow_result(source, request),
                 "following": is_following_result(source, request.user),
