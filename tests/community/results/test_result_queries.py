@@ -1,6 +1,7 @@
-"""The measured cost of the results' pages: the call's results list (for a visitor and for an
-organiser) costs the same with 1 and with 30 results, each with its organisations, topics,
-linked event, publication and dataset, and milestones; a result page costs a fixed number.
+"""The measured cost of the results' pages and export: the call's results list (for a visitor
+and for an organiser) and its export cost the same with 1 and with 30 results, each with its
+organisations, topics, linked event, publication and dataset, and milestones; a result page
+costs a fixed number.
 
 The figures are exact: a change that adds a query shows here, and the figure is updated on
 purpose, with the reason in the commit."""
@@ -35,6 +36,8 @@ LIST_QUERIES_VISITOR = 23
 LIST_QUERIES_ORGANISER = 30
 # Queries of one result page, whatever the number of its organisations, links and milestones.
 RESULT_PAGE_QUERIES_VISITOR = 29
+# Queries of the open-data export (CSV or JSON), whatever the number of results.
+EXPORT_QUERIES = 12
 
 
 @pytest.fixture
@@ -118,3 +121,16 @@ def test_a_result_page_costs_a_fixed_number_of_queries(home, client, world):
     assert len(response.context["result_links"]) == 4
     assert len(response.context["milestones"]) == 3
     assert (few, many) == (RESULT_PAGE_QUERIES_VISITOR, RESULT_PAGE_QUERIES_VISITOR)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_the_export_costs_a_fixed_number_of_queries_for_1_and_30_results(home, client, world, fmt):
+    call, shared = world
+    url = reverse("community:results_export", args=[call.pk, fmt])
+
+    add_results(home, call, shared, 1)
+    one, _response = measure(client, url)
+    add_results(home, call, shared, 29)
+    thirty, _response = measure(client, url)
+
+    assert (one, thirty) == (EXPORT_QUERIES, EXPORT_QUERIES)
