@@ -30,11 +30,13 @@ EXPORT_FIELDS = (
     "topics",
     "organisations",
     "pilot_action",
+    "milestones",
+    "url",
+    # Added later: new columns only ever come at the end.
+    "pilot_action_url",
     "events",
     "publications",
     "datasets",
-    "milestones",
-    "url",
 )
 # Columns holding lists: JSON arrays, and in CSV joined by LIST_SEPARATORS.
 LIST_SEPARATORS = {
@@ -69,15 +71,16 @@ def result_records(results, call, request=None):
                 "country": result.country.code if result.country else "",
                 "topics": sorted(topic.slug for topic in result.topics.all()),
                 "organisations": sorted(o.name for o in result.organisations.all()),
-                "pilot_action": pilot_action.get_full_url(request) if pilot_action else "",
-                "events": links["event"],
-                "publications": links["publication"],
-                "datasets": links["dataset"],
+                "pilot_action": pilot_action.pk if pilot_action else None,
                 "milestones": [
                     {"date": m.date, "title": m.title, "reached": m.reached}
                     for m in result.milestones.all()
                 ],
                 "url": result.get_full_url(request),
+                "pilot_action_url": pilot_action.get_full_url(request) if pilot_action else "",
+                "events": links["event"],
+                "publications": links["publication"],
+                "datasets": links["dataset"],
             }
         )
     return records

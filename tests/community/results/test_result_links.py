@@ -92,13 +92,13 @@ def test_the_export_carries_only_the_linked_pages_a_visitor_may_see(client, link
     assert record["events"] == [pages["Open webinar"].get_full_url()]
     assert record["publications"] == [pages["Open paper"].get_full_url()]
     assert record["datasets"] == [pages["Open dataset"].get_full_url()]
-    assert record["pilot_action"] == ""
+    assert record["pilot_action"] is None and record["pilot_action_url"] == ""
     hidden_urls = [pages[title].url for title in HIDDEN - {"Hidden pilot"}] + [pilot.url]
     for url in hidden_urls:
         assert url not in json.dumps(record) and url not in csv_text.decode()
 
 
-def test_the_export_names_a_public_pilot_action_by_its_url(client, home):
+def test_the_export_names_a_public_pilot_action_by_its_id_and_url(client, home):
     pilot = PilotActionPageFactory(parent=home, title="Open pilot")
     call = published_call(parent=home)
     IdeaResultPageFactory(parent=call, idea=selected_idea(call), pilot_action=pilot)
@@ -106,7 +106,8 @@ def test_the_export_names_a_public_pilot_action_by_its_url(client, home):
 
     [record] = json.loads(client.get(export).content)["results"]
 
-    assert record["pilot_action"] == pilot.get_full_url()
+    assert record["pilot_action"] == pilot.pk
+    assert record["pilot_action_url"] == pilot.get_full_url()
 
 
 def test_the_api_lists_only_the_linked_pages_the_caller_may_see(client, linked):
