@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from community.ideas.models import Idea, IdeaCallPage, IdeaStatus
 from community.ideas.permissions import is_call_organiser, results_published
 from community.results import services
-from community.results.forms import MakeResultForm
+from community.results.forms import MakeResultForm, pilot_actions
 from community.results.models import IdeaResultPage
 
 __all__ = ["call_results", "make_result"]
@@ -49,9 +49,7 @@ def call_results(request, call_id):
             if published
             else _("Publish the call's results first: the result would tell the decision."),
             # One list of choices for every row's form (its own select, its own id).
-            "pilot_actions": list(MakeResultForm().fields["pilot_action"].queryset)
-            if published
-            else [],
+            "pilot_actions": list(pilot_actions()) if published else [],
         },
     )
 

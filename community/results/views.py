@@ -106,6 +106,7 @@ def update(request, pk):
         "status": result.status,
         "progress": result.progress,
         "stopped_reason": result.stopped_reason,
+        "pilot_action": result.pilot_action_id,
     }
     form = ResultUpdateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -117,6 +118,7 @@ def update(request, pk):
             progress=data["progress"],
             stopped_reason=data["stopped_reason"].strip(),
             milestone=form.milestone(),
+            pilot_action=data["pilot_action"],
         )
         messages.success(request, _("The result is updated; its followers are told."))
         return redirect(result.localized.url)
