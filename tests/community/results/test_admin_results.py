@@ -14,6 +14,9 @@ from tests.community.ideas.review_helpers import make_organiser, make_reviewer
 
 pytestmark = pytest.mark.django_db
 
+# Queries of the admin page of a call's results, whatever the number of selected ideas.
+ADMIN_RESULTS_QUERIES = 23
+
 
 def _page(client, call):
     return client.get(reverse("community_review:results", args=[call.pk]))
@@ -74,3 +77,38 @@ def test_a_reviewer_who_does_not_run_the_call_can_neither_see_nor_make_results(h
     for response in (_page(client, call), _make(client, idea)):
         assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert not IdeaResultPage.objects.exists()
+
+
+def test_the_admin_results_page_costs_the_same_queries_for_1_and_8_selected_ideas(
+    home, client, commit
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from community.results import services
+
+    call = published_call(parent=home)
+    organiser = make_organiser(home)
+    PilotActionPageFactory(parent=home)
+    client.force_login(organiser)
+
+    def add(count):
+        for n in range(count):
+            idea = selected_idea(call)
+            if n % 2:
+                commit(services.create_result, idea, organiser)
+
+    def measure():
+        _page(client, call)
+        with CaptureQueriesContext(connection) as queries:
+            response = _page(client, call)
+        assert response.status_code == 200
+        return len(queries), response
+
+    add(2)
+    few, _response = measure()
+    add(6)
+    many, response = measure()
+
+    assert len(response.context["rows"]) == 8
+    assert (few, many) == (ADMIN_RESULTS_QUERIES, ADMIN_RESULTS_QUERIES)
