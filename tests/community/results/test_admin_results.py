@@ -3,11 +3,14 @@ the results: each selected idea with its result, or the action that turns it int
 attached to an existing pilot action if they choose; the site's rules decide."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cms.factories import PilotActionPageFactory
 from community.ideas.factories import IdeaFactory
 from community.ideas.models import IdeaStatus
+from community.results import services
 from community.results.factories import published_call, selected_idea
 from community.results.models import IdeaResultPage
 from tests.community.ideas.review_helpers import make_organiser, make_reviewer
@@ -82,11 +85,6 @@ def test_a_reviewer_who_does_not_run_the_call_can_neither_see_nor_make_results(h
 def test_the_admin_results_page_costs_the_same_queries_for_1_and_8_selected_ideas(
     home, client, commit
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from community.results import services
-
     call = published_call(parent=home)
     organiser = make_organiser(home)
     PilotActionPageFactory(parent=home)
