@@ -16,6 +16,7 @@ from community.newsletter import admin as newsletter_admin
 from community.newsletter.models import NewsletterPage
 from community.organisations import admin_views as proposal_views
 from community.organisations.permissions import can_review_proposals
+from community.results import admin_views as result_views
 
 
 class PrivacyPolicyVersionViewSet(SnippetViewSet):
@@ -40,6 +41,8 @@ review_urls = [
         name="export",
     ),
     path("ideas/<int:idea_id>/", admin_views.review_idea, name="idea"),
+    path("calls/<int:call_id>/results/", result_views.call_results, name="results"),
+    path("ideas/<int:idea_id>/result/", result_views.make_result, name="make_result"),
 ]
 
 

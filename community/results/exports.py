@@ -1,7 +1,9 @@
 """Results as open data (CSV and JSON): what became of each selected idea, never who wrote
 it. No member's name or email appears (not the idea's author, co-authors or organisers): the
 result's own facts, its organisations (an organisation is not a person), its milestones.
-Columns are documented in README.md ("Open data").
+Linked pages (the pilot action, events, publications, datasets) appear only where a visitor
+may read them (community.results.links). Columns are documented in docs/open-data.md ("Results
+of idea calls"); a test holds the two together.
 """
 
 import csv
@@ -10,6 +12,8 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
+
+from community.results.links import attach_links
 
 __all__ = ["EXPORT_FIELDS", "export_response", "result_records"]
 
@@ -28,14 +32,32 @@ EXPORT_FIELDS = (
     "pilot_action",
     "milestones",
     "url",
+    # Added later: new columns only ever come at the end.
+    "pilot_action_url",
+    "events",
+    "publications",
+    "datasets",
 )
+# Columns holding lists: JSON arrays, and in CSV joined by LIST_SEPARATORS.
+LIST_SEPARATORS = {
+    "topics": " ",
+    "organisations": "; ",
+    "events": " ",
+    "publications": " ",
+    "datasets": " ",
+}
 
 
 def result_records(results, call, request=None):
     """Dicts for `results` (source-language pages with country, topics, organisations and
-    milestones prefetched: `community.results.listing.call_results`)."""
+    milestones prefetched: `community.results.listing.call_results`). Linked pages are those
+    a visitor may read, whoever asks; `request` only builds their absolute URLs."""
     records = []
-    for result in results:
+    for result in attach_links(results, None):
+        links = {kind: [] for kind in ("event", "publication", "dataset")}
+        for link in result.links:
+            links[link.kind].append(link.page.get_full_url(request))
+        pilot_action = result.readable_pilot_action
         records.append(
             {
                 "id": result.pk,
@@ -49,12 +71,16 @@ def result_records(results, call, request=None):
                 "country": result.country.code if result.country else "",
                 "topics": sorted(topic.slug for topic in result.topics.all()),
                 "organisations": sorted(o.name for o in result.organisations.all()),
-                "pilot_action": result.pilot_action_id,
+                "pilot_action": pilot_action.pk if pilot_action else None,
                 "milestones": [
                     {"date": m.date, "title": m.title, "reached": m.reached}
                     for m in result.milestones.all()
                 ],
                 "url": result.get_full_url(request),
+                "pilot_action_url": pilot_action.get_full_url(request) if pilot_action else "",
+                "events": links["event"],
+                "publications": links["publication"],
+                "datasets": links["dataset"],
             }
         )
     return records
@@ -73,8 +99,8 @@ def to_csv(records):
     writer.writeheader()
     for record in records:
         row = dict(record)
-        row["topics"] = " ".join(record["topics"])
-        row["organisations"] = "; ".join(record["organisations"])
+        for column, separator in LIST_SEPARATORS.items():
+            row[column] = separator.join(record[column])
         row["milestones"] = "; ".join(
             f"{m['date'].isoformat()} {m['title']}{' ✓' if m['reached'] else ''}"
             for m in record["milestones"]

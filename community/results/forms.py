@@ -10,6 +10,11 @@ from cms.text import SingleLineCharField
 from community.results.models import ResultStatus
 
 
+def pilot_actions():
+    """The existing pilot actions a result may be attached to (source-language pages)."""
+    return PilotActionPage.objects.live().filter(locale=Locale.get_default()).order_by("title")
+
+
 class MakeResultForm(forms.Form):
     pilot_action = forms.ModelChoiceField(
         label=_("Attach to a pilot action (optional)"),
@@ -19,9 +24,7 @@ class MakeResultForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["pilot_action"].queryset = (
-            PilotActionPage.objects.live().filter(locale=Locale.get_default()).order_by("title")
-        )
+        self.fields["pilot_action"].queryset = pilot_actions()
 
 
 class ResultUpdateForm(forms.Form):
@@ -37,10 +40,20 @@ class ResultUpdateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when the result is stopped."),
     )
+    pilot_action = forms.ModelChoiceField(
+        label=_("Pilot action"),
+        queryset=PilotActionPage.objects.none(),
+        required=False,
+        help_text=_("The pilot action this idea became part of, if any."),
+    )
     milestone_title = SingleLineCharField(label=_("New milestone"), required=False, max_length=200)
     milestone_date = forms.DateField(
         label=_("Milestone date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pilot_action"].queryset = pilot_actions()
 
     def clean(self):
         data = super().clean()

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -22,6 +23,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.i18n import with_localized_labels
 from cms.models.base import BasePage
 from cms.models.pilot_actions import PageChildTranslatableMixin
 from cms.text import validate_single_line
@@ -42,6 +44,24 @@ class ResultStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     DONE = "done", _("Done")
     STOPPED = "stopped", _("Stopped")
+
+
+class ResultLinksField(serializers.Field):
+    """A result's pilot action and linked events, publications and datasets in the API: only
+    those the caller may read (community.results.links), each as type, id, title and URL."""
+
+    def to_representation(self, value):
+        from community.results.links import attach_links
+
+        [result] = attach_links([value], self.context.get("request"))
+        shown = [("pilot_action", result.readable_pilot_action)] if result.pilot_action_id else []
+        shown += [(link.kind, link.page) for link in result.links]
+        request = self.context.get("request")
+        return [
+            {"type": kind, "id": page.pk, "title": page.title, "url": page.get_full_url(request)}
+            for kind, page in shown
+            if page is not None
+        ]
 
 
 class IdeaResultPage(BasePage):
@@ -142,6 +162,7 @@ class IdeaResultPage(BasePage):
         APIField("stopped_reason"),
         APIField("description"),
         APIField("milestones"),
+        APIField("links", serializer=ResultLinksField(source="*", read_only=True)),
     ]
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
@@ -178,15 +199,22 @@ class IdeaResultPage(BasePage):
         return super().get_sitemap_urls(request) if can_view_result(self, None) else []
 
     def get_context(self, request, *args, **kwargs):
+        from community.results.links import attach_links
         from community.results.permissions import can_manage_result
         from community.results.services import can_follow_result, is_following_result
 
         context = super().get_context(request, *args, **kwargs)
         source = self.source_page()
+        attach_links([self], request)
+        organisations = list(self.organisations.all())
+        # Every name in the reader's language: one query per model, whatever their number.
+        with_localized_labels([*organisations, self.country])
         context.update(
             {
+                "result_links": self.links,
+                "pilot_action": self.readable_pilot_action,
                 "milestones": list(self.milestones.all()),
-                "organisations": list(self.organisations.all()),
+                "organisations": organisations,
                 "can_manage": can_manage_result(source, request.user),
                 "can_follow": can_follow_result(source, request),
                 "following": is_following_result(source, request.user),

@@ -79,11 +79,20 @@ def create_result(idea, user, pilot_action=None):
     return result
 
 
+_KEEP = object()
+
+
 @transaction.atomic
-def update_result(result, user, *, status, progress, stopped_reason="", milestone=None):
+def update_result(
+    result, user, *, status, progress, stopped_reason="", milestone=None, pilot_action=_KEEP
+):
     """The organiser's front-end update: a new published revision (the admin's history shows
-    it); `milestone` is (title, date) or None. The caller asked `can_manage_result`."""
+    it); `milestone` is (title, date) or None; `pilot_action` attaches the result to an
+    existing pilot action (None detaches it; left out, it stays as it is). The caller asked
+    `can_manage_result`."""
     result = IdeaResultPage.objects.get(pk=result.pk)
+    if pilot_action is not _KEEP:
+        result.pilot_action = pilot_action
     result.status = status
     result.progress = progress
     result.stopped_reason = stopped_reason

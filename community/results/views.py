@@ -17,6 +17,7 @@ from community.ideas.permissions import can_view_idea, is_call_organiser
 from community.results import services
 from community.results.exports import export_response, result_records
 from community.results.forms import MakeResultForm, ResultUpdateForm
+from community.results.links import attach_links
 from community.results.listing import (
     ResultFilters,
     call_results,
@@ -51,7 +52,7 @@ def results(request, call_id):
     """The call's public results with their progress, filtered by status, country, topic."""
     call = _call_or_404(request, call_id)
     filters = ResultFilters.from_query(request.GET)
-    items = in_readers_language(call_results(call, request, filters))
+    items = attach_links(in_readers_language(call_results(call, request, filters)), request)
     with_localized_labels(
         [item.country for item in items]
         + [topic for item in items for topic in item.topics.all()]
@@ -105,6 +106,7 @@ def update(request, pk):
         "status": result.status,
         "progress": result.progress,
         "stopped_reason": result.stopped_reason,
+        "pilot_action": result.pilot_action_id,
     }
     form = ResultUpdateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -116,6 +118,7 @@ def update(request, pk):
             progress=data["progress"],
             stopped_reason=data["stopped_reason"].strip(),
             milestone=form.milestone(),
+            pilot_action=data["pilot_action"],
         )
         messages.success(request, _("The result is updated; its followers are told."))
         return redirect(reader_url(result))

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from cms.factories import PilotActionPageFactory
 from community.results.models import ResultStatus
 from tests.community.results.helpers import make_result
 
@@ -109,3 +110,21 @@ def test_only_the_calls_organisers_may_update_a_result(home, commit, client, dja
     assert response.status_code == 403
     result.refresh_from_db()
     assert result.status == ResultStatus.NOT_STARTED
+
+
+def test_an_organiser_attaches_an_existing_result_to_a_pilot_action_from_the_update_form(
+    home, commit, client
+):
+    result, _idea, organiser = make_result(home, commit)
+    pilot = PilotActionPageFactory(parent=home, title="Repair network")
+    client.force_login(organiser)
+
+    form_html = client.get(reverse("community:result_update", args=[result.pk])).content
+    commit(_post, client, result, status="in_progress", progress="20", pilot_action=pilot.pk)
+
+    assert f'<option value="{pilot.pk}">Repair network</option>' in form_html.decode()
+    result.refresh_from_db()
+    assert result.pilot_action_id == pilot.pk
+    # The form shows the attached pilot action chosen, so saving again keeps it.
+    again = client.get(reverse("community:result_update", args=[result.pk])).content.decode()
+    assert f'<option value="{pilot.pk}" selected>' in again
