@@ -13,6 +13,7 @@ from community.members.factories import UserFactory
 from community.notifications.models import Notification, NotificationKind
 from community.organisations.models import MembershipStatus, OrganisationMembership
 from community.participation.views import participation_context
+from community.partnering import services as partnering
 from community.transfers import permissions, services
 from community.transfers.models import TransferRequest, TransferStatus
 
@@ -155,9 +156,9 @@ def test_each_suggestion_says_why_in_the_readers_language(world, commit):
     partner("Aragon Council", "public", world["spain"], city="Aragon")
     transfer = ask(world, commit)
     (suggestion,) = services.suggestions_for(transfer)
-    assert services.reason_texts(suggestion) == ["Public administration", "in Aragon"]
+    assert partnering.reason_texts(suggestion) == ["Public administration", "in Aragon"]
     with translation.override("it"):
-        texts = services.reason_texts(suggestion)
+        texts = partnering.reason_texts(suggestion)
     assert texts[0] != "Public administration"
 
 

@@ -1,6 +1,6 @@
 """The partner-matching function: each reason, its weight, its boundaries, and the order."""
 
-from community.transfers.matching import (
+from community.partnering.matching import (
     MAX_EVENTS,
     MAX_SECTORS,
     MAX_TOPICS,
