@@ -364,3 +364,30 @@ def test_the_profile_form_offers_to_be_suggested_off_by_default(client):
     html = client.get(reverse("community:profile_edit")).content.decode()
     assert 'name="open_to_partnering"' in html
     assert "Your email address is never shown." in html
+
+
+def test_a_member_opts_in_and_out_of_being_suggested_from_their_profile(client, idea):
+    from tests.community.members.test_profiles import profile_data
+
+    member = UserFactory(stakeholder_type="public")
+    client.force_login(member)
+    url = reverse("community:profile_edit")
+    client.post(url, profile_data(stakeholder_type="public", open_to_partnering="on"))
+    member.refresh_from_db()
+    assert member.open_to_partnering is True
+    assert [s.candidate.key for s in services.idea_suggestions(idea, idea.author)] == [
+        f"member:{member.pk}"
+    ]
+    client.post(url, profile_data(stakeholder_type="public"))
+    member.refresh_from_db()
+    assert member.open_to_partnering is False
+    assert services.idea_suggestions(idea, idea.author) == []
+
+
+def test_erasing_an_account_withdraws_its_consent_to_be_suggested(idea):
+    from community.privacy.services import erase_member
+
+    member = opted_in("Paula Public", stakeholder_type="public")
+    erase_member(member)
+    member.refresh_from_db()
+    assert member.open_to_partnering is False
