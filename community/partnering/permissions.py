@@ -5,7 +5,7 @@ page's section and the contact view alike. Transfer requests keep their own rule
 from community.ideas.models import IdeaStatus
 from community.ideas.permissions import can_view_idea, is_call_organiser, is_idea_author
 
-__all__ = ["can_contact_for_idea", "can_see_idea_suggestions"]
+__all__ = ["can_contact_for_idea", "can_see_call_suggestions", "can_see_idea_suggestions"]
 
 
 def _active(user):
@@ -31,3 +31,9 @@ def can_contact_for_idea(idea, user):
     """Only the idea's author and accepted co-authors write to suggested partners: the
     organisers see the suggestions, they do not build the consortium."""
     return _active(user) and _looks_for_partners(idea) and is_idea_author(idea, user)
+
+
+def can_see_call_suggestions(call, user):
+    """The organisers of a call that asks for consortia see who could join its consortia,
+    before any idea; nobody else."""
+    return _active(user) and call.asks_for_consortia and is_call_organiser(call, user)

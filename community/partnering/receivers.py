@@ -1,10 +1,11 @@
-"""The idea page asks its capabilities for their sections (community.ideas.signals): partner
-suggestions answer for the ideas of calls that ask for consortia."""
+"""The idea and call pages ask the capabilities above them for their sections
+(community.ideas.signals): partner suggestions answer for calls that ask for consortia and
+their ideas."""
 
 from django.dispatch import receiver
 
-from community.ideas.models import Idea
-from community.ideas.signals import idea_page_requested
+from community.ideas.models import Idea, IdeaCallPage
+from community.ideas.signals import call_page_requested, idea_page_requested
 
 
 @receiver(idea_page_requested, sender=Idea, dispatch_uid="partnering_idea_suggestions")
@@ -13,3 +14,10 @@ def idea_partners_section(sender, idea, request, **kwargs):
     from community.partnering.views import idea_partners_section as section
 
     return section(idea, request)
+
+
+@receiver(call_page_requested, sender=IdeaCallPage, dispatch_uid="partnering_call_suggestions")
+def call_partners_section(sender, call, request, **kwargs):
+    from community.partnering.views import call_partners_section as section
+
+    return section(call, request)

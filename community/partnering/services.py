@@ -21,6 +21,7 @@ from community.partnering import matching, needs, permissions
 
 __all__ = [
     "KIND_LABELS",
+    "call_suggestions",
     "candidates",
     "contact",
     "contact_for_idea",
@@ -276,6 +277,13 @@ def idea_suggestions(idea, reader, limit=IDEA_LIMIT):
     team = needs.idea_team(idea)
     need = needs.need_for_idea(idea, team)
     return suggest(need, reader, limit=limit, **_idea_exclusions(idea, team))
+
+
+def call_suggestions(call, reader, limit=IDEA_LIMIT):
+    """Partners for a call that asks for consortia, before any idea: for its organisers."""
+    if not permissions.can_see_call_suggestions(call, reader):
+        return []
+    return suggest(needs.need_for_call(call), reader, limit=limit)
 
 
 def contact_for_idea(sender, idea, key, body):

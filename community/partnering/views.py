@@ -1,5 +1,5 @@
-"""The idea page's "Suggested partners" section and writing to one of them: thin, the rules
-are in services and permissions."""
+"""The "Suggested partners" sections of the idea and call pages, and writing to a partner
+suggested for an idea: thin, the rules are in services and permissions."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -28,6 +28,22 @@ def idea_partners_section(idea, request):
                 services.idea_suggestions(idea, request.user), about="idea"
             ),
             "can_contact": permissions.can_contact_for_idea(idea, request.user),
+        },
+        request=request,
+    )
+
+
+def call_partners_section(call, request):
+    """For the organisers of a call that asks for consortia: who could join its consortia."""
+    if not permissions.can_see_call_suggestions(call, request.user):
+        return ""
+    return render_to_string(
+        "community/partnering/call_section.html",
+        {
+            "suggestions": services.suggestion_rows(
+                services.call_suggestions(call, request.user), about="idea"
+            ),
+            "can_contact": False,
         },
         request=request,
     )

@@ -210,9 +210,17 @@ class IdeaCallPage(BasePage):
                     else []
                 ),
                 "results": list(self.published_results()),
+                # Sections other capabilities add (partner suggestions for the organisers).
+                "extra_sections": self.extra_sections(request, source),
             }
         )
         return context
+
+    def extra_sections(self, request, source):
+        from community.ideas.signals import call_page_requested
+
+        responses = call_page_requested.send(sender=IdeaCallPage, call=source, request=request)
+        return [html for _receiver, html in responses if html]
 
     def published_results(self):
         """Selected ideas, once results are published; for the call page and its API."""
