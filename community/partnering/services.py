@@ -205,57 +205,74 @@ def suggestion_rows(suggestions, about="pilot"):
 
 
 def _people_of(key, sender):
-    """The accounts that answer for a suggested candidate, read again from the database (consent
-    may have been withdrawn since the page was shown): an organisation's accepted admins (else
-    its accepted members); an entity's registrant; a member, if `sender` may still see them."""
+    """The accounts that answer for a suggested candidate, in tiers tried in turn, read again
+    from the database (consent may have been withdrawn since the page was shown): an
+    organisation's accepted admins, then its other accepted members; an entity's registrant; a
+    member, if `sender` may still see them."""
     from django.contrib.auth import get_user_model
 
     kind, _sep, pk = key.partition(":")
     if not pk.isdigit():
         return []
-    users = get_user_model().objects.filter(is_active=True)
+    users = get_user_model().objects.filter(is_active=True).exclude(pk=sender.pk)
     if kind == "organisation":
         org = Organisation.objects.filter(pk=pk, open_to_partnering=True).first()
         if org is None:
             return []
-        accepted = users.filter(
-            organisation_memberships__organisation__translation_key=org.translation_key,
-            organisation_memberships__status=MembershipStatus.ACCEPTED,
-        ).distinct()
-        admins = list(accepted.filter(organisation_memberships__role="admin"))
-        return admins or list(accepted)
+        accepted = list(
+            users.filter(
+                organisation_memberships__organisation__translation_key=org.translation_key,
+                organisation_memberships__status=MembershipStatus.ACCEPTED,
+            )
+            .annotate(
+                admin=Count(
+                    "organisation_memberships",
+                    filter=Q(organisation_memberships__role="admin"),
+                )
+            )
+            .order_by("pk")
+        )
+        admins = [user for user in accepted if user.admin]
+        others = [user for user in accepted if not user.admin]
+        return [tier for tier in (admins, others) if tier]
     if kind == "entity":
         entity = (
             SocialEconomyEntity.objects.published().filter(pk=pk, open_to_partnering=True).first()
         )
-        return list(users.filter(pk=entity.proposed_by_id)) if entity else []
-    if kind == "member":
-        return list(_suggestable_members(sender).filter(pk=pk))
-    return []
+        found = list(users.filter(pk=entity.proposed_by_id)) if entity else []
+    elif kind == "member":
+        found = list(_suggestable_members(sender).filter(pk=pk))
+    else:
+        found = []
+    return [found] if found else []
 
 
 def contact(sender, suggestions, key, *, subject, body):
     """A private conversation from `sender` to the people of the suggestion `key` (one of
-    `suggestions`) who accept it; no email address is shown. Their opting in to being suggested
-    stands for consent to be written to by a stranger; "nobody" and blocks still refuse."""
+    `suggestions`) who accept it: an organisation's admins who accept messages, else its other
+    accepted members who do. No email address is shown. Opting in to being suggested stands for
+    consent to be written to by a stranger; "nobody" and blocks still refuse."""
     if not any(suggestion.candidate.key == key for suggestion in suggestions):
         raise conversations.ConversationRefused(_("This partner is not suggested any more."))
-    people = [person for person in _people_of(key, sender) if person.pk != sender.pk]
-    if not people:
+    tiers = _people_of(key, sender)
+    if not tiers:
         raise conversations.ConversationRefused(
             _("Nobody at this organisation can receive messages yet.")
         )
-    consented = [person.pk for person in people]
-    refusals = conversation_permissions.recipient_refusals(sender, people, consented)
-    reachable = [person for person in people if person.pk not in refusals]
-    if not reachable:
-        raise conversations.ConversationRefused(
-            _("This partner's people cannot receive your message: %(reason)s")
-            % {"reason": refusals[people[0].pk]},
-            field="body",
-        )
-    return conversations.start_conversation(
-        sender, reachable, subject=subject[:200], body=body, consented_ids=consented
+    first_refusal = None
+    for people in tiers:
+        consented = [person.pk for person in people]
+        refusals = conversation_permissions.recipient_refusals(sender, people, consented)
+        reachable = [person for person in people if person.pk not in refusals]
+        if reachable:
+            return conversations.start_conversation(
+                sender, reachable, subject=subject[:200], body=body, consented_ids=consented
+            )
+        first_refusal = first_refusal or refusals[people[0].pk]
+    raise conversations.ConversationRefused(
+        _("This partner's people cannot receive your message: %(reason)s")
+        % {"reason": first_refusal},
+        field="body",
     )
 
 

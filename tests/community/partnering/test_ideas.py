@@ -325,6 +325,64 @@ def test_an_organisations_accepted_members_who_accept_messages_receive_it(client
     }
 
 
+def test_an_organisations_admins_receive_it_before_its_other_members(client, idea):
+    council = f.OrganisationFactory(name="Council", helix="public", open_to_partnering=True)
+    admin, member = UserFactory(), UserFactory()
+    OrganisationMembership.objects.create(
+        organisation=council, user=admin, status=MembershipStatus.ACCEPTED, role="admin"
+    )
+    OrganisationMembership.objects.create(
+        organisation=council, user=member, status=MembershipStatus.ACCEPTED
+    )
+    contact(client, idea, idea.author, f"organisation:{council.pk}")
+    assert set(Conversation.objects.get().participants.values_list("user_id", flat=True)) == {
+        idea.author.pk,
+        admin.pk,
+    }
+
+
+def test_when_no_admin_accepts_messages_the_other_accepted_members_receive_it(client, idea):
+    council = f.OrganisationFactory(name="Council", helix="public", open_to_partnering=True)
+    admin = UserFactory(message_policy=MessagePolicy.NOBODY)
+    member = UserFactory()
+    OrganisationMembership.objects.create(
+        organisation=council, user=admin, status=MembershipStatus.ACCEPTED, role="admin"
+    )
+    OrganisationMembership.objects.create(
+        organisation=council, user=member, status=MembershipStatus.ACCEPTED
+    )
+    contact(client, idea, idea.author, f"organisation:{council.pk}")
+    assert set(Conversation.objects.get().participants.values_list("user_id", flat=True)) == {
+        idea.author.pk,
+        member.pk,
+    }
+
+
+def test_an_organisation_nobody_can_answer_for_is_refused_beside_the_message(client, idea):
+    council = f.OrganisationFactory(name="Council", helix="public", open_to_partnering=True)
+    closed = UserFactory(message_policy=MessagePolicy.NOBODY)
+    OrganisationMembership.objects.create(
+        organisation=council, user=closed, status=MembershipStatus.ACCEPTED, role="admin"
+    )
+    response = contact(client, idea, idea.author, f"organisation:{council.pk}")
+    assert response.status_code == 400
+    assert "cannot receive your message" in response.content.decode()
+    lonely = f.OrganisationFactory(name="Lonely", helix="public", open_to_partnering=True)
+    response = contact(client, idea, idea.author, f"organisation:{lonely.pk}")
+    assert "Nobody at this organisation can receive messages yet." in response.content.decode()
+    assert not Conversation.objects.exists()
+
+
+def test_a_directory_entity_is_written_to_through_its_registrant(client, idea):
+    registrant = UserFactory()
+    coop = SocialEconomyEntityFactory(name="Coop", open_to_partnering=True, proposed_by=registrant)
+    contact(client, idea, idea.author, f"entity:{coop.pk}")
+    assert set(Conversation.objects.get().participants.values_list("user_id", flat=True)) == {
+        idea.author.pk,
+        registrant.pk,
+    }
+
+
 def test_a_partner_nobody_may_write_to_is_refused_and_the_message_kept(client, idea):
     paula = opted_in("Paula", stakeholder_type="public", message_policy=MessagePolicy.NOBODY)
     response = contact(client, idea, idea.author, f"member:{paula.pk}", body="Kept as typed")
