@@ -16,6 +16,9 @@ CAPABILITIES = (
     "discussions",
     "moderation",
     "conversations",
+    # Partner suggestions (organisations, directory entities, members who opted in) for transfer
+    # requests and for the ideas of calls that ask for consortia; contacting them by message.
+    "partnering",
     # Requests to adapt a pilot open a conversation; the notification centre listens to them.
     "transfers",
     "notifications",
@@ -47,6 +50,7 @@ class CommunityConfig(AppConfig):
         from community.ideas import receivers as _ideas  # noqa: F401
         from community.members import receivers as _members  # noqa: F401
         from community.notifications import receivers as _notifications  # noqa: F401
+        from community.partnering import receivers as _partnering  # noqa: F401
         from community.results import receivers as _results  # noqa: F401
 
         self.register_home_sections()

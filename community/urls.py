@@ -10,6 +10,7 @@ from community.moderation import views as moderation_views
 from community.newsletter import views as newsletter_views
 from community.organisations import views as organisations
 from community.participation import views as participation
+from community.partnering import views as partnering
 from community.privacy import views as privacy
 from community.results import views as results
 from community.transfers import views as transfers
@@ -55,6 +56,11 @@ urlpatterns = [
     path("ideas/<int:pk>/support/", gallery.toggle_support, name="idea_support"),
     path("ideas/mine/", ideas.my_ideas, name="my_ideas"),
     path("ideas/<int:pk>/", ideas.idea_detail, name="idea_detail"),
+    path(
+        "ideas/<int:pk>/partners/contact/",
+        partnering.contact_for_idea,
+        name="idea_partner_contact",
+    ),
     path("ideas/<int:pk>/edit/", ideas.edit_idea, name="idea_edit"),
     path("ideas/<int:pk>/follow/", ideas.follow_idea, name="idea_follow"),
     path("ideas/<int:pk>/mentions/", api.mentions, name="idea_mentions"),

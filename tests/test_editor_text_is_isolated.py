@@ -147,7 +147,7 @@ ALLOWED = {
     "page.locale.get_display_name": "a language name",
     # What the member typed, given back inside its <textarea>: isolate marks would become part
     # of the text they send.
-    "community/transfers/templates/community/transfers/detail.html:contact_form.data.body": (
+    "community/partnering/templates/community/partnering/suggestions.html:contact_form.data.body": (
         "a form value"
     ),
 }

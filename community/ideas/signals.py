@@ -17,3 +17,8 @@ idea_decision_published = Signal()
 # to it without ideas importing them: the discussions answer with the idea's conversation.
 # Arguments: idea, request. Each receiver returns HTML (a SafeString) or "".
 idea_page_requested = Signal()
+
+# Sent by the call page (community.ideas.models.calls.IdeaCallPage.get_context), likewise: the
+# partner suggestions answer for the organisers of a call that asks for consortia.
+# Arguments: call (the source-language page), request. Each receiver returns HTML or "".
+call_page_requested = Signal()

@@ -175,6 +175,17 @@ class User(AbstractUser):
         choices=MessagePolicy.choices,
         default=MessagePolicy.GROUPS,
     )
+    # Consent: only members who said yes are suggested as partners (community.partnering), and
+    # only to readers their profile visibility lets see them. Default no.
+    open_to_partnering = models.BooleanField(
+        _("suggest me as a partner"),
+        default=False,
+        help_text=_(
+            "Members looking for partners for a pilot or an idea may see your name, country, "
+            "helix and topics, with the reasons, and write to you through the site's messages. "
+            "Your email address is never shown."
+        ),
+    )
     # Set when the account was deleted: the row stays so contributions keep an author,
     # shown as "former member", with every personal field emptied.
     erased_at = models.DateTimeField(_("erased at"), null=True, blank=True, editable=False)

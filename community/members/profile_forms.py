@@ -68,6 +68,7 @@ class ProfileForm(forms.ModelForm):
             "preferred_language",
             "profile_visibility",
             "message_policy",
+            "open_to_partnering",
         ]
         # Named in the reader's language (the records chosen are the source-language ones).
         field_classes = {

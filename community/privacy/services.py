@@ -56,6 +56,7 @@ PROFILE_EXPORT_FIELDS = (
     "time_zone",
     "profile_visibility",
     "message_policy",
+    "open_to_partnering",
     "date_joined",
     "last_login",
 )
@@ -206,6 +207,7 @@ def _anonymise(user):
     user.stakeholder_type = ""
     user.profile_visibility = "hidden"
     user.message_policy = "nobody"
+    user.open_to_partnering = False
     user.is_active = user.is_staff = user.is_superuser = False
     user.erased_at = timezone.now()
     user.set_unusable_password()

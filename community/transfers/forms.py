@@ -30,11 +30,6 @@ class TransferRequestForm(forms.ModelForm):
         self.fields["helix"].choices = [("", "—"), *Helix.choices]
 
 
-class ContactPartnerForm(forms.Form):
-    key = forms.CharField(widget=forms.HiddenInput)
-    body = forms.CharField(label=_("Your message"), max_length=5000, widget=forms.Textarea)
-
-
 class AdaptForm(forms.Form):
     title = SingleLineCharField(label=_("Title of the new pilot action"), max_length=255)
     latitude = forms.DecimalField(

@@ -12,8 +12,10 @@ from wagtail.models import Locale
 from cms.models import PilotActionPage
 from cms.visibility import visible_pages
 from community.conversations.services import ConversationRefused
+from community.partnering import services as partnering
+from community.partnering.forms import ContactPartnerForm
 from community.transfers import permissions, services
-from community.transfers.forms import AdaptForm, ContactPartnerForm, TransferRequestForm
+from community.transfers.forms import AdaptForm, TransferRequestForm
 from community.transfers.models import TransferRequest
 
 
@@ -29,10 +31,7 @@ def new_request(request, page_id):
 
 
 def _suggestion_rows(transfer):
-    return [
-        {"suggestion": s, "reasons": services.reason_texts(s)}
-        for s in services.suggestions_for(transfer)
-    ]
+    return partnering.suggestion_rows(services.suggestions_for(transfer), about="pilot")
 
 
 @login_required

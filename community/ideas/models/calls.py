@@ -3,6 +3,7 @@
 import zoneinfo
 from decimal import Decimal
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -10,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -18,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.models.base import BasePage
+from cms.models.choices import Helix
 from cms.text import validate_single_line
 from cms.translation_state import set_content_languages
 from cms.visibility import visible_pages
@@ -25,9 +28,30 @@ from community.ideas.models.choices import EVALUATED_STATUSES, CallState, IdeaSt
 from community.ideas.models.ideas import Idea
 from community.members.models import validate_time_zone
 
-__all__ = ["IdeaCallCriterion", "IdeaCallIndexPage", "IdeaCallPage", "IdeaCallReviewer"]
+__all__ = [
+    "IdeaCallCriterion",
+    "IdeaCallIndexPage",
+    "IdeaCallPage",
+    "IdeaCallPageForm",
+    "IdeaCallReviewer",
+]
 
 CALL_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class IdeaCallPageForm(WagtailAdminPageForm):
+    """The helixes a consortium should have, ticked among the four (stored as a list)."""
+
+    wanted_helixes = forms.MultipleChoiceField(
+        label=_("helixes wanted in a consortium"),
+        choices=Helix.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Partners of these helixes are suggested to ideas that do not have them yet. "
+            "None ticked: all four."
+        ),
+    )
 
 
 class IdeaCallPage(BasePage):
@@ -81,6 +105,16 @@ class IdeaCallPage(BasePage):
         default=False,
         help_text=_("Reviewers see ideas without their authors' names or organisations."),
     )
+    # Partner suggestions (community.partnering): for the ideas' authors and the organisers.
+    asks_for_consortia = models.BooleanField(
+        _("asks for consortia"),
+        default=False,
+        help_text=_(
+            "Ideas are proposed by partnerships: their authors and the call's organisers see "
+            "partners who agreed to be suggested, with the reasons."
+        ),
+    )
+    wanted_helixes = models.JSONField(_("helixes wanted in a consortium"), default=list, blank=True)
     results_published_at = models.DateTimeField(_("results published at"), null=True, blank=True)
     results_text = RichTextField(_("results announcement"), blank=True, features=CALL_TEXT_FEATURES)
 
@@ -107,6 +141,10 @@ class IdeaCallPage(BasePage):
             ],
             heading=_("Submissions and review"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("asks_for_consortia"), FieldPanel("wanted_helixes")],
+            heading=_("Consortia"),
+        ),
         InlinePanel("reviewers", heading=_("Reviewers")),
         MultiFieldPanel(
             [FieldPanel("results_published_at"), FieldPanel("results_text")],
@@ -132,7 +170,10 @@ class IdeaCallPage(BasePage):
         *BasePage.override_translatable_fields,
         SynchronizedField("opens_at"),
         SynchronizedField("closes_at"),
+        SynchronizedField("asks_for_consortia"),
+        SynchronizedField("wanted_helixes"),
     ]
+    base_form_class = IdeaCallPageForm
     parent_page_types = ["cms.HomePage"]
     # What became of its selected ideas (community.results), named, not imported.
     subpage_types = ["community.IdeaResultPage"]
@@ -169,9 +210,17 @@ class IdeaCallPage(BasePage):
                     else []
                 ),
                 "results": list(self.published_results()),
+                # Sections other capabilities add (partner suggestions for the organisers).
+                "extra_sections": self.extra_sections(request, source),
             }
         )
         return context
+
+    def extra_sections(self, request, source):
+        from community.ideas.signals import call_page_requested
+
+        responses = call_page_requested.send(sender=IdeaCallPage, call=source, request=request)
+        return [html for _receiver, html in responses if html]
 
     def published_results(self):
         """Selected ideas, once results are published; for the call page and its API."""

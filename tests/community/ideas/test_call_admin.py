@@ -65,3 +65,19 @@ class IdeaCallAdminTests(WagtailPageTestCase):
         assert response.status_code == 200
         assert "The call must close after it opens." in response.content.decode()
         assert not Page.objects.filter(slug="ideas-for-istria").exists()
+
+    def test_editors_ask_for_consortia_and_tick_the_helixes_wanted(self):
+        data = self.form(asks_for_consortia="on")
+        data["wanted_helixes"] = ["public", "academia"]  # one checkbox each, as a browser sends
+        self.assertCanCreate(self.home, IdeaCallPage, data)
+        call = IdeaCallPage.objects.get(slug="ideas-for-istria", alias_of__isnull=True)
+        assert call.asks_for_consortia is True
+        assert sorted(call.wanted_helixes) == ["academia", "public"]
+        edit = self.client.get(f"/admin/pages/{call.pk}/edit/").content.decode()
+        assert 'name="wanted_helixes" value="public"' in edit
+        assert edit.count('name="wanted_helixes"') == 4
+
+    def test_a_call_asks_for_no_consortium_unless_told(self):
+        self.assertCanCreate(self.home, IdeaCallPage, self.form())
+        call = IdeaCallPage.objects.get(slug="ideas-for-istria", alias_of__isnull=True)
+        assert (call.asks_for_consortia, call.wanted_helixes) == (False, [])

@@ -13,6 +13,7 @@ from community.members.factories import UserFactory
 from community.notifications.models import Notification, NotificationKind
 from community.organisations.models import MembershipStatus, OrganisationMembership
 from community.participation.views import participation_context
+from community.partnering import services as partnering
 from community.transfers import permissions, services
 from community.transfers.models import TransferRequest, TransferStatus
 
@@ -155,9 +156,9 @@ def test_each_suggestion_says_why_in_the_readers_language(world, commit):
     partner("Aragon Council", "public", world["spain"], city="Aragon")
     transfer = ask(world, commit)
     (suggestion,) = services.suggestions_for(transfer)
-    assert services.reason_texts(suggestion) == ["Public administration", "in Aragon"]
+    assert partnering.reason_texts(suggestion) == ["Public administration", "in Aragon"]
     with translation.override("it"):
-        texts = services.reason_texts(suggestion)
+        texts = partnering.reason_texts(suggestion)
     assert texts[0] != "Public administration"
 
 
@@ -237,3 +238,25 @@ def test_the_requester_is_notified_when_the_request_becomes_a_pilot(world, commi
     assert Notification.objects.filter(
         recipient=world["requester"], kind=NotificationKind.TRANSFER_ADAPTED
     ).exists()
+
+
+def test_members_who_opted_in_are_suggested_to_the_requester_the_others_never(world, commit):
+    from community.members.models import ProfileVisibility
+
+    keen = UserFactory(display_name="Keen Public", stakeholder_type="public")
+    keen.open_to_partnering = True
+    keen.save()
+    UserFactory(display_name="Quiet Public", stakeholder_type="public")
+    UserFactory(
+        display_name="Hidden Public",
+        stakeholder_type="public",
+        open_to_partnering=True,
+        profile_visibility=ProfileVisibility.HIDDEN,
+    )
+    world["requester"].stakeholder_type = "public"
+    world["requester"].open_to_partnering = True
+    world["requester"].save()
+    transfer = ask(world, commit)
+    suggestions = services.suggestions_for(transfer)
+    assert [s.candidate.key for s in suggestions] == [f"member:{keen.pk}"]
+    assert partnering.reason_texts(suggestions[0]) == ["Public administration"]

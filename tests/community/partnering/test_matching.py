@@ -1,6 +1,6 @@
 """The partner-matching function: each reason, its weight, its boundaries, and the order."""
 
-from community.transfers.matching import (
+from community.partnering.matching import (
     MAX_EVENTS,
     MAX_SECTORS,
     MAX_TOPICS,
@@ -199,3 +199,35 @@ def test_rank_carries_points_and_reasons():
 def test_a_candidate_without_helix_never_fills_an_empty_helix_need():
     need = Need(missing_helixes=frozenset({""}))
     assert score(need, Candidate("o:1", "A", helix="")) == (0, ())
+
+
+def test_ties_follow_the_name_even_against_the_key():
+    zeta = Candidate("o:1", "Zeta", helix="public")
+    alpha = Candidate("o:2", "alpha", helix="public")
+    assert [s.candidate.key for s in rank(NEED, [zeta, alpha])] == ["o:2", "o:1"]
+
+
+def test_names_compare_with_their_spaces_as_single_spaces():
+    # "a b" comes before "aa": a space sorts before any letter.
+    spaced = Candidate("o:9", "A   B", helix="public")
+    joined = Candidate("o:1", "AA", helix="public")
+    assert [s.candidate.key for s in rank(NEED, [joined, spaced])] == ["o:9", "o:1"]
+
+
+def test_a_candidate_without_a_name_sorts_first_among_ties():
+    named = Candidate("o:1", "W", helix="public")
+    nameless = Candidate("o:2", "", helix="public")
+    assert [s.candidate.key for s in rank(NEED, [named, nameless])] == ["o:2", "o:1"]
+
+
+def test_any_positive_score_is_suggested(monkeypatch):
+    monkeypatch.setitem(WEIGHTS, "events", 1)
+    (suggestion,) = rank(NEED, [Candidate("o:1", "A", events_attended=1)])
+    assert suggestion.points == 1
+
+
+def test_a_region_written_with_other_spacing_and_case_still_matches():
+    need = Need(country="ES", region="Costa  Brava")
+    points, reasons = score(need, Candidate("o:1", "A", country="ES", region="costa brava"))
+    assert points == WEIGHTS["country"] + WEIGHTS["region"]
+    assert codes(reasons) == ["region"]

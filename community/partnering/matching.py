@@ -1,23 +1,27 @@
-"""Partner matching: which organisations to suggest to a territory that wants to adapt a pilot,
-and why. Pure: no database, no translation; the caller gathers the candidates (only those who
-opted in to being suggested) and turns the reasons into sentences in the reader's language.
+"""Partner matching: which organisations, directory entities and members to suggest, and why,
+to whoever looks for partners: a territory that wants to adapt a pilot (community.transfers), an
+idea in a call that asks for consortia. Pure: no database, no translation; the caller builds the
+need (community/partnering/needs.py), gathers the candidates (only those who opted in to being
+suggested, community/partnering/services.py) and turns the reasons into phrases in the reader's
+language.
 
 How a candidate scores against a need (points add up):
 
 | reason       | when                                                          | points            |
 |--------------|---------------------------------------------------------------|-------------------|
-| `helix`      | its helix is one the territory still misses                   | 40                |
+| `helix`      | its helix is one the need still misses                        | 40                |
 | `region`     | same country and same region (case- and space-insensitive)   | 25 (+ country)    |
 | `country`    | same country                                                  | 15                |
-| `topic`      | each topic shared with the pilot, at most 3 counted           | 6 each            |
-| `sector`     | each sector shared with the pilot, at most 3 counted          | 6 each            |
-| `cpv`        | one of its CPV codes starts with one the pilot needs          | 8                 |
+| `topic`      | each topic shared with the need, at most 3 counted            | 6 each            |
+| `sector`     | each sector shared with the need, at most 3 counted           | 6 each            |
+| `cpv`        | one of its CPV codes starts with one the need names           | 8                 |
 | `pilot`      | it ran at least one pilot action                              | 10                |
 | `events`     | events its people attended, at most 5 counted                 | 2 each            |
 
 A candidate with no reason at all (0 points) is never suggested. Ties are broken by name
-(case-insensitive), then by key, so the order is stable. Helix weighs most because a pilot
-cannot run without its missing helix; place comes next because the partner must be there.
+(case-insensitive), then by key, so the order is stable. Helix weighs most because a pilot or a
+consortium cannot run without its missing helix; place comes next because the partner must be
+there.
 """
 
 from dataclasses import dataclass, field
@@ -46,8 +50,8 @@ def _norm(text):
 
 @dataclass(frozen=True)
 class Need:
-    """What the territory looks for: the helixes it still misses, where it is, and the pilot's
-    topics, sectors and CPV code prefixes."""
+    """What is looked for: the helixes still missing, where, and the topics, sectors and CPV
+    code prefixes of the pilot or the idea."""
 
     missing_helixes: frozenset = frozenset()
     country: str = ""  # ISO code
@@ -59,7 +63,7 @@ class Need:
 
 @dataclass(frozen=True)
 class Candidate:
-    key: str  # "organisation:12", "entity:4": stable, unique
+    key: str  # "organisation:12", "entity:4", "member:7": stable, unique
     name: str
     helix: str = ""
     country: str = ""
