@@ -92,6 +92,7 @@ def _profiles(data, users):
         user.bio = profile["bio"]
         user.time_zone = profile["time_zone"]
         user.profile_visibility = profile["visibility"]
+        user.open_to_partnering = profile.get("open_to_partnering", False)
         organisation = _organisation(profile["organisation"])
         user.organisation = organisation
         user.save()
@@ -142,6 +143,8 @@ def _call(home, data, users):
         "time_zone": data["time_zone"],
         "ideas_public": data["ideas_public"],
         "anonymised_review": data.get("anonymised_review", False),
+        "asks_for_consortia": data.get("asks_for_consortia", False),
+        "wanted_helixes": data.get("wanted_helixes", []),
         "results_published_at": datetime.fromisoformat(data["results_published_at"])
         if data.get("results_published_at")
         else None,

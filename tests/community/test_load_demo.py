@@ -479,3 +479,26 @@ def test_no_unmarked_english_on_any_page_of_the_other_language_trees(demo_output
     print(f"scanned {sum(scanned.values())} pages in {len(scanned)} languages: {scanned}")  # noqa: T201
     assert len(scanned) == len(django_settings.LANGUAGES) - 1
     assert not found, "\n".join(f"{url}: {text}" for url, text in found)
+
+
+@pytest.mark.django_db
+def test_demo_open_call_asks_for_consortia_and_suggests_opted_in_partners_to_an_author(
+    demo_output,
+):
+    """The demo shows partner matching at work: the open call asks for consortia, and the
+    author of one of its ideas is suggested partners, opted-in members among them."""
+    from community.ideas.models import Idea, IdeaCallPage
+    from community.partnering.services import idea_suggestions
+
+    call = IdeaCallPage.objects.get(
+        slug="ideas-for-resilient-mediterranean-communities", locale=en()
+    )
+    assert call.asks_for_consortia and call.wanted_helixes
+    author = get_user_model().objects.get(email="member@example.org")
+    idea = Idea.objects.get(call=call, author=author, title__startswith="Solar roofs")
+    keys = [row.candidate.key for row in idea_suggestions(idea, author)]
+    assert keys and len(keys) == len(set(keys))
+    reviewer = get_user_model().objects.get(email="reviewer@example.org")
+    assert f"member:{reviewer.pk}" in keys
+    stranger = get_user_model().objects.get(email="member2@example.org")
+    assert idea_suggestions(idea, stranger) == []
