@@ -502,3 +502,17 @@ def test_demo_open_call_asks_for_consortia_and_suggests_opted_in_partners_to_an_
     assert f"member:{reviewer.pk}" in keys
     stranger = get_user_model().objects.get(email="member2@example.org")
     assert idea_suggestions(idea, stranger) == []
+
+
+@pytest.mark.django_db
+def test_demo_has_an_adaptation_request_that_both_sides_follow(demo_output):
+    from community.transfers.services import member_transfers
+
+    User = get_user_model()
+    requester = User.objects.get(email="member@example.org")
+    contact = User.objects.get(email="member2@example.org")
+    asked, _ = member_transfers(requester)
+    _, to_answer = member_transfers(contact)
+    assert [t.pilot.slug for t in asked] == ["brindisi-palazzo-guerrieri-urban-lab"]
+    assert to_answer == asked
+    assert asked[0].conversation is not None
