@@ -43,25 +43,50 @@ TOPIC_TEXTS = {
 IDEA_LIMIT = 5
 
 
+def _pilots_run(keys):
+    """{organisation translation key: set of live pilots' translation keys} it led or partnered
+    in, whatever the language of the copies. Two queries."""
+    runs = {}
+    live = PilotActionPage.objects.live()
+    rows = [
+        *live.filter(lead_partner__translation_key__in=keys).values_list(
+            "lead_partner__translation_key", "translation_key"
+        ),
+        *live.filter(partners__translation_key__in=keys).values_list(
+            "partners__translation_key", "translation_key"
+        ),
+    ]
+    for organisation_key, pilot_key in rows:
+        runs.setdefault(organisation_key, set()).add(pilot_key)
+    return runs
+
+
+def _pilots_topics_and_sectors(pilot_keys):
+    """({pilot key: topic slugs}, {pilot key: sectors}) of live pilots. Two queries."""
+    topics, sectors = {}, {}
+    live = PilotActionPage.objects.live().filter(translation_key__in=pilot_keys)
+    for pilot_key, slug in live.filter(topics__isnull=False).values_list(
+        "translation_key", "topics__slug"
+    ):
+        topics.setdefault(pilot_key, set()).add(slug)
+    for pilot_key, sector in live.filter(sectors__isnull=False).values_list(
+        "translation_key", "sectors__sector"
+    ):
+        sectors.setdefault(pilot_key, set()).add(sector)
+    return topics, sectors
+
+
 def _organisation_candidates(exclude_organisations):
+    """Organisations have no topics or sectors of their own: theirs are those of the pilots
+    they ran, so a partner that ran a pilot on premises is suggested for a pilot on premises."""
     organisations = list(
         Organisation.objects.filter(open_to_partnering=True)
         .exclude(translation_key__in=list(exclude_organisations))
         .select_related("country", "locale")
     )
     keys = [org.translation_key for org in organisations]
-    pilots_run = dict(
-        PilotActionPage.objects.live()
-        .filter(Q(lead_partner__translation_key__in=keys))
-        .values_list("lead_partner__translation_key")
-        .annotate(n=Count("translation_key", distinct=True))
-    )
-    partner_runs = dict(
-        PilotActionPage.objects.live()
-        .filter(partners__translation_key__in=keys)
-        .values_list("partners__translation_key")
-        .annotate(n=Count("translation_key", distinct=True))
-    )
+    runs = _pilots_run(keys)
+    topics, sectors = _pilots_topics_and_sectors(set().union(*runs.values()))
     attended = dict(
         OrganisationMembership.objects.filter(
             organisation__in=organisations,
@@ -76,14 +101,16 @@ def _organisation_candidates(exclude_organisations):
         if org.translation_key in seen:  # one organisation, whatever its copies
             continue
         seen.add(org.translation_key)
+        ran = runs.get(org.translation_key, set())
         yield matching.Candidate(
             key=f"organisation:{org.pk}",
             name=org.name,
             helix=org.helix,
             country=org.country.code if org.country else "",
             region=org.city,
-            pilots_run=pilots_run.get(org.translation_key, 0)
-            + partner_runs.get(org.translation_key, 0),
+            topics=frozenset().union(*(topics.get(key, ()) for key in ran)),
+            sectors=frozenset().union(*(sectors.get(key, ()) for key in ran)),
+            pilots_run=len(ran),
             events_attended=attended.get(org.pk, 0),
         )
 

@@ -260,3 +260,33 @@ def test_members_who_opted_in_are_suggested_to_the_requester_the_others_never(wo
     suggestions = services.suggestions_for(transfer)
     assert [s.candidate.key for s in suggestions] == [f"member:{keen.pk}"]
     assert partnering.reason_texts(suggestions[0]) == ["Public administration"]
+
+
+def test_an_organisation_shares_the_topics_and_sectors_of_the_pilots_it_ran(world, commit):
+    """Organisations have no topics or sectors of their own: those of the live pilots they led
+    or partnered in count, once each, whatever the number of copies of those pilots."""
+    topic = f.TopicFactory(name="Premises", slug="premises")
+    world["pilot"].topics.add(topic)
+    world["pilot"].save_revision().publish()
+    lyon = partner("Lyon Tiers-Lieux", "public", world["italy"])
+    idle = partner("Idle Partner", "public", world["italy"])
+    other = f.PilotActionPageFactory(
+        parent=world["index"], lead_partner=lyon, sectors=["green"], country=world["italy"]
+    )
+    other.topics.add(topic)
+    other.save_revision().publish()
+    f.PilotActionPageFactory(parent=world["index"], partners=[lyon], live=False)
+    transfer = ask(world, commit)
+    suggestions = {s.candidate.name: s for s in services.suggestions_for(transfer, limit=10)}
+    ran = suggestions["Lyon Tiers-Lieux"].candidate
+    assert ran.topics == {"premises"}
+    assert ran.sectors == {"green"}
+    assert ran.pilots_run == 1  # the unpublished pilot does not count
+    assert [r.code for r in suggestions["Lyon Tiers-Lieux"].reasons] == [
+        "helix",
+        "topic",
+        "sector",
+        "pilot",
+    ]
+    assert suggestions["Idle Partner"].candidate.topics == frozenset()
+    assert idle.name in suggestions
