@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from cms.i18n import with_localized_labels
 from cms.models import PilotActionPage
 from community.conversations import services as conversations
 from community.partnering import matching, needs
@@ -75,7 +76,8 @@ def _open_conversation(requester, transfer, contact_ids):
 
 def member_transfers(user):
     """(asked, to_answer) for "My participation": the member's own requests, and requests
-    about pilots they are a contact of. Two queries."""
+    about pilots they are a contact of, the pilots' titles in the reader's language. Three
+    queries (two without any request)."""
     base = TransferRequest.objects.select_related("pilot", "country").order_by("-created_at")
     asked = list(base.filter(requester=user))
     to_answer = list(
@@ -83,6 +85,8 @@ def member_transfers(user):
         .exclude(requester=user)
         .distinct()
     )
+    # The pilots' titles in the reader's language, one query for all.
+    with_localized_labels([transfer.pilot for transfer in [*asked, *to_answer]])
     return asked, to_answer
 
 

@@ -62,6 +62,9 @@ def detail(request, pk):
         "community/transfers/detail.html",
         {
             "transfer": transfer,
+            # The pilots in the reader's language where a copy exists.
+            "pilot": transfer.pilot.localized,
+            "adapted_page": transfer.adapted_page.localized if transfer.adapted_page else None,
             "is_requester": is_requester,
             "suggestions": _suggestion_rows(transfer) if is_requester else [],
             "contact_form": contact_form,

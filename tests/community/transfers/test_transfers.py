@@ -290,3 +290,31 @@ def test_an_organisation_shares_the_topics_and_sectors_of_the_pilots_it_ran(worl
     ]
     assert suggestions["Idle Partner"].candidate.topics == frozenset()
     assert idle.name in suggestions
+
+
+def test_an_italian_reader_sees_the_pilot_and_the_country_in_italian(world, commit, client):
+    """The request page and My participation name the pilot's Italian copy and the country's
+    Italian name, with the reader's list separator."""
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    italian = Locale.objects.get_or_create(language_code="it")[0]
+    home = world["index"].get_parent()
+    home.copy_for_translation(italian)
+    world["index"].copy_for_translation(italian)
+    pilot_it = world["pilot"].copy_for_translation(italian)
+    pilot_it.title = "Locali per imprese sociali"
+    pilot_it.save_revision().publish()
+    spain_it = world["spain"].copy_for_translation(italian)
+    spain_it.name = "Spagna"
+    spain_it.save()
+    transfer = ask(world, commit)
+    client.force_login(world["requester"])
+    with translation.override("it"):
+        url = reverse("community:transfer", kwargs={"pk": transfer.pk})
+        html = client.get(url).content.decode()
+        mine = client.get(reverse("community:participation")).content.decode()
+    assert f'<a href="{pilot_it.url}">Locali per imprese sociali</a>' in html
+    assert "Aragon, Spagna" in html
+    assert "Premises for social enterprises" not in html
+    assert "<bdi>Locali per imprese sociali</bdi> → <bdi>Aragon</bdi>" in mine
