@@ -50,27 +50,24 @@ def _equivalence(restriction):
 
 
 def restrictions_for(page):
-    """Every view restriction that applies to `page` (see `_restrictions_for`), as a queryset.
+    """Every view restriction that applies to `page` (see `_restriction_pks`), as a queryset.
 
     Which ones is remembered in the chrome cache until a page or restriction changes; a page
     without any (most) then costs no query when served.
     """
     from .chrome_cache import cached
 
-    if not page.pk:
-        return _restrictions_for(page)
-    pks = cached(
-        None,
-        "restrictions",
-        [page.pk],
-        lambda: list(_restrictions_for(page).values_list("pk", flat=True)),
+    pks = (
+        cached(None, "restrictions", [page.pk], lambda: _restriction_pks(page))
+        if page.pk
+        else _restriction_pks(page)
     )
     if not pks:
         return PageViewRestriction.objects.none()
     return PageViewRestriction.objects.filter(pk__in=pks).select_related("page")
 
 
-def _restrictions_for(page):
+def _restriction_pks(page):
     """Every view restriction that applies to `page`: on it or an ancestor, in any language,
     or on the source of an alias among them (Wagtail's own rule for aliases).
 
@@ -98,7 +95,7 @@ def _restrictions_for(page):
     chosen = {}
     for restriction in sorted(candidates, key=lambda r: (r.page_id not in own, r.pk)):
         chosen.setdefault(_equivalence(restriction), restriction.pk)
-    return PageViewRestriction.objects.filter(pk__in=chosen.values()).select_related("page")
+    return sorted(chosen.values())
 
 
 def _refused_restrictions(request):
