@@ -23,7 +23,7 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-__all__ = ["cached", "connect_invalidation", "generation", "invalidate"]
+__all__ = ["cache_locale_lookups", "cached", "connect_invalidation", "generation", "invalidate"]
 
 _GENERATION_KEY = "osc:chrome:generation"
 _REQUEST_ATTRIBUTE = "_osc_chrome_generation"
@@ -102,3 +102,24 @@ def connect_invalidation():
     page_published.connect(invalidate, dispatch_uid="osc-chrome-published")
     page_unpublished.connect(invalidate, dispatch_uid="osc-chrome-unpublished")
     post_page_move.connect(invalidate, dispatch_uid="osc-chrome-moved")
+
+
+def cache_locale_lookups():
+    """Wagtail finds the reader's `Locale` by language code several times per page (routing,
+    `.localized`, `Locale.get_active()`), one query each. Those answers go through the chrome
+    cache too; a `Locale` saved or deleted starts a new generation like any chrome source."""
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models.i18n import LocaleManager
+
+    original = LocaleManager.get_for_language
+    if getattr(original, "_osc_cached", False):
+        return
+
+    def get_for_language(self, language_code):
+        code = get_supported_content_language_variant(language_code)
+        if self.model._meta.label_lower != "wagtailcore.locale":
+            return original(self, language_code)
+        return cached(None, "locale", [code], lambda: original(self, code))
+
+    get_for_language._osc_cached = True
+    LocaleManager.get_for_language = get_for_language
