@@ -189,6 +189,21 @@ class ListingPageMixin(RoutablePageMixin):
     def parse_filters(self, request):
         return ListingFilters.from_query(request.GET)
 
+    def cached_filter_options(self, request):
+        """`filter_options`, kept in the chrome cache per language and kind of reader: they
+        change only when an editor changes the pages or the vocabularies (cms.chrome_cache)."""
+        from django.utils.translation import get_language
+
+        from cms.chrome_cache import cached
+        from cms.visibility import reader_class
+
+        return cached(
+            request,
+            "filter-options",
+            [self.pk, get_language(), reader_class(request)],
+            lambda: self.filter_options(request),
+        )
+
     @path("")
     def index_route(self, request):
         filters = self.parse_filters(request)
@@ -200,6 +215,6 @@ class ListingPageMixin(RoutablePageMixin):
             context_overrides={
                 "filters": filters,
                 "results": results,
-                "options": self.filter_options(request),
+                "options": self.cached_filter_options(request),
             },
         )
