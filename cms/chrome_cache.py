@@ -79,6 +79,11 @@ def cached(request, name, parts, compute):
 
 
 def _watched(model):
+    from wagtail.models import Page
+
+    if issubclass(model, Page):
+        # Every app's pages: events and community pages show in menus and listings too.
+        return True
     label = model._meta.label_lower
     return model._meta.app_label in _SOURCE_APPS and label not in _IGNORED_MODELS
 
