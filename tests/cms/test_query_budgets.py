@@ -28,11 +28,8 @@ PUBLIC_BUDGET = 12
 # Pages not yet within the budget: their measured ceiling, lowered as they are trimmed. Every
 # other page is held to PUBLIC_BUDGET.
 OVER_BUDGET = {
-    "pilot action index": 15,
-    "pilot action page": 14,
-    "home page": 14,
-    "publication index": 15,
-    "news index": 14,
+    "home page": 16,  # 14 in English; Arabic adds the localized root and the topics' copies
+    "pilot action page": 14,  # 13 in English
 }
 
 
