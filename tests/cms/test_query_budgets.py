@@ -210,3 +210,25 @@ class CachedChromeIsNeverStaleTests(TestCase):
         PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
         assert "Members corner" not in self.client.get(self.about.url).content.decode()
         assert self.client.get(section.url).status_code == 302
+
+
+API_BUDGET = 15
+
+
+class ApiBudgetTests(TestCase):
+    def test_api_list_of_20_news_items_with_every_field_is_within_its_budget(self):
+        v = vocabularies()
+        news = f.NewsIndexPageFactory(parent=f.make_site())
+        add_news = [
+            f.NewsPageFactory(
+                parent=news,
+                topics=[v.social_economy, v.open_data],
+                countries=[v.italy],
+                listing_image=f.ImageFactory(),
+            )
+            for _ in range(20)
+        ]
+        assert len(add_news) == 20
+        status, sql = warm_queries(Client(), "/api/v2/pages/?type=cms.NewsPage&fields=*&limit=20")
+        assert status == 200
+        assert len(sql) <= API_BUDGET, "\n".join(sql)
