@@ -25,14 +25,14 @@ from tests.cms.trees import vocabularies
 # Measured with 5 and with 50 items, on SQLite and PostgreSQL alike. The chrome (menu, footer,
 # settings, language links, translation state, restrictions) comes from cms.chrome_cache.
 EXPECTED_QUERIES = {
-    "pilot action index": 15,
-    "filtered pilot action index": 15,
-    "publication index": 15,
-    "news index": 13,
-    "home page": 15,  # with the community sections (cms.home_sections), none with items here
-    "pilot action GeoJSON": 6,
+    "pilot action index": 10,
+    "filtered pilot action index": 10,
+    "publication index": 11,
+    "news index": 9,
+    "home page": 14,  # with the community sections (cms.home_sections), none with items here
+    "pilot action GeoJSON": 5,
     "sitemap": 14,
-    "search results": 16,  # one count per kind of result of the site search
+    "search results": 14,  # one count per kind of result of the site search
 }
 
 
@@ -159,20 +159,20 @@ class ListingQueryCountTests(TestCase):
 # measured with 9 items of each kind.
 EXPECTED_TRANSLATED_QUERIES = {
     "it": {
-        "pilot action index": 16,
-        "publication index": 16,
-        "news index": 14,
-        "home page": 17,
-        "pilot action GeoJSON": 7,
-        "search results": 16,
+        "pilot action index": 11,
+        "publication index": 12,
+        "news index": 10,
+        "home page": 16,
+        "pilot action GeoJSON": 6,
+        "search results": 14,
     },
     "ar": {
-        "pilot action index": 16,
-        "publication index": 16,
-        "news index": 14,
-        "home page": 17,
-        "pilot action GeoJSON": 7,
-        "search results": 16,
+        "pilot action index": 11,
+        "publication index": 12,
+        "news index": 10,
+        "home page": 16,
+        "pilot action GeoJSON": 6,
+        "search results": 14,
     },
 }
 
