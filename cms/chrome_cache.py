@@ -39,12 +39,17 @@ _SOURCE_APPS = {"wagtailcore", "cms", "wagtail_localize"}
 _IGNORED_MODELS = {"wagtailcore.pagesubscription"}
 
 
+# Invalidations made by this process: a request that changes content itself (then renders) must
+# not keep the token it read before.
+_local_invalidations = 0
+
+
 def generation(request=None):
-    """The current generation token (read once per request)."""
+    """The current generation token (read once per request, again after a change made here)."""
     if request is not None:
-        token = getattr(request, _REQUEST_ATTRIBUTE, None)
-        if token:
-            return token
+        remembered = getattr(request, _REQUEST_ATTRIBUTE, None)
+        if remembered and remembered[0] == _local_invalidations:
+            return remembered[1]
     token = cache.get(_GENERATION_KEY)
     if token is None:
         token = uuid.uuid4().hex
@@ -52,7 +57,7 @@ def generation(request=None):
         if not cache.add(_GENERATION_KEY, token, None):
             token = cache.get(_GENERATION_KEY) or token
     if request is not None:
-        setattr(request, _REQUEST_ATTRIBUTE, token)
+        setattr(request, _REQUEST_ATTRIBUTE, (_local_invalidations, token))
     return token
 
 
@@ -63,6 +68,8 @@ def invalidate(sender=None, created=False, **kwargs):
     if created and isinstance(sender, type) and issubclass(sender, BaseSiteSetting):
         # Wagtail creates a site's empty settings on the first read; nothing shown changes.
         return
+    global _local_invalidations
+    _local_invalidations += 1
     cache.set(_GENERATION_KEY, uuid.uuid4().hex, None)
 
 
@@ -103,6 +110,14 @@ def connect_invalidation():
         invalidate,
         sender=PageViewRestriction.groups.through,
         dispatch_uid="osc-chrome-restriction-groups",
+    )
+    # A member's groups decide which group restrictions they pass (cms.visibility.reader_class).
+    from django.contrib.auth import get_user_model
+
+    m2m_changed.connect(
+        invalidate,
+        sender=get_user_model().groups.through,
+        dispatch_uid="osc-chrome-member-groups",
     )
     page_published.connect(invalidate, dispatch_uid="osc-chrome-published")
     page_unpublished.connect(invalidate, dispatch_uid="osc-chrome-unpublished")

@@ -131,8 +131,9 @@ def _hidden_roots(refused):
 
 
 def reader_class(request):
-    """What decides which restrictions a reader passes: signed in or not, superuser, groups,
-    and the passwords given in this session. Readers of one class see the same pages."""
+    """What decides which restrictions a reader passes: signed in or not (and then who, for
+    their groups), and the passwords given in this session. Readers of one class see the same
+    pages."""
     if request is None:
         return "anonymous"
     user = getattr(request, "user", None)
@@ -142,8 +143,9 @@ def reader_class(request):
         passed = sorted(session.get(PageViewRestriction.passed_view_restrictions_session_key, []))
     if user is None or not user.is_authenticated:
         return f"anonymous:{passed}"
-    groups = sorted(user.groups.values_list("pk", flat=True))
-    return f"member:{user.is_superuser}:{groups}:{passed}"
+    # Per member (their groups decide group restrictions): no query to tell readers apart.
+    # A change of their groups starts a new chrome generation (cms.chrome_cache).
+    return f"member:{user.pk}:{user.is_superuser}:{passed}"
 
 
 def hidden_pages_q(request=None):
