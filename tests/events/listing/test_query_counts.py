@@ -22,14 +22,14 @@ from tests.events.conftest import make_member
 # member is logged in: HTML pages include the header's unread-notification count (one query).
 EXPECTED_QUERIES = {
     # Measured with the chrome from cms.chrome_cache.
-    "event index": 17,
-    "filtered event index": 17,
-    "month calendar": 16,
-    "ics feed": 9,
-    "rss feed": 9,
-    "atom feed": 9,
-    "event page": 25,
-    "my events": 9,
+    "event index": 14,
+    "filtered event index": 14,
+    "month calendar": 13,
+    "ics feed": 8,
+    "rss feed": 8,
+    "atom feed": 8,
+    "event page": 24,
+    "my events": 8,
 }
 
 
