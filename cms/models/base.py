@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -120,6 +121,23 @@ class BasePage(Page):
     def get_view_restrictions(self):
         # A restriction set on any language copy covers this page too (cms.visibility).
         return restrictions_for(self)
+
+    @cached_property
+    def breadcrumb_ancestors(self):
+        """The page's ancestors below the tree's invisible root, nearest last (breadcrumbs, the
+        "back to the index" links). They change only when an editor changes pages: kept in the
+        chrome cache (cms.chrome_cache), so a warm request reads none of them."""
+        from cms.chrome_cache import cached
+
+        if not self.pk:
+            return list(self.get_ancestors()[1:])
+        return cached(None, "ancestors", [self.pk], lambda: list(self.get_ancestors()[1:]))
+
+    @property
+    def parent_page(self):
+        """The page's parent (`get_parent`), from the cached ancestors."""
+        ancestors = self.breadcrumb_ancestors
+        return ancestors[-1] if ancestors else self.get_parent()
 
     def route(self, request, path_components):
         """Wagtail's routing, reaching a deep page in two queries instead of two per level.
