@@ -41,6 +41,9 @@ class BasePage(Page):
 
     # The main menu's group for a page of this type, when the menu is long (cms.navigation).
     menu_group = "project"
+    # What the page's own template reads through a foreign key, loaded with the page when it is
+    # routed to (`route`): the listing image is every page's Open Graph image.
+    route_select_related = ("listing_image",)
 
     summary = models.TextField(
         _("summary"),
@@ -187,7 +190,9 @@ class BasePage(Page):
                     pass
         if chosen is None:
             return None, path_components
-        page = chosen["model"].objects.get(pk=chosen["pk"])
+        model = chosen["model"]
+        related = getattr(model, "route_select_related", ())
+        page = model.objects.select_related(*related).get(pk=chosen["pk"])
         return page, path_components[consumed:]
 
     def get_template(self, request, *args, **kwargs):
