@@ -23,7 +23,14 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-__all__ = ["cache_locale_lookups", "cached", "connect_invalidation", "generation", "invalidate"]
+__all__ = [
+    "cache_locale_lookups",
+    "cached",
+    "connect_invalidation",
+    "generation",
+    "invalidate",
+    "locale_codes",
+]
 
 _GENERATION_KEY = "osc:chrome:generation"
 _REQUEST_ATTRIBUTE = "_osc_chrome_generation"
@@ -143,3 +150,16 @@ def cache_locale_lookups():
 
     get_for_language._osc_cached = True
     LocaleManager.get_for_language = get_for_language
+
+
+def locale_codes():
+    """[(locale id, language code)] of every locale, from the chrome cache: the search's
+    per-language text configurations read them on every request otherwise."""
+    from wagtail.models import Locale
+
+    return cached(
+        None,
+        "locale-codes",
+        [],
+        lambda: list(Locale.objects.order_by("pk").values_list("pk", "language_code")),
+    )
