@@ -23,12 +23,13 @@ from cms.models import PilotStatus
 from tests.cms.trees import vocabularies
 
 # Measured with 5 and with 50 items, on SQLite and PostgreSQL alike. The chrome (menu, footer,
-# settings, language links, translation state, restrictions) comes from cms.chrome_cache.
+# settings, language links, translation state, restrictions, breadcrumbs) comes from
+# cms.chrome_cache.
 EXPECTED_QUERIES = {
-    "pilot action index": 10,
-    "filtered pilot action index": 10,
-    "publication index": 11,
-    "news index": 9,
+    "pilot action index": 9,
+    "filtered pilot action index": 9,
+    "publication index": 10,
+    "news index": 8,
     "home page": 14,  # with the community sections (cms.home_sections), none with items here
     "pilot action GeoJSON": 5,
     "sitemap": 14,
@@ -159,17 +160,17 @@ class ListingQueryCountTests(TestCase):
 # measured with 9 items of each kind.
 EXPECTED_TRANSLATED_QUERIES = {
     "it": {
-        "pilot action index": 11,
-        "publication index": 12,
-        "news index": 10,
+        "pilot action index": 10,
+        "publication index": 11,
+        "news index": 9,
         "home page": 16,
         "pilot action GeoJSON": 6,
         "search results": 14,
     },
     "ar": {
-        "pilot action index": 11,
-        "publication index": 12,
-        "news index": 10,
+        "pilot action index": 10,
+        "publication index": 11,
+        "news index": 9,
         "home page": 16,
         "pilot action GeoJSON": 6,
         "search results": 14,
