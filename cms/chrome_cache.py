@@ -42,8 +42,9 @@ _MISSING = object()
 # the cms app's pages, snippets and settings; wagtail-localize's translation records (they
 # decide whether a page counts as translated).
 _SOURCE_APPS = {"wagtailcore", "cms", "wagtail_localize"}
-# Models of those apps written while readers browse, which the chrome never shows.
-_IGNORED_MODELS = {"wagtailcore.pagesubscription"}
+# Models of those apps written while readers browse, which the chrome never shows: an editor's
+# page subscriptions, a member's progress through a course, an API token's use.
+_IGNORED_MODELS = {"wagtailcore.pagesubscription", "cms.lessonprogress", "wagtailcore.apitoken"}
 
 
 # Invalidations made by this process: a request that changes content itself (then renders) must

@@ -240,3 +240,30 @@ class ApiBudgetTests(TestCase):
         status, sql = warm_queries(Client(), "/api/v2/pages/?type=cms.NewsPage&fields=*&limit=20")
         assert status == 200
         assert len(sql) <= API_BUDGET, "\n".join(sql)
+
+
+class ChromeInvalidationTests(TestCase):
+    """What starts a new generation of the cached chrome, and what does not."""
+
+    def test_a_members_lesson_progress_keeps_the_cached_chrome(self):
+        import uuid
+
+        from cms.chrome_cache import generation
+        from cms.models import LessonProgress
+        from community.members.factories import UserFactory
+
+        member = UserFactory()
+        before = generation()
+        LessonProgress.objects.create(user=member, course_key=uuid.uuid4(), lesson_key=uuid.uuid4())
+        assert generation() == before
+
+    def test_a_directory_entry_published_shows_its_region_in_the_filters_on_the_next_request(self):
+        from cms.opendata import factories as od
+
+        page = od.DirectoryPageFactory(parent=f.make_site())
+        od.SocialEconomyEntityFactory(region="Aragon")
+        client = Client()
+        client.get(page.url)
+        assert '<option value="Aragon"' in client.get(page.url).content.decode()
+        od.SocialEconomyEntityFactory(region="Tarragona")
+        assert '<option value="Tarragona"' in client.get(page.url).content.decode()
