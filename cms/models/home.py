@@ -18,7 +18,7 @@ from cms.visibility import reader_class, visible_pages
 from .base import BasePage
 from .news import NewsIndexPage, NewsPage
 from .pilot_actions import PilotActionIndexPage, PilotActionPage
-from .publications import PublicationIndexPage, PublicationPage
+from .publications import PublicationIndexPage, PublicationPage, authors_prefetch
 
 __all__ = ["HomePage"]
 
@@ -102,7 +102,7 @@ class HomePage(BasePage):
         return (
             visible_pages(PublicationPage.objects.descendant_of(self), request)
             .select_related("content_type", "listing_image")
-            .prefetch_related("listing_image__renditions", "author_links__person")
+            .prefetch_related("listing_image__renditions", authors_prefetch())
             .order_by("-publication_date")[:LATEST_COUNT]
         )
 
