@@ -28,7 +28,7 @@ PUBLIC_BUDGET = 12
 # Pages not yet within the budget: their measured ceiling, lowered as they are trimmed. Every
 # other page is held to PUBLIC_BUDGET.
 OVER_BUDGET = {
-    "home page": 16,  # 14 in English; Arabic adds the localized root and the topics' copies
+    "home page": 13,  # 12 in English; Arabic adds Wagtail's lookup of the localized root
 }
 
 
@@ -267,3 +267,11 @@ class ChromeInvalidationTests(TestCase):
         assert '<option value="Aragon"' in client.get(page.url).content.decode()
         od.SocialEconomyEntityFactory(region="Tarragona")
         assert '<option value="Tarragona"' in client.get(page.url).content.decode()
+
+    def test_a_topic_added_is_offered_by_the_newsletter_form_at_once(self):
+        from community.newsletter.forms import topic_queryset
+
+        f.TopicFactory(name="Blue economy")
+        assert [topic.name for topic in topic_queryset()] == ["Blue economy"]
+        f.TopicFactory(name="Circular economy")
+        assert [topic.name for topic in topic_queryset()] == ["Blue economy", "Circular economy"]

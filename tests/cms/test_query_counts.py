@@ -28,9 +28,9 @@ from tests.cms.trees import vocabularies
 EXPECTED_QUERIES = {
     "pilot action index": 9,
     "filtered pilot action index": 9,
-    "publication index": 10,
+    "publication index": 9,
     "news index": 8,
-    "home page": 14,  # with the community sections (cms.home_sections), none with items here
+    "home page": 12,  # with the community sections (cms.home_sections), none with items here
     "pilot action GeoJSON": 5,
     "sitemap": 14,
     "search results": 14,  # one count per kind of result of the site search
@@ -161,17 +161,17 @@ class ListingQueryCountTests(TestCase):
 EXPECTED_TRANSLATED_QUERIES = {
     "it": {
         "pilot action index": 10,
-        "publication index": 11,
+        "publication index": 10,
         "news index": 9,
-        "home page": 16,
+        "home page": 13,
         "pilot action GeoJSON": 6,
         "search results": 14,
     },
     "ar": {
         "pilot action index": 10,
-        "publication index": 11,
+        "publication index": 10,
         "news index": 9,
-        "home page": 16,
+        "home page": 13,
         "pilot action GeoJSON": 6,
         "search results": 14,
     },
