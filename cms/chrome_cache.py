@@ -25,6 +25,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 __all__ = [
     "cache_locale_lookups",
+    "cache_site_lookups",
     "cached",
     "connect_invalidation",
     "generation",
@@ -164,3 +165,35 @@ def locale_codes():
         [],
         lambda: list(Locale.objects.order_by("pk").values_list("pk", "language_code")),
     )
+
+
+def cache_site_lookups():
+    """Wagtail finds the request's `Site` (with its root page) in one query per request. The
+    answer goes through the chrome cache, keyed by host name and port, for the host names the
+    project serves (ALLOWED_HOSTS: others would only fill the cache); a site or page saved
+    starts a new generation like any chrome source."""
+    from django.conf import settings
+    from django.http.request import validate_host
+    from wagtail.models import sites
+
+    original = sites.get_site_for_hostname
+    if getattr(original, "_osc_cached", False):
+        return
+
+    def get_site_for_hostname(hostname, port):
+        if not validate_host(hostname, settings.ALLOWED_HOSTS):
+            return original(hostname, port)
+
+        def compute():
+            try:
+                return original(hostname, port)
+            except sites.Site.DoesNotExist:
+                return None
+
+        site = cached(None, "site", [hostname, port], compute)
+        if site is None:
+            raise sites.Site.DoesNotExist()
+        return site
+
+    get_site_for_hostname._osc_cached = True
+    sites.get_site_for_hostname = get_site_for_hostname
