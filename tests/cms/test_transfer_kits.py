@@ -152,10 +152,15 @@ def test_pilot_page_queries_do_not_grow_with_adaptations_and_kit(
 
     with CaptureQueriesContext(connection) as one:
         client.get(origin.url)
+    # Counted now: the connection's query log is bounded, so a later count may slide.
+    baseline = len(one.captured_queries)
     for _ in range(4):
         f.PilotActionPageFactory(parent=index, country=v.greece, transferred_from=origin)
     origin.kit_contacts.add(*[f.PersonFactory(contactable=True) for _ in range(3)])
-    with django_assert_max_num_queries(len(one.captured_queries)):
+    # The new pages start a new generation of the cached chrome (cms.chrome_cache): the next
+    # request rebuilds it, the one after is measured.
+    client.get(origin.url)
+    with django_assert_max_num_queries(baseline):
         response = client.get(origin.url)
     assert response.status_code == 200
 

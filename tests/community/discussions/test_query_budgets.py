@@ -47,3 +47,32 @@ def test_a_thread_read_by_a_member_is_within_the_member_budget(world):
     client.force_login(world.people["group_member"])
     count, sql = warm_count(client, url(world, "thread", world.threads["public"].pk))
     assert count <= MEMBER_BUDGET, sql
+
+
+def add_posts(thread, count):
+    """`count` published posts, each by another member (bulk: the rendering is the factory's)."""
+    from django.contrib.auth import get_user_model
+
+    from community.discussions.models import Post
+
+    authors = get_user_model().objects.bulk_create(
+        get_user_model()(email=f"writer{thread.pk}-{n}-{count}@example.org") for n in range(count)
+    )
+    Post.objects.bulk_create(
+        Post(thread=thread, author=author, source=f"Reply {n}.", body=f"<p>Reply {n}.</p>")
+        for n, author in enumerate(authors)
+    )
+
+
+@pytest.mark.parametrize("reader", ["visitor", "group_member"])
+def test_a_thread_costs_the_same_with_5_or_500_posts(world, reader):
+    thread = world.threads["public"]
+    client = Client()
+    if reader != "visitor":
+        client.force_login(world.people[reader])
+    add_posts(thread, 4)  # with the world's first post: 5
+    few, few_sql = warm_count(client, url(world, "thread", thread.pk))
+    add_posts(thread, 495)
+    many, many_sql = warm_count(client, url(world, "thread", thread.pk))
+    assert many == few, many_sql
+    assert few <= (PUBLIC_BUDGET if reader == "visitor" else MEMBER_BUDGET), few_sql

@@ -22,14 +22,14 @@ from tests.events.conftest import make_member
 # member is logged in: HTML pages include the header's unread-notification count (one query).
 EXPECTED_QUERIES = {
     # Measured with the chrome (breadcrumbs included) from cms.chrome_cache.
-    "event index": 13,
-    "filtered event index": 13,
-    "month calendar": 12,
-    "ics feed": 8,
-    "rss feed": 8,
-    "atom feed": 8,
-    "event page": 22,
-    "my events": 8,
+    "event index": 12,
+    "filtered event index": 12,
+    "month calendar": 11,
+    "ics feed": 7,
+    "rss feed": 7,
+    "atom feed": 7,
+    "event page": 19,
+    "my events": 7,
 }
 
 
