@@ -21,6 +21,7 @@ from dataclasses import dataclass
 __all__ = [
     "HomeSection",
     "default_sections",
+    "first_visible",
     "register",
     "registered_sections",
     "render_sections",
@@ -29,6 +30,27 @@ __all__ = [
 ]
 
 DEFAULT_LIMIT = 3
+
+
+def first_visible(request, home, model):
+    """The first page of `model` under `home` that this reader may see (the sections' "all
+    events", "all calls"... links), or None.
+
+    The rule is `visible_pages`; the answer is kept in the chrome cache (cms.chrome_cache) for
+    every reader of the same class until an editor changes a page, so the home page's eight
+    such links cost no query on a warm request.
+    """
+    from cms.chrome_cache import cached
+    from cms.visibility import reader_class, visible_pages
+
+    return cached(
+        request,
+        "first-visible",
+        [home.pk, model._meta.label_lower, reader_class(request)],
+        lambda: visible_pages(model.objects.descendant_of(home), request).first(),
+    )
+
+
 MAX_LIMIT = 12
 
 

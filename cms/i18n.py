@@ -165,6 +165,25 @@ class LocalizedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
 def language_links(request, page=None):
     """One entry per site language: where the switcher goes and whether the page exists there.
 
+    For a page, kept in the chrome cache (cms.chrome_cache) until an editor changes a page.
+    """
+    if isinstance(page, Page) and page.id:
+        from cms.chrome_cache import cached
+
+        site = Site.find_for_request(request)
+        current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+        return cached(
+            request,
+            "language-links",
+            [site.pk if site else None, page.id, current],
+            lambda: _language_links(request, page),
+        )
+    return _language_links(request, page)
+
+
+def _language_links(request, page=None):
+    """One entry per site language: where the switcher goes and whether the page exists there.
+
     `available` is true where the page's translated text is published. An untranslated page
     still has a place in every synchronised language tree (a wagtail-localize alias, or a copy
     submitted for translation, showing the source with a notice), and the link goes there;

@@ -70,15 +70,23 @@ def translated_pages(queryset):
 
 def content_language_of(page):
     """The language code of `page`'s live content (one query, remembered on the instance)."""
-    cached = getattr(page, _CACHE_ATTRIBUTE, None)
-    if cached:
-        return cached
+    remembered = getattr(page, _CACHE_ATTRIBUTE, None)
+    if remembered:
+        return remembered
     language = None
     if page.pk:
-        language = (
-            annotate_content_language(Page.objects.filter(pk=page.pk))
-            .values_list("content_language", flat=True)
-            .first()
+        from cms.chrome_cache import cached
+
+        # Kept in the chrome cache until a page or translation changes (cms.chrome_cache).
+        language = cached(
+            None,
+            "content-language",
+            [page.pk],
+            lambda: (
+                annotate_content_language(Page.objects.filter(pk=page.pk))
+                .values_list("content_language", flat=True)
+                .first()
+            ),
         )
     language = language or page.locale.language_code
     setattr(page, _CACHE_ATTRIBUTE, language)
@@ -89,7 +97,8 @@ def set_content_languages(pages):
     """Remember the content language of each of `pages` in one query (for cards and menus);
     returns the pages as a list."""
     pages = list(pages)
-    ids = [page.pk for page in pages if page.pk]
+    # Pages that already know theirs (the cached menu) cost nothing.
+    ids = [page.pk for page in pages if page.pk and not getattr(page, _CACHE_ATTRIBUTE, None)]
     if ids:
         languages = dict(
             annotate_content_language(Page.objects.filter(pk__in=ids)).values_list(

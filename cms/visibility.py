@@ -50,6 +50,24 @@ def _equivalence(restriction):
 
 
 def restrictions_for(page):
+    """Every view restriction that applies to `page` (see `_restriction_pks`), as a queryset.
+
+    Which ones is remembered in the chrome cache until a page or restriction changes; a page
+    without any (most) then costs no query when served.
+    """
+    from .chrome_cache import cached
+
+    pks = (
+        cached(None, "restrictions", [page.pk], lambda: _restriction_pks(page))
+        if page.pk
+        else _restriction_pks(page)
+    )
+    if not pks:
+        return PageViewRestriction.objects.none()
+    return PageViewRestriction.objects.filter(pk__in=pks).select_related("page")
+
+
+def _restriction_pks(page):
     """Every view restriction that applies to `page`: on it or an ancestor, in any language,
     or on the source of an alias among them (Wagtail's own rule for aliases).
 
@@ -77,7 +95,7 @@ def restrictions_for(page):
     chosen = {}
     for restriction in sorted(candidates, key=lambda r: (r.page_id not in own, r.pk)):
         chosen.setdefault(_equivalence(restriction), restriction.pk)
-    return PageViewRestriction.objects.filter(pk__in=chosen.values()).select_related("page")
+    return sorted(chosen.values())
 
 
 def _refused_restrictions(request):
@@ -112,19 +130,43 @@ def _hidden_roots(refused):
     return sorted(p for p in roots if not any(p != r and p.startswith(r) for r in roots))
 
 
+def reader_class(request):
+    """What decides which restrictions a reader passes: signed in or not (and then who, for
+    their groups), and the passwords given in this session. Readers of one class see the same
+    pages."""
+    if request is None:
+        return "anonymous"
+    user = getattr(request, "user", None)
+    session = getattr(request, "session", None)
+    passed = ()
+    if session is not None:
+        passed = sorted(session.get(PageViewRestriction.passed_view_restrictions_session_key, []))
+    if user is None or not user.is_authenticated:
+        return f"anonymous:{passed}"
+    # Per member (their groups decide group restrictions): no query to tell readers apart.
+    # A change of their groups starts a new chrome generation (cms.chrome_cache).
+    return f"member:{user.pk}:{user.is_superuser}:{passed}"
+
+
 def hidden_pages_q(request=None):
     """A Q matching every page hidden from this reader (`request=None`: an anonymous visitor).
 
-    Computed once per request (three or four queries whatever the number of pages, plus one per
-    group restriction to read the reader's groups), then reused by every channel on the page.
+    Three or four queries whatever the number of pages, plus one per group restriction to read
+    the reader's groups; the answer is kept in the chrome cache for every reader of the same
+    class (cms.chrome_cache, invalidated when a page or restriction changes) and on the request.
     """
     if request is not None and hasattr(request, _CACHE_ATTRIBUTE):
         return getattr(request, _CACHE_ATTRIBUTE)
-    refused = _refused_restrictions(request)
+    from .chrome_cache import cached
+
+    def compute():
+        refused = _refused_restrictions(request)
+        return _hidden_roots(refused) if refused else []
+
+    paths = cached(request, "hidden-roots", [reader_class(request)], compute)
     q = Q(pk__in=[])
-    if refused:
-        for path in _hidden_roots(refused):
-            q |= Q(path__startswith=path)
+    for path in paths:
+        q |= Q(path__startswith=path)
     for rule in _RULES:
         q |= rule(request)
     if request is not None:

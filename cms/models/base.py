@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -39,6 +41,9 @@ class BasePage(Page):
 
     # The main menu's group for a page of this type, when the menu is long (cms.navigation).
     menu_group = "project"
+    # What the page's own template reads through a foreign key, loaded with the page when it is
+    # routed to (`route`): the listing image is every page's Open Graph image.
+    route_select_related = ("listing_image",)
 
     summary = models.TextField(
         _("summary"),
@@ -120,6 +125,76 @@ class BasePage(Page):
         # A restriction set on any language copy covers this page too (cms.visibility).
         return restrictions_for(self)
 
+    @cached_property
+    def breadcrumb_ancestors(self):
+        """The page's ancestors below the tree's invisible root, nearest last (breadcrumbs, the
+        "back to the index" links). They change only when an editor changes pages: kept in the
+        chrome cache (cms.chrome_cache), so a warm request reads none of them."""
+        from cms.chrome_cache import cached
+
+        if not self.pk:
+            return list(self.get_ancestors()[1:])
+        return cached(None, "ancestors", [self.pk], lambda: list(self.get_ancestors()[1:]))
+
+    @property
+    def parent_page(self):
+        """The page's parent (`get_parent`), from the cached ancestors."""
+        ancestors = self.breadcrumb_ancestors
+        return ancestors[-1] if ancestors else self.get_parent()
+
+    def route(self, request, path_components):
+        """Wagtail's routing, reaching a deep page in two queries instead of two per level.
+
+        Wagtail asks for each level's child by slug, then for its specific page. Here every
+        level's page is found in one query on `url_path`, and the deepest reached is loaded
+        specific. The outcome is Wagtail's: the walk stops at an index whose own sub-routes
+        (RoutablePageMixin) take the rest of the path, as Wagtail would, and the page found
+        routes the rest itself (its live check, its sub-routes, a 404 for an unknown slug).
+        """
+        if path_components and self.url_path:
+            target, remaining = self._deepest_on_path(path_components)
+            if target is not None:
+                return target.route(request, remaining)
+        return super().route(request, path_components)
+
+    def _deepest_on_path(self, path_components):
+        from django.contrib.contenttypes.models import ContentType
+
+        prefixes = [
+            self.url_path + "".join(f"{slug}/" for slug in path_components[: n + 1])
+            for n in range(len(path_components))
+        ]
+        found = {
+            row["url_path"]: row
+            for row in Page.objects.filter(
+                url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth
+            ).values("pk", "url_path", "content_type_id", "live")
+        }
+        chosen, consumed = None, 0
+        for n, prefix in enumerate(prefixes):
+            row = found.get(prefix)
+            if row is None:
+                break
+            chosen, consumed = row, n + 1
+            rest = path_components[consumed:]
+            model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
+            if model is None:
+                return None, path_components
+            row["model"] = model
+            if rest and row["live"] and issubclass(model, RoutablePageMixin):
+                # Its own sub-routes come before its children (Wagtail's order).
+                try:
+                    model.get_resolver().resolve("/" + "/".join(rest) + "/")
+                    break
+                except Http404:
+                    pass
+        if chosen is None:
+            return None, path_components
+        model = chosen["model"]
+        related = getattr(model, "route_select_related", ())
+        page = model.objects.select_related(*related).get(pk=chosen["pk"])
+        return page, path_components[consumed:]
+
     def get_template(self, request, *args, **kwargs):
         # Templates live in a templates/pages/ folder (the top-level one, or a capability's
         # own), named after the model.
@@ -137,6 +212,21 @@ class ListingPageMixin(RoutablePageMixin):
     def parse_filters(self, request):
         return ListingFilters.from_query(request.GET)
 
+    def cached_filter_options(self, request):
+        """`filter_options`, kept in the chrome cache per language and kind of reader: they
+        change only when an editor changes the pages or the vocabularies (cms.chrome_cache)."""
+        from django.utils.translation import get_language
+
+        from cms.chrome_cache import cached
+        from cms.visibility import reader_class
+
+        return cached(
+            request,
+            "filter-options",
+            [self.pk, get_language(), reader_class(request)],
+            lambda: self.filter_options(request),
+        )
+
     @path("")
     def index_route(self, request):
         filters = self.parse_filters(request)
@@ -148,6 +238,6 @@ class ListingPageMixin(RoutablePageMixin):
             context_overrides={
                 "filters": filters,
                 "results": results,
-                "options": self.filter_options(request),
+                "options": self.cached_filter_options(request),
             },
         )

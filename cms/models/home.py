@@ -10,14 +10,15 @@ from wagtail.search import index
 
 from cms import home_sections
 from cms.blocks import BodyBlock
+from cms.chrome_cache import cached
 from cms.text import validate_single_line
 from cms.translation_state import set_content_languages
-from cms.visibility import visible_pages
+from cms.visibility import reader_class, visible_pages
 
 from .base import BasePage
 from .news import NewsIndexPage, NewsPage
 from .pilot_actions import PilotActionIndexPage, PilotActionPage
-from .publications import PublicationIndexPage, PublicationPage
+from .publications import PublicationIndexPage, PublicationPage, authors_prefetch
 
 __all__ = ["HomePage"]
 
@@ -101,7 +102,7 @@ class HomePage(BasePage):
         return (
             visible_pages(PublicationPage.objects.descendant_of(self), request)
             .select_related("content_type", "listing_image")
-            .prefetch_related("listing_image__renditions", "author_links__person")
+            .prefetch_related("listing_image__renditions", authors_prefetch())
             .order_by("-publication_date")[:LATEST_COUNT]
         )
 
@@ -114,15 +115,15 @@ class HomePage(BasePage):
         )
 
     def pilot_action_index(self, request=None):
-        return visible_pages(PilotActionIndexPage.objects.descendant_of(self), request).first()
+        return home_sections.first_visible(request, self, PilotActionIndexPage)
 
     def publication_index(self, request=None):
         """For the home page's "all publications" link."""
-        return visible_pages(PublicationIndexPage.objects.descendant_of(self), request).first()
+        return home_sections.first_visible(request, self, PublicationIndexPage)
 
     def news_index(self, request=None):
         """For the home page's "all news" link."""
-        return visible_pages(NewsIndexPage.objects.descendant_of(self), request).first()
+        return home_sections.first_visible(request, self, NewsIndexPage)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -133,7 +134,10 @@ class HomePage(BasePage):
         # Open calls, next events, threads, ideas, the newsletter: the apps' sections.
         context["home_sections"] = home_sections.render_sections(request, self, self.sections)
         context["pilot_action_index"] = self.pilot_action_index(request)
-        context["pilot_action_count"] = visible_pages(
-            PilotActionPage.objects.descendant_of(self), request
-        ).count()
+        context["pilot_action_count"] = cached(
+            request,
+            "pilot-action-count",
+            [self.pk, reader_class(request)],
+            lambda: visible_pages(PilotActionPage.objects.descendant_of(self), request).count(),
+        )
         return context

@@ -83,6 +83,13 @@ class DirectoryListingMixin(RoutablePageMixin):
             ),
         }
 
+    def cached_filter_options(self):
+        """`filter_options`, the same for every reader in one language: kept in the chrome cache
+        (cms.chrome_cache), which forgets it when an entry or a country changes."""
+        from cms.chrome_cache import cached
+
+        return cached(None, "directory-options", [self.pk], self.filter_options)
+
     @path("")
     def index_route(self, request):
         filters = self.parse_filters(request)
@@ -94,7 +101,7 @@ class DirectoryListingMixin(RoutablePageMixin):
             context_overrides={
                 "filters": filters,
                 "results": results,
-                "options": self.filter_options(),
+                "options": self.cached_filter_options(),
             },
         )
 

@@ -122,6 +122,9 @@ class PilotActionIndexPage(ExportableListingMixin, ListingPageMixin, BasePage):
 
 
 class PilotActionPage(Located, BasePage):
+    # Read by its template (key facts): loaded with the page when routed to (BasePage.route).
+    route_select_related = ("listing_image", "country", "lead_partner")
+
     region = models.CharField(_("region"), max_length=120, validators=[validate_single_line])
     country = models.ForeignKey(
         Country,

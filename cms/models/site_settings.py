@@ -35,6 +35,24 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
     )
 
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, with the settings kept in the chrome cache until an editor saves them."""
+        from wagtail.models import Site
+
+        from cms.chrome_cache import cached
+
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        site_settings = cached(request, "site-settings", [site.pk], lambda: cls.for_site(site))
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings
+
     panels = [
         MultiFieldPanel([FieldPanel("contact_email")], heading=_("Contact")),
         MultiFieldPanel([FieldPanel("privacy_page"), FieldPanel("legal_page")], heading=_("Legal")),

@@ -9,8 +9,7 @@ threads never show there, even to that member.
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from cms.home_sections import HomeSection, register
-from cms.visibility import visible_pages
+from cms.home_sections import HomeSection, first_visible, register
 from community.discussions.models import DiscussionIndexPage, Post, PostStatus
 from community.discussions.permissions import visible_threads
 
@@ -18,7 +17,7 @@ __all__ = ["latest_threads", "register_sections"]
 
 
 def latest_threads(request, home, limit):
-    section = visible_pages(DiscussionIndexPage.objects.descendant_of(home), request).first()
+    section = first_visible(request, home, DiscussionIndexPage)
     if section is None:
         # Threads are routes of a discussions section: none in this tree, nothing to link.
         return None

@@ -8,7 +8,7 @@ What a visitor may see comes from the ideas' own rules: the call pages' visibili
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.home_sections import HomeSection, register
+from cms.home_sections import HomeSection, first_visible, register
 from cms.translation_state import set_content_languages
 from cms.visibility import visible_pages
 from community.ideas.models import IdeaCallIndexPage, IdeaCallPage
@@ -20,7 +20,7 @@ __all__ = ["ideas_and_results", "open_calls_section", "register_sections"]
 
 def calls_index(home, request):
     """The "all calls" page of this language tree, or None."""
-    return visible_pages(IdeaCallIndexPage.objects.descendant_of(home), request).first()
+    return first_visible(request, home, IdeaCallIndexPage)
 
 
 def open_calls_section(request, home, limit, now=None):

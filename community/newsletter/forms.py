@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cms.antispam import AntispamMixin
+from cms.chrome_cache import cached
 from cms.i18n import localized_list
 from cms.models import Topic
 
@@ -19,8 +20,17 @@ CONSENT_TEXT = _(
 
 
 def topic_queryset():
-    """The topics in the reader's language (the source language's where one is missing)."""
-    return Topic.objects.filter(pk__in=[topic.pk for topic in localized_list(Topic.objects.all())])
+    """The topics in the reader's language (the source language's where one is missing).
+
+    Which ones is kept in the chrome cache per language (topics change only when an editor
+    changes them), so a form that does not show the field, like the home page's, reads none."""
+    pks = cached(
+        None,
+        "newsletter-topics",
+        [get_language()],
+        lambda: [topic.pk for topic in localized_list(Topic.objects.all())],
+    )
+    return Topic.objects.filter(pk__in=pks)
 
 
 class PreferencesForm(forms.Form):

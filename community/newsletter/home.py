@@ -7,8 +7,7 @@ opt-in or shows the form again with the errors beside the fields and what was ty
 
 from django.utils.translation import gettext_lazy as _
 
-from cms.home_sections import HomeSection, register
-from cms.visibility import visible_pages
+from cms.home_sections import HomeSection, first_visible, register
 from community.newsletter.forms import SubscribeForm
 from community.newsletter.models import NewsletterIndexPage
 
@@ -19,7 +18,7 @@ HOME_FIELDS = ("email", "languages", "consent")
 
 def newsletter_signup(request, home, limit):
     form = SubscribeForm()
-    archive = visible_pages(NewsletterIndexPage.objects.descendant_of(home), request).first()
+    archive = first_visible(request, home, NewsletterIndexPage)
     return {
         "form": form,
         "fields": [form[name] for name in HOME_FIELDS],

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from cms.chrome_cache import locale_codes
 from cms.models import Organisation
 from cms.search import text_search_config
 from cms.search_sources import SearchHit, SearchSource, register_search_source, text_matches
@@ -22,7 +23,7 @@ def _locale_config():
     the organisation's own table, so it works inside the subquery below (a join to the
     locale there lost its table alias on PostgreSQL)."""
     by_config = {}
-    for pk, code in Locale.objects.values_list("pk", "language_code"):
+    for pk, code in locale_codes():
         by_config.setdefault(text_search_config(code), []).append(pk)
     return Case(
         *[

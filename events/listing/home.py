@@ -8,7 +8,7 @@ events index would hide.
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.home_sections import HomeSection, register
+from cms.home_sections import HomeSection, first_visible, register
 from cms.translation_state import set_content_languages
 from cms.visibility import visible_pages
 from events.listing.models import EventIndexPage, with_seats_taken
@@ -32,7 +32,7 @@ def next_events(request, home, limit, now=None):
         event.seats_left = (
             None if event.capacity is None else max(event.capacity - event.seats_taken, 0)
         )
-    index = visible_pages(EventIndexPage.objects.descendant_of(home), request).first()
+    index = first_visible(request, home, EventIndexPage)
     if index is None and not events:
         return None
     return {

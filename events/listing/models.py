@@ -168,7 +168,8 @@ class EventIndexPage(ExportableListingMixin, ListingPageMixin, BasePage):
             .order_by("is_past", F("upcoming_start").asc(nulls_last=True), "-start", "pk")
         )
 
-    def filter_options(self):
+    def filter_options(self, request=None):
+        # The same for every reader (live children): `request` is the listings' common signature.
         children = EventPage.objects.live().child_of(self)
         used = set(children.values_list("content_type__model", flat=True))
         kinds = [
@@ -195,7 +196,7 @@ class EventIndexPage(ExportableListingMixin, ListingPageMixin, BasePage):
             "results": results,
             "upcoming": [item for item in items if not item.is_past],
             "past": [item for item in items if item.is_past],
-            "options": self.filter_options(),
+            "options": self.cached_filter_options(request),
             "content_languages": dict(get_content_languages()),
         }
 
@@ -216,7 +217,7 @@ class EventIndexPage(ExportableListingMixin, ListingPageMixin, BasePage):
                 "filters": filters,
                 "month": month,
                 "grid": month_grid(month, set_content_languages(events.order_by("start", "pk"))),
-                "options": self.filter_options(),
+                "options": self.cached_filter_options(request),
             },
         )
 

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cms.antispam import AntispamMixin
+from cms.chrome_cache import cached
 from cms.i18n import localized_list
 from cms.models import Country
 from cms.models.choices import Helix
@@ -18,7 +19,14 @@ MOTIVATION_MAX = 2000
 
 
 def country_choices():
-    return [("", "—")] + [(c.code, c.name) for c in localized_list(Country.objects.all())]
+    """The countries in the reader's language, kept in the chrome cache per language: they
+    change only when an editor changes them (cms.chrome_cache)."""
+    return cached(
+        None,
+        "country-choices",
+        [get_language()],
+        lambda: [("", "—")] + [(c.code, c.name) for c in localized_list(Country.objects.all())],
+    )
 
 
 class RegistrationForm(AntispamMixin, forms.Form):

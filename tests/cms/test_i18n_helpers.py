@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from cms import factories as f
+from cms.chrome_cache import invalidate
 from cms.i18n import (
     active_and_default_language_codes,
     language_links,
@@ -92,6 +93,8 @@ def test_language_links_of_a_page_link_its_own_language_to_it_at_constant_query_
     request.LANGUAGE_CODE = "en"
 
     def measure():
+        # What computing them costs, not the chrome cache's answer (cms.chrome_cache).
+        invalidate()
         with CaptureQueriesContext(connection) as queries:
             links = {link["code"]: link for link in language_links(request, page)}
         return links, len(queries)

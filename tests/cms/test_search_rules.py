@@ -387,6 +387,7 @@ def test_search_queries_do_not_grow_with_the_number_of_matches(pages, django_ass
         results = search_pages("zagreb", italian)
     assert results.paginator.count == 3
     add(8)
+    search_pages("zagreb", italian)  # the chrome cache, forgotten by the new pages (warm again)
     with django_assert_num_queries(len(few)):
         results = search_pages("zagreb", italian)
     assert (results.paginator.count, len(results)) == (11, 10)

@@ -136,7 +136,7 @@ class TransferKitPageTests(TestCase):
 
 # Queries of a pilot action's page with its full kit and lineage, whatever the number of its
 # adaptations and contact people. Exact: a change that adds one shows here.
-PILOT_PAGE_QUERIES = 31
+PILOT_PAGE_QUERIES = 13
 
 
 @pytest.mark.django_db

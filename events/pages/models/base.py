@@ -270,6 +270,11 @@ class EventPage(RoutablePageMixin, Located, BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
+    @cached_property
+    def organisation_list(self):
+        """The organisations behind the event, read once for the page and its structured data."""
+        return list(self.organisations.all())
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")

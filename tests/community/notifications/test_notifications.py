@@ -298,9 +298,12 @@ class TestInSite:
         for number in range(19):
             event = WebinarPageFactory(parent=events_index, title=f"Event {number}")
             notify([member], K.REGISTRATION_CONFIRMED, event)
+        # New pages start a new generation of the cached chrome (cms.chrome_cache): the next
+        # request rebuilds it, the one after is measured.
+        client.get("/it/notifications/")
         with CaptureQueriesContext(connection) as twenty:
             client.get("/it/notifications/")
-        assert len(twenty) == len(one) <= 17
+        assert len(twenty) == len(one) <= 9
 
     def test_the_list_is_paginated(self, client):
         member = UserFactory()
