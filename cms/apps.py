@@ -11,6 +11,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         from . import admin_explorer, allauth_rate_limits, image_chooser
         from .cache_table import create_cache_tables_after_migrate
+        from .content_cache import connect_signals as connect_listing_cache_signals
         from .locales import ensure_locales
         from .roles import ensure_roles_after_migrate
         from .search_content import register as register_search_kinds
@@ -32,3 +33,5 @@ class CmsConfig(AppConfig):
         from .page_cache_invalidation import connect as connect_page_cache
 
         connect_page_cache()
+        # The cached sitemap and GeoJSON are forgotten when what they list changes.
+        connect_listing_cache_signals()
