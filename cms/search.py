@@ -166,7 +166,7 @@ def ranked_matches(queryset, query, locale):
     The backend matches and scores (stemmed per language on PostgreSQL, through the GIN index
     of its index entries); a window function numbers the matches of each translation key, the
     reader's locale first, then best score, and only the first of each is kept. Counting and
-    slicing this queryset run COUNT and LIMIT/OFFSET in the database: a results page reads only
+    slicing the result run COUNT and LIMIT/OFFSET in the database: a results page reads only
     the rows it shows, whatever the number of matches. Rows carry `content_language`.
     """
     # SQLite's bm25 scores are better when lower; PostgreSQL's ts_rank when higher.
@@ -183,21 +183,49 @@ def ranked_matches(queryset, query, locale):
         # The backend's own queryset: matched and scored, still open to SQL.
         .get_queryset()
     )
-    return (
-        # An alias outside the reader's tree is an untranslated copy of its source page,
-        # which matches on its own.
-        matches.exclude(Q(alias_of__isnull=False) & ~Q(locale_id=locale.pk))
-        .annotate(
-            search_own_first=own_first,
-            search_position=Window(
-                RowNumber(),
-                partition_by=[F("translation_key")],
-                order_by=[own_first.asc(), score, F("pk").desc()],
-            ),
+    # An alias outside the reader's tree is an untranslated copy of its source page, which
+    # matches on its own.
+    matches = matches.exclude(Q(alias_of__isnull=False) & ~Q(locale_id=locale.pk))
+    return RankedMatches(matches, own_first, score)
+
+
+class RankedMatches:
+    """What `ranked_matches` returns: countable and sliceable like a queryset, both in SQL.
+
+    Counting needs neither scores nor the window: each translation key gives one result, so
+    the count is the number of distinct keys (scoring every row, as SQLite does with one FTS
+    subquery per row, made the count as costly as reading everything).
+    """
+
+    def __init__(self, matches, own_first, score):
+        self.matches, self.own_first, self.score = matches, own_first, score
+        self._count = None
+
+    def ranked(self):
+        own_first, score = self.own_first, self.score
+        return (
+            self.matches.annotate(
+                search_own_first=own_first,
+                search_position=Window(
+                    RowNumber(),
+                    partition_by=[F("translation_key")],
+                    order_by=[own_first.asc(), score, F("pk").desc()],
+                ),
+            )
+            .filter(search_position=1)
+            .order_by("search_own_first", score, "-pk")
         )
-        .filter(search_position=1)
-        .order_by("search_own_first", score, "-pk")
-    )
+
+    def count(self):
+        if self._count is None:
+            self._count = self.matches.order_by().values("translation_key").distinct().count()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        return self.ranked()[index]
 
 
 def shown_pages(matches, locale):
