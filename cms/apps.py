@@ -11,7 +11,6 @@ class CmsConfig(AppConfig):
     def ready(self):
         from . import admin_explorer, allauth_rate_limits, image_chooser
         from .cache_table import create_cache_tables_after_migrate
-        from .content_cache import connect_signals as connect_listing_cache_signals
         from .locales import ensure_locales
         from .roles import ensure_roles_after_migrate
         from .search_content import register as register_search_kinds
@@ -29,9 +28,8 @@ class CmsConfig(AppConfig):
         image_chooser.install()
         # The site search's kinds of results owned here; the apps above add theirs.
         register_search_kinds()
-        # The page cache is purged by every change a cached page may show.
+        # The page cache is purged by every change a cached page may show, and the cached
+        # sitemap and GeoJSON forgotten when what they list changes (cms/content_cache.py).
         from .page_cache_invalidation import connect as connect_page_cache
 
         connect_page_cache()
-        # The cached sitemap and GeoJSON are forgotten when what they list changes.
-        connect_listing_cache_signals()

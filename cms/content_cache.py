@@ -1,12 +1,17 @@
 """Cached machine-readable listings (the sitemap, the map's GeoJSON), never stale.
 
 Each listing has a *generation*: a value stored in the cache that every key of that listing
-includes. Any write that can change what a listing shows (a page saved, published,
-unpublished, moved or deleted; a view restriction set or removed; a directory entry saved)
-replaces the generation, so every old entry becomes unreachable at once, in every language,
-without listing the keys. Signals rather than a "latest publish time" key: a deletion or a
-restriction changes the listings without changing any publish time, and reading the latest
-time costs a query on every hit.
+includes. Forgetting a listing replaces its generation, so every old entry becomes unreachable
+at once, in every language, without listing the keys.
+
+What forgets them is the page cache's invalidation (cms/page_cache_invalidation.py), the one
+listener for the changes a reader can see: `forget_for(model)` is called for every page saved,
+published, unpublished, moved or deleted, every view restriction set or removed, and every
+directory entry saved or deleted (`SHOWN` says which listing shows which model). A generation
+is replaced at once (the same transaction reads the new content) and again when the change
+commits (a reader who stored the old content in between is not served it). Signals rather than
+a "latest publish time" key: a deletion or a restriction changes the listings without changing
+any publish time, and reading the latest time costs a query on every hit.
 
 Entries also expire after `TTL` seconds: a safety net for content that has no signal here
 (discussion threads in the sitemap are written by an app above cms).
@@ -18,16 +23,37 @@ through Redis.
 
 import time
 
+from django.apps import apps
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from django.db import transaction
 
-__all__ = ["GEOJSON", "SITEMAP", "TTL", "cached", "connect_signals", "invalidate"]
+__all__ = [
+    "GEOJSON",
+    "SHOWN",
+    "SITEMAP",
+    "TTL",
+    "cached",
+    "forget_for",
+    "invalidate",
+    "listings_showing",
+]
 
 SITEMAP = "sitemap"
 GEOJSON = "geojson"
 TTL = 15 * 60
+
+# What each listing shows: a change to one of these models (or a subclass) forgets it. A view
+# restriction hides its page (cms/visibility.py); the map's layers show pilot actions (with
+# the origin each was adapted from), events (pages) and the directory's entries.
+SHOWN = {
+    SITEMAP: ("wagtailcore.Page", "wagtailcore.PageViewRestriction"),
+    GEOJSON: (
+        "wagtailcore.Page",
+        "wagtailcore.PageViewRestriction",
+        "cms.SocialEconomyEntity",
+        "cms.Premises",
+    ),
+}
 
 
 def _generation_key(listing):
@@ -61,26 +87,20 @@ def cached(listing, parts, compute, timeout=TTL):
     return value
 
 
-def _pages_changed(sender, **kwargs):
-    invalidate(SITEMAP, GEOJSON)
+def _label_models(labels):
+    return tuple(apps.get_model(label) for label in labels)
 
 
-def _page_saved_or_deleted(sender, **kwargs):
-    # Every Page subclass sends its own signal: listen to all models, keep the pages.
-    if issubclass(sender, Page) or sender is PageViewRestriction:
-        invalidate(SITEMAP, GEOJSON)
+def listings_showing(model):
+    """The listings that show objects of `model` (a class)."""
+    return [
+        listing for listing, labels in SHOWN.items() if issubclass(model, _label_models(labels))
+    ]
 
 
-def _entry_saved_or_deleted(sender, **kwargs):
-    from cms.models import Premises, SocialEconomyEntity
-
-    if issubclass(sender, (SocialEconomyEntity, Premises)):
-        invalidate(GEOJSON)
-
-
-def connect_signals():
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(_pages_changed, dispatch_uid=f"osc-listings-{id(signal)}")
-    for signal in (post_save, post_delete):
-        signal.connect(_page_saved_or_deleted, dispatch_uid=f"osc-listings-pages-{id(signal)}")
-        signal.connect(_entry_saved_or_deleted, dispatch_uid=f"osc-listings-entries-{id(signal)}")
+def forget_for(model):
+    """Forget the listings that show `model`: now, and again when the change commits."""
+    listings = listings_showing(model)
+    if listings:
+        invalidate(*listings)
+        transaction.on_commit(lambda: invalidate(*listings))

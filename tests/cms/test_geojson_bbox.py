@@ -6,6 +6,7 @@ import json
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from cms import factories as f
 from cms.geojson import DEFAULT_LIMIT, MAX_LIMIT
@@ -148,3 +149,110 @@ def test_publishing_a_directory_entry_refreshes_the_map_layer(client, home):
     entry.save()
     features = json.loads(client.get(url).content)["features"]
     assert [feature["properties"]["title"] for feature in features] == ["Later"]
+
+
+# -- each pilot's lineage: the origin it was adapted from -------------------------------------
+
+
+@pytest.fixture
+def lineage(index):
+    """Split, adapted from Athens: inside the Adriatic box, its origin outside it."""
+    athens = index.get_children().get(title="Athens").specific
+    split = f.PilotActionPageFactory(
+        parent=index, title="Split", latitude="43.5", longitude="16.44", transferred_from=athens
+    )
+    return athens, split
+
+
+def origins(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.content
+    return {
+        feature["properties"]["title"]: feature["properties"]["origin"]
+        for feature in json.loads(response.content)["features"]
+    }
+
+
+def test_a_feature_in_the_bounding_box_carries_its_origin_from_outside_the_box(
+    client, index, lineage
+):
+    athens, _split = lineage
+    found = origins(client, index.url + "geojson/?bbox=12,40,18,46&limit=3")
+    assert sorted(found) == ["Bari", "Pula", "Split"]
+    assert found["Split"]["title"] == "Athens"
+    assert found["Split"]["url"] == athens.url
+    assert found["Split"]["coordinates"] == [23.7275, 37.9838]
+    assert found["Bari"] is None and found["Pula"] is None
+
+
+def test_the_map_pages_pilot_layer_keeps_the_box_the_limit_and_the_origin(client, home, lineage):
+    map_page = od.MapPageFactory(parent=home)
+    url = map_page.url + "layers/pilot-actions/?bbox=12,40,18,46"
+    found = origins(client, url)
+    assert sorted(found) == ["Bari", "Pula", "Split"]
+    assert found["Split"]["title"] == "Athens"
+    collection = json.loads(client.get(url + "&limit=1").content)
+    assert len(collection["features"]) == 1 and collection["truncated"] is True
+
+
+def test_the_origins_cost_one_query_whatever_the_number_of_adaptations(client, index, lineage):
+    athens, _split = lineage
+    from cms.content_cache import invalidate
+
+    get(client, index)
+    invalidate()
+    with CaptureQueriesContext(connection) as few:
+        get(client, index)
+    for number in range(10):
+        f.PilotActionPageFactory(
+            parent=index, latitude="40.0", longitude=f"{number}.5", transferred_from=athens
+        )
+    invalidate()
+    with CaptureQueriesContext(connection) as many:
+        found = origins(client, index.url + "geojson/")
+    assert len(found) == 15
+    assert len(many) == len(few)
+
+
+def test_unpublishing_an_origin_refreshes_the_cached_geojson(client, index, lineage):
+    athens, _split = lineage
+    url = index.url + "geojson/?bbox=12,40,18,46"
+    assert origins(client, url)["Split"]["title"] == "Athens"
+    athens.unpublish()
+    assert origins(client, url)["Split"] is None
+
+
+def test_republishing_an_origin_refreshes_the_cached_geojson(client, index, lineage):
+    athens, _split = lineage
+    url = index.url + "geojson/?bbox=12,40,18,46"
+    assert origins(client, url)["Split"]["title"] == "Athens"
+    athens.title = "Athens, Kypseli"
+    athens.save_revision().publish()
+    assert origins(client, url)["Split"]["title"] == "Athens, Kypseli"
+
+
+def test_moving_an_origin_refreshes_the_cached_geojson(client, home, index, lineage):
+    athens, _split = lineage
+    url = index.url + "geojson/?bbox=12,40,18,46"
+    assert origins(client, url)["Split"]["url"] == athens.url
+    elsewhere = f.PilotActionIndexPageFactory(parent=home, slug="archive")
+    athens.move(elsewhere, pos="last-child")
+    athens.refresh_from_db()
+    assert athens.url.startswith(elsewhere.url)
+    assert origins(client, url)["Split"]["url"] == athens.url
+
+
+def test_restricting_an_origin_refreshes_the_cached_geojson(client, index, lineage):
+    athens, _split = lineage
+    url = index.url + "geojson/?bbox=12,40,18,46"
+    assert origins(client, url)["Split"]["title"] == "Athens"
+    PageViewRestriction.objects.create(page=athens, restriction_type=PageViewRestriction.LOGIN)
+    assert origins(client, url)["Split"] is None
+
+
+def test_unpublishing_a_pilot_refreshes_the_cached_geojson(client, index, lineage):
+    _athens, split = lineage
+    url = index.url + "geojson/?bbox=12,40,18,46"
+    assert "Split" in origins(client, url)
+    split.unpublish()
+    assert "Split" not in origins(client, url)

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from cms import factories as f
-from cms.content_cache import invalidate
+from cms.content_cache import SITEMAP, generation, invalidate
 from cms.sitemaps import MultilingualSitemap
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +114,17 @@ def test_restricting_a_page_refreshes_the_cached_sitemap(client, home):
     assert "http://localhost/en/members/" in locations(client)
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     assert "http://localhost/en/members/" not in locations(client)
+
+
+def test_a_change_forgets_the_sitemap_again_when_it_commits(client, home, commit):
+    # A reader may store the sitemap between a change and its commit, from the old rows: the
+    # commit forgets it once more.
+    page = f.ContentPageFactory(parent=home, slug="about")
+
+    def unpublish_while_a_reader_caches():
+        page.unpublish()
+        stored_meanwhile.append(generation(SITEMAP))
+
+    stored_meanwhile = []
+    commit(unpublish_while_a_reader_caches)
+    assert generation(SITEMAP) != stored_meanwhile[0]
