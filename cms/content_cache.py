@@ -6,7 +6,8 @@ at once, in every language, without listing the keys.
 
 What forgets them is the page cache's invalidation (cms/page_cache_invalidation.py), the one
 listener for the changes a reader can see: `forget_for(model)` is called for every page saved,
-published, unpublished, moved or deleted, every view restriction set or removed, and every
+published, unpublished, moved or deleted, every view restriction set or removed, every change
+to what a higher layer's visibility rule reads (an idea's status: cms.visibility), and every
 directory entry saved or deleted (`SHOWN` says which listing shows which model). A generation
 is replaced at once (the same transaction reads the new content) and again when the change
 commits (a reader who stored the old content in between is not served it). Signals rather than
@@ -14,7 +15,8 @@ a "latest publish time" key: a deletion or a restriction changes the listings wi
 any publish time, and reading the latest time costs a query on every hit.
 
 Entries also expire after `TTL` seconds: a safety net for content that has no signal here
-(discussion threads in the sitemap are written by an app above cms).
+(discussion threads in the sitemap are written by an app above cms) and for what time alone
+reveals (a call's results published at a set date): late by at most that, never a leak.
 
 On a hit a listing costs no SQL query: one cache read for the generation, one for the entry.
 With local memory (development) a generation lives in one process; production shares it
@@ -26,6 +28,8 @@ import time
 from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
+
+from cms.visibility import hidden_pages_models
 
 __all__ = [
     "GEOJSON",
@@ -42,17 +46,14 @@ SITEMAP = "sitemap"
 GEOJSON = "geojson"
 TTL = 15 * 60
 
-# What each listing shows: a change to one of these models (or a subclass) forgets it. A view
-# restriction hides its page (cms/visibility.py); the map's layers show pilot actions (with
-# the origin each was adapted from), events (pages) and the directory's entries.
+# What each listing shows besides pages: a change to one of these models (or a subclass)
+# forgets it. Both list pages, so both are also forgotten by whatever can hide or show a page
+# (cms.visibility.hidden_pages_models: pages, view restrictions, what the higher layers' rules
+# read). The map's layers show pilot actions (with the origin each was adapted from), events
+# (pages) and the directory's entries.
 SHOWN = {
-    SITEMAP: ("wagtailcore.Page", "wagtailcore.PageViewRestriction"),
-    GEOJSON: (
-        "wagtailcore.Page",
-        "wagtailcore.PageViewRestriction",
-        "cms.SocialEconomyEntity",
-        "cms.Premises",
-    ),
+    SITEMAP: (),
+    GEOJSON: ("cms.SocialEconomyEntity", "cms.Premises"),
 }
 
 
@@ -93,8 +94,11 @@ def _label_models(labels):
 
 def listings_showing(model):
     """The listings that show objects of `model` (a class)."""
+    shown_pages = _label_models(hidden_pages_models())
     return [
-        listing for listing, labels in SHOWN.items() if issubclass(model, _label_models(labels))
+        listing
+        for listing, labels in SHOWN.items()
+        if issubclass(model, shown_pages + _label_models(labels))
     ]
 
 

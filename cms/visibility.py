@@ -16,6 +16,7 @@ from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
 __all__ = [
+    "hidden_pages_models",
     "hidden_pages_q",
     "is_visible",
     "register_hidden_pages_rule",
@@ -30,11 +31,22 @@ _CACHE_ATTRIBUTE = "_osc_hidden_pages_q"
 # Registered at start-up, so every channel that asks `visible_pages` applies them without
 # importing the layer above.
 _RULES = []
+# Labels ("app_label.Model") of the models those rules read besides pages and restrictions.
+_RULE_MODELS = set()
 
 
-def register_hidden_pages_rule(rule):
+def register_hidden_pages_rule(rule, models=()):
+    """Add `rule` to what hides pages. `models`: the labels of the models it reads besides
+    pages, so what caches visible pages (cms/content_cache.py) forgets them when those change."""
     if rule not in _RULES:
         _RULES.append(rule)
+    _RULE_MODELS.update(models)
+
+
+def hidden_pages_models():
+    """Labels of the models whose change can hide or show a page: pages, view restrictions, and
+    what the registered rules read."""
+    return ("wagtailcore.Page", "wagtailcore.PageViewRestriction", *sorted(_RULE_MODELS))
 
 
 def _equivalence(restriction):
