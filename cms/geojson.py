@@ -16,8 +16,9 @@ The maps fetch once, without a box (they fit the view to what they get), so thei
 is bounded by the default limit.
 
 Anonymous answers are cached (cms.content_cache, key: layer, language, host, filters, rounded
-box, limit) until a page or a directory entry changes; a member's answer can hold pages only
-they may see, so it is built each time.
+box, limit) until a page or a directory entry changes; a member's answer, or that of a visitor
+who passed a page password, can hold pages only they may see, so it is built each time
+(cms.visibility.sees_what_anyone_sees).
 """
 
 import hashlib
@@ -30,6 +31,7 @@ from django.http import JsonResponse
 from django.utils.translation import get_language, gettext
 
 from cms.content_cache import GEOJSON, cached
+from cms.visibility import sees_what_anyone_sees
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "GeoJSONQueryError", "geojson_view", "parse_bbox"]
 
@@ -130,7 +132,8 @@ def geojson_view(request, layer, items, features, timeout=None):
             "truncated": len(rows) > limit,
         }
 
-    if request.user.is_authenticated:
+    if not sees_what_anyone_sees(request):
+        # A member, or a visitor who passed a page password: pages only they may see.
         collection = build()
     else:
         filters = sorted(

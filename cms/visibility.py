@@ -21,6 +21,7 @@ __all__ = [
     "is_visible",
     "register_hidden_pages_rule",
     "restrictions_for",
+    "sees_what_anyone_sees",
     "visible_pages",
 ]
 
@@ -147,6 +148,20 @@ def hidden_pages_q(request=None):
 def visible_pages(queryset, request=None):
     """`queryset` narrowed to the live pages this reader may see (anonymous when no request)."""
     return queryset.live().exclude(hidden_pages_q(request))
+
+
+def sees_what_anyone_sees(request):
+    """Whether this reader sees exactly the pages an anonymous visitor sees: no account and no
+    page password passed in their session. Only then may what they are shown be shared with
+    every visitor (a cache)."""
+    if request is None:
+        return True
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    session = getattr(request, "session", None)
+    key = PageViewRestriction.passed_view_restrictions_session_key
+    return not (session is not None and session.get(key))
 
 
 def is_visible(page, request=None):

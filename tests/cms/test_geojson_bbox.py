@@ -256,3 +256,25 @@ def test_unpublishing_a_pilot_refreshes_the_cached_geojson(client, index, lineag
     assert "Split" in origins(client, url)
     split.unpublish()
     assert "Split" not in origins(client, url)
+
+
+def test_a_member_or_a_visitor_past_a_page_password_never_fills_the_shared_cache(client, index):
+    from django.test import Client
+
+    from community.members.factories import UserFactory
+
+    secret = f.PilotActionPageFactory(
+        parent=index, title="Secret", latitude="43.5", longitude="16.44"
+    )
+    restriction = PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    past_password = Client()
+    session = past_password.session
+    session[PageViewRestriction.passed_view_restrictions_session_key] = [restriction.pk]
+    session.save()
+    assert "Secret" in titles(past_password, index, "?bbox=12,40,18,46")
+    member = Client()
+    member.force_login(UserFactory(is_superuser=True))
+    titles(member, index, "?bbox=12,40,18,46")
+    assert titles(client, index, "?bbox=12,40,18,46") == ["Bari", "Pula"]
