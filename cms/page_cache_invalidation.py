@@ -269,10 +269,11 @@ def _is_snippet(model):
 
 
 def _on_model_change(sender, instance, **kwargs):
+    # A page saved (a live page edited in code, a tree synchronised, a fixture loaded), a
+    # restriction, an entry: no query, so fixtures too.
+    content_cache.forget_for(sender)
     if kwargs.get("raw"):
         return  # fixtures
-    # A page saved (a live page edited in code, a tree synchronised), a restriction, an entry.
-    content_cache.forget_for(sender)
     if issubclass(sender, Page):
         return  # pages are purged when published, unpublished, moved or deleted
     if issubclass(sender, PageViewRestriction):
