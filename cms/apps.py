@@ -29,7 +29,8 @@ class CmsConfig(AppConfig):
         image_chooser.install()
         # The site search's kinds of results owned here; the apps above add theirs.
         register_search_kinds()
-        # The page cache is purged by every change a cached page may show.
+        # The page cache is purged by every change a cached page may show, and the cached
+        # sitemap and GeoJSON forgotten when what they list changes (cms/content_cache.py).
         from .page_cache_invalidation import connect as connect_page_cache
 
         connect_page_cache()

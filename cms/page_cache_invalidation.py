@@ -13,6 +13,12 @@ Every URL goes in one `PurgeBatch` per transaction, sent when it commits: a purg
 commit would let a reader cache the old content again. Our own backend runs at once, so the
 next request on any app server sees the change; the other backends (a CDN) get the same batch
 as Wagtail's background task. Wagtail's task rewrites every URL into every site language.
+
+A view restriction set on a page or removed from it purges that page like a change of it: a
+page cached while public must not be served once it is private.
+
+The same signals forget the cached machine-readable listings (the sitemap, the map's GeoJSON:
+cms/content_cache.py) that show what changed, whether or not a page cache or CDN is on.
 """
 
 import threading
@@ -24,9 +30,10 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from cms import content_cache
 from cms.page_cache import PageCacheBackend, page_cache_seconds, purge_everything
 
 __all__ = ["connect", "purge_for_objects", "purge_for_pages", "urls_to_purge"]
@@ -233,16 +240,19 @@ def purge_for_objects(objects):
 
 
 def _on_page_change(sender, instance, **kwargs):
+    content_cache.forget_for(Page)
     purge_for_pages([instance])
 
 
 def _on_page_delete(sender, instance, **kwargs):
     # Before the row goes: its URLs, ancestors and copies are still there to be found.
+    content_cache.forget_for(Page)
     purge_for_pages([instance])
 
 
 def _on_page_move(sender, instance, url_path_before, url_path_after, **kwargs):
     # Every URL under the old place changed: the old URLs must stop answering from the cache.
+    content_cache.forget_for(Page)
     _add(lambda batch: setattr(batch, "everything", True))
     purge_for_pages([instance])
 
@@ -259,8 +269,18 @@ def _is_snippet(model):
 
 
 def _on_model_change(sender, instance, **kwargs):
-    if kwargs.get("raw") or issubclass(sender, Page):
-        return  # fixtures; pages are purged when published, unpublished, moved or deleted
+    # A page saved (a live page edited in code, a tree synchronised, a fixture loaded), a
+    # restriction, an entry: no query, so fixtures too.
+    content_cache.forget_for(sender)
+    if kwargs.get("raw"):
+        return  # fixtures
+    if issubclass(sender, Page):
+        return  # pages are purged when published, unpublished, moved or deleted
+    if issubclass(sender, PageViewRestriction):
+        # The page turned private (or public): its cached copies must go.
+        if _purging():
+            purge_for_pages(Page.objects.filter(pk=instance.page_id))
+        return
     if _is_snippet(sender):
         purge_for_objects([instance])
     elif _listing_classes(sender):

@@ -8,7 +8,8 @@ Two parts:
   finds "cooperative") and an English one in English. On SQLite (the embedded default) it is
   Wagtail's database backend unchanged: FTS5 matches words as written, without stemming.
 - `search_pages()`: the site search, with the reader's locale first, then the matches in other
-  languages, each page once.
+  languages, each page once, ordered, counted and paginated in the database
+  (`ranked_matches`).
 """
 
 import copy
@@ -16,8 +17,8 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, CharField, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, CharField, F, Q, Value, When, Window
+from django.db.models.functions import Coalesce, RowNumber
 from modelsearch.backends import database
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
@@ -29,7 +30,14 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from cms.models.base import paginate
 from cms.visibility import visible_pages
 
-__all__ = ["SEARCH_PAGE_SIZE", "SearchBackend", "readers_language_first", "search_pages"]
+__all__ = [
+    "SEARCH_PAGE_SIZE",
+    "SearchBackend",
+    "ranked_matches",
+    "readers_language_first",
+    "search_pages",
+    "shown_pages",
+]
 
 SEARCH_PAGE_SIZE = 10
 
@@ -132,6 +140,8 @@ def SearchBackend(params):
 def readers_language_first(matches, locale_id):
     """Order matches (best first) for a reader: their locale first, then other languages.
 
+    The rule, in Python; `ranked_matches` runs the same in the database.
+
     Each page once: a match in another language is left out when the same page (same
     translation key) is already listed, in the reader's language or a better-ranked other one.
     An alias outside the reader's tree is an untranslated copy of its source page, which
@@ -149,33 +159,99 @@ def readers_language_first(matches, locale_id):
     return own + others
 
 
-def search_pages(query, locale, page_number=1, per_page=SEARCH_PAGE_SIZE, request=None):
-    """One page of the pages this reader may see (cms.visibility) matching `query`, for a reader
-    in `locale`.
+def ranked_matches(queryset, query, locale):
+    """The pages of `queryset` matching `query`, for a reader in `locale`, as one queryset
+    ordered and deduplicated in the database: the rule of `readers_language_first` in SQL.
 
-    The database ranks every match in one query that reads only what ordering needs (id,
-    locale, translation key, language of the content); then only the requested results page
-    is loaded, in one query plus one per page type on it, whatever the number of matches.
-    Each result carries `other_language`: the code of the language it is written in when that
-    is not the reader's (a page in another tree, or an untranslated alias), else "".
+    The backend matches and scores (stemmed per language on PostgreSQL, through the GIN index
+    of its index entries); a window function numbers the matches of each translation key, the
+    reader's locale first, then best score, and only the first of each is kept. Counting and
+    slicing the result run COUNT and LIMIT/OFFSET in the database: a results page reads only
+    the rows it shows, whatever the number of matches. Rows carry `content_language`.
     """
+    # SQLite's bm25 scores are better when lower; PostgreSQL's ts_rank when higher.
+    score = F("search_score").asc() if connection.vendor == "sqlite" else F("search_score").desc()
+    own_first = Case(When(locale_id=locale.pk, then=Value(0)), default=Value(1))
     matches = (
-        visible_pages(Page.objects.all(), request)
-        .only("pk", "locale_id", "translation_key", "alias_of_id")
+        queryset.only("pk", "locale_id", "translation_key", "alias_of_id")
         # An alias shows its source page's content, in its source's language.
         .annotate(
             content_language=Coalesce("alias_of__locale__language_code", "locale__language_code")
         )
         .search(query)
+        .annotate_score("search_score")
+        # The backend's own queryset: matched and scored, still open to SQL.
+        .get_queryset()
     )
-    results = paginate(readers_language_first(list(matches), locale.pk), page_number, per_page)
-    pages = Page.objects.live().filter(pk__in=[m.pk for m in results]).specific().in_bulk()
-    object_list = []
-    for match in results:
+    # An alias outside the reader's tree is an untranslated copy of its source page, which
+    # matches on its own.
+    matches = matches.exclude(Q(alias_of__isnull=False) & ~Q(locale_id=locale.pk))
+    return RankedMatches(matches, own_first, score)
+
+
+class RankedMatches:
+    """What `ranked_matches` returns: countable and sliceable like a queryset, both in SQL.
+
+    Counting needs neither scores nor the window: each translation key gives one result, so
+    the count is the number of distinct keys (scoring every row, as SQLite does with one FTS
+    subquery per row, made the count as costly as reading everything).
+    """
+
+    def __init__(self, matches, own_first, score):
+        self.matches, self.own_first, self.score = matches, own_first, score
+        self._count = None
+
+    def ranked(self):
+        own_first, score = self.own_first, self.score
+        return (
+            self.matches.annotate(
+                search_own_first=own_first,
+                search_position=Window(
+                    RowNumber(),
+                    partition_by=[F("translation_key")],
+                    order_by=[own_first.asc(), score, F("pk").desc()],
+                ),
+            )
+            .filter(search_position=1)
+            .order_by("search_own_first", score, "-pk")
+        )
+
+    def count(self):
+        if self._count is None:
+            self._count = self.matches.order_by().values("translation_key").distinct().count()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        return self.ranked()[index]
+
+
+def shown_pages(matches, locale):
+    """The specific pages of one results page of `ranked_matches`, in its order, each with
+    `other_language`: the code of the language it is written in when that is not the
+    reader's (a page in another tree, or an untranslated alias), else ""."""
+    matches = list(matches)
+    pages = Page.objects.live().filter(pk__in=[m.pk for m in matches]).specific().in_bulk()
+    shown = []
+    for match in matches:
         page = pages.get(match.pk)
         if page is not None:  # deleted or unpublished since the search query ran
             language = match.content_language
             page.other_language = "" if language == locale.language_code else language
-            object_list.append(page)
-    results.object_list = object_list
+            shown.append(page)
+    return shown
+
+
+def search_pages(query, locale, page_number=1, per_page=SEARCH_PAGE_SIZE, request=None):
+    """One page of the pages this reader may see (cms.visibility) matching `query`, for a reader
+    in `locale`, the reader's language first and each page once (`ranked_matches`).
+
+    One COUNT and one query for the results page's rows, then one query plus one per page type
+    on it, whatever the number of matches.
+    """
+    matches = ranked_matches(visible_pages(Page.objects.all(), request), query, locale)
+    results = paginate(matches, page_number, per_page)
+    results.object_list = shown_pages(results.object_list, locale)
     return results

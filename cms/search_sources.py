@@ -18,13 +18,12 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, CharField, Q, Value, When
-from django.db.models.functions import Coalesce
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from cms.models.base import paginate
-from cms.search import SEARCH_PAGE_SIZE, readers_language_first, text_search_config
+from cms.search import SEARCH_PAGE_SIZE, ranked_matches, shown_pages, text_search_config
 from cms.visibility import visible_pages
 
 __all__ = [
@@ -145,52 +144,39 @@ def text_matches(queryset, query, fields, *, config=None, first=None, then=()):
 
 class PageMatches:
     """The pages of some types matching a query that this reader may see, the reader's
-    language first, each page once (`cms.search.readers_language_first`).
+    language first, each page once (`cms.search.ranked_matches`).
 
-    The backend ranks every match in one query that reads only what ordering needs (id,
-    locale, translation key, language of the content); a slice then loads only the pages
-    shown, in one query plus one per page type on it.
+    Counted with one COUNT in the database; a slice reads only the rows it shows (LIMIT and
+    OFFSET in SQL), then loads those pages in one query plus one per page type on it.
     """
 
     def __init__(self, queryset, query, locale, request):
         self.queryset, self.query, self.locale, self.request = queryset, query, locale, request
-        self._ordered = None
+        self._matches = None
+        self._count = None
 
-    def _matches(self):
-        if self._ordered is None:
-            matches = (
-                visible_pages(self.queryset, self.request)
-                .only("pk", "locale_id", "translation_key", "alias_of_id")
-                # An alias shows its source page's content, in its source's language.
-                .annotate(
-                    content_language=Coalesce(
-                        "alias_of__locale__language_code", "locale__language_code"
-                    )
-                )
-                .search(self.query)
+    def matches(self):
+        if self._matches is None:
+            self._matches = ranked_matches(
+                visible_pages(self.queryset, self.request), self.query, self.locale
             )
-            self._ordered = readers_language_first(list(matches), self.locale.pk)
-        return self._ordered
+        return self._matches
 
     def count(self):
-        return len(self._matches())
+        if self._count is None:
+            self._count = self.matches().count()
+        return self._count
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, index):
-        matches = self._matches()[index]
-        if not isinstance(index, slice):
-            matches = [matches]
-        pages = Page.objects.live().filter(pk__in=[m.pk for m in matches]).specific().in_bulk()
-        shown = []
-        for match in matches:
-            page = pages.get(match.pk)
-            if page is not None:  # deleted or unpublished since the search query ran
-                language = match.content_language
-                page.other_language = "" if language == self.locale.language_code else language
-                shown.append(page)
-        return shown if isinstance(index, slice) else shown[0]
+        if isinstance(index, slice):
+            return shown_pages(self.matches()[index], self.locale)
+        shown = shown_pages(self.matches()[index : index + 1], self.locale)
+        if not shown:
+            raise IndexError(index)
+        return shown[0]
 
 
 def page_hits(pages, request, locale):

@@ -16,10 +16,12 @@ from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
 __all__ = [
+    "hidden_pages_models",
     "hidden_pages_q",
     "is_visible",
     "register_hidden_pages_rule",
     "restrictions_for",
+    "sees_what_anyone_sees",
     "visible_pages",
 ]
 
@@ -30,11 +32,22 @@ _CACHE_ATTRIBUTE = "_osc_hidden_pages_q"
 # Registered at start-up, so every channel that asks `visible_pages` applies them without
 # importing the layer above.
 _RULES = []
+# Labels ("app_label.Model") of the models those rules read besides pages and restrictions.
+_RULE_MODELS = set()
 
 
-def register_hidden_pages_rule(rule):
+def register_hidden_pages_rule(rule, models=()):
+    """Add `rule` to what hides pages. `models`: the labels of the models it reads besides
+    pages, so what caches visible pages (cms/content_cache.py) forgets them when those change."""
     if rule not in _RULES:
         _RULES.append(rule)
+    _RULE_MODELS.update(models)
+
+
+def hidden_pages_models():
+    """Labels of the models whose change can hide or show a page: pages, view restrictions, and
+    what the registered rules read."""
+    return ("wagtailcore.Page", "wagtailcore.PageViewRestriction", *sorted(_RULE_MODELS))
 
 
 def _equivalence(restriction):
@@ -177,6 +190,20 @@ def hidden_pages_q(request=None):
 def visible_pages(queryset, request=None):
     """`queryset` narrowed to the live pages this reader may see (anonymous when no request)."""
     return queryset.live().exclude(hidden_pages_q(request))
+
+
+def sees_what_anyone_sees(request):
+    """Whether this reader sees exactly the pages an anonymous visitor sees: no account and no
+    page password passed in their session. Only then may what they are shown be shared with
+    every visitor (a cache)."""
+    if request is None:
+        return True
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    session = getattr(request, "session", None)
+    key = PageViewRestriction.passed_view_restrictions_session_key
+    return not (session is not None and session.get(key))
 
 
 def is_visible(page, request=None):

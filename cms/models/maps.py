@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.db import models, transaction
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import redirect, resolve_url
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
@@ -16,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale
 
+from cms.geojson import geojson_view
 from cms.i18n import with_localized_labels
 from cms.opendata.filters import MAP_LAYERS, DirectoryFilters
 from cms.opendata.forms import EntityProposalForm, PremisesProposalForm
@@ -34,12 +35,6 @@ INTRO_FEATURES = ["bold", "italic", "link"]
 SECTION_PARENTS = ["cms.HomePage", "cms.ContentPage"]
 # The map's list view shows at most this many items per layer (the map shows them all).
 MAP_LIST_LIMIT = 500
-
-
-def geojson_response(features):
-    response = JsonResponse({"type": "FeatureCollection", "features": features})
-    response["Content-Type"] = "application/geo+json"
-    return response
 
 
 def country_choices(locale):
@@ -329,13 +324,23 @@ class MapPage(RoutablePageMixin, BasePage):
     def layer_route(self, request, layer):
         if layer not in MAP_LAYERS or layer == "events":
             raise Http404
+        # A bounding box and a limit, filtered in the database and cached (cms.geojson).
         filters = self.parse_filters(request)
-        items = self.layer_items(layer, filters, request).exclude(latitude=None)
         if layer == "pilot-actions":
-            features = pilot_features(items, request)
+            # Each pilot with the origin it was adapted from (its lineage on the map).
+            def features(pages):
+                return pilot_features(pages, request)
         else:
-            features = [item.as_geojson_feature() for item in items if item.has_location]
-        return geojson_response(features)
+
+            def features(items):
+                return [item.as_geojson_feature() for item in items]
+
+        return geojson_view(
+            request,
+            f"map:{self.pk}:{layer}",
+            lambda: self.layer_items(layer, filters, request),
+            features,
+        )
 
     def layers_for(self, filters, request=None):
         """(key, label, GeoJSON URL, on, items or None) per layer, for the map and the list."""

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -25,6 +24,7 @@ from cms.blocks import (
 )
 from cms.exports import PILOT_ACTION_COLUMNS, ExportableListingMixin
 from cms.filters import ListingFilters
+from cms.geojson import geojson_view
 from cms.panels import SameLanguageChoicePanel
 from cms.text import validate_single_line
 from cms.translation_state import set_content_languages
@@ -113,12 +113,15 @@ class PilotActionIndexPage(ExportableListingMixin, ListingPageMixin, BasePage):
     @path("geojson/", name="geojson")
     def geojson_route(self, request):
         filters = self.parse_filters(request)
-        # The map needs no images or sectors: skip the list's prefetches.
-        pages = self.listing(filters, request).prefetch_related(None).exclude(latitude=None)
-        features = pilot_features(pages, request)
-        response = JsonResponse({"type": "FeatureCollection", "features": features})
-        response["Content-Type"] = "application/geo+json"
-        return response
+        # A bounding box and a limit, filtered in the database and cached (cms.geojson). The
+        # map needs no images or sectors: skip the list's prefetches.
+        return geojson_view(
+            request,
+            f"pilot-actions:{self.pk}",
+            lambda: self.listing(filters, request).prefetch_related(None),
+            # Each pilot with the origin it was adapted from (its lineage on the map).
+            lambda pages: pilot_features(pages, request),
+        )
 
 
 class PilotActionPage(Located, BasePage):

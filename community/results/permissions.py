@@ -53,7 +53,8 @@ def hidden_results_q(request=None):
 
 
 def register():
-    register_hidden_pages_rule(hidden_results_q)
+    # The rule reads ideas (their status); calls and results are pages.
+    register_hidden_pages_rule(hidden_results_q, models=("community.Idea",))
 
 
 def visible_results(request=None, queryset=None):

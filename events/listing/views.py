@@ -1,8 +1,8 @@
 """The map page's events layer: upcoming located events as a list and as GeoJSON."""
 
-from django.http import JsonResponse
 from wagtail.models import Locale
 
+from cms.geojson import geojson_view
 from cms.opendata.filters import DirectoryFilters
 from events.listing.exports import event_feature
 from events.listing.models import parse_event_filters, upcoming_located_events
@@ -27,9 +27,15 @@ def map_events(request):
 
 
 def upcoming_geojson(request):
-    """The map's events layer as an RFC 7946 FeatureCollection."""
-    features = [event_feature(event, request) for event in map_events(request)]
-    response = JsonResponse({"type": "FeatureCollection", "features": features})
-    response["Content-Type"] = "application/geo+json"
+    """The map's events layer as an RFC 7946 FeatureCollection, with the map's bounding box
+    and limit (cms.geojson). Cached for a minute at most: an event leaves the layer when it
+    ends, which no signal announces."""
+    response = geojson_view(
+        request,
+        "events:upcoming",
+        lambda: map_events(request),
+        lambda events: [event_feature(event, request) for event in events],
+        timeout=60,
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -6,14 +6,13 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import admin_chooser
 from cms import views as cms_views
 from cms.language_switch import switch_language
 from cms.page_passwords import authenticate_with_password
-from cms.sitemaps import MultilingualSitemap
+from cms.sitemaps import sitemap_index, sitemap_section
 from community.members import auth_views
 
 from .api import api_router
@@ -38,12 +37,8 @@ urlpatterns = [
     re_path(r"^documents/(\d+)/(.*)$", cms_views.serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": {"pages": MultilingualSitemap}},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap_section, name="sitemap-section"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
     # Browsers and crawlers ask for /favicon.ico whatever the page links to.
     path("favicon.ico", cms_views.favicon, name="favicon"),

@@ -141,7 +141,7 @@ class LanguageTreeTests(TestCase):
         }
 
     def test_sitemap_lists_language_alternates_but_not_untranslated_copies(self):
-        body = self.client.get("/sitemap.xml").content.decode()
+        body = self.client.get("/sitemap-pages.xml").content.decode()
         assert "/el/about/" not in body
         entry = re.search(r"<url><loc>http://localhost/en/about/</loc>.*?</url>", body, re.S)
         assert 'hreflang="it" href="http://localhost/it/about/"' in entry.group(0)

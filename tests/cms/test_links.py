@@ -40,7 +40,7 @@ class AbsoluteLinksFollowTheSiteRecord:
     root = ""
 
     def test_sitemap_locations(self):
-        body = self.client.get("/sitemap.xml").content.decode()
+        body = self.client.get("/sitemap-pages.xml").content.decode()
         locations = re.findall(r"<loc>([^<]+)</loc>", body)
         assert locations
         assert all(location.startswith(self.root + "/") for location in locations), locations

@@ -273,6 +273,18 @@ def test_unpublishing_a_page_removes_it_from_the_cache(client, pages, commit):
     assert state(client, "/en/news/")[0] == MISS
 
 
+def test_restricting_a_cached_page_removes_it_from_the_cache(client, pages, commit):
+    warm(client, "/en/about/", "/en/partners/")
+    commit(
+        PageViewRestriction.objects.create,
+        page=pages["about"],
+        restriction_type=PageViewRestriction.LOGIN,
+    )
+    response = client.get("/en/about/")
+    assert "X-Page-Cache" not in response and "About the network" not in response.content.decode()
+    assert state(client, "/en/partners/")[0] == HIT
+
+
 def test_deleting_a_page_removes_it_from_the_cache(client, pages, commit):
     warm(client, "/en/news/first/", "/en/about/")
     commit(pages["item"].delete)

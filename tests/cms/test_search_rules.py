@@ -362,14 +362,14 @@ def test_search_pages_are_ten_results_long_by_default(home):
 def test_a_page_deleted_or_unpublished_between_match_and_load_is_skipped(
     pages, monkeypatch, change
 ):
-    order = readers_language_first
+    load = search.shown_pages
 
-    def then_delete(matches, locale_id):
-        ordered = order(matches, locale_id)
+    def then_delete(matches, locale):
+        matches = list(matches)  # the results page's rows, read before the change
         getattr(Page.objects.get(pk=pages.workshop.pk), change)()
-        return ordered
+        return load(matches, locale)
 
-    monkeypatch.setattr(search, "readers_language_first", then_delete)
+    monkeypatch.setattr(search, "shown_pages", then_delete)
     results = search_pages("zagreb", locale("it"))
     assert sorted(ids(results)) == sorted([pages.call_it.pk, pages.meeting_it.pk])
     assert results.paginator.count == 3

@@ -35,7 +35,7 @@ class SitemapTests(TestCase):
         )
 
     def locations(self):
-        response = self.client.get("/sitemap.xml")
+        response = self.client.get("/sitemap-pages.xml")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response["Content-Type"], "application/xml")
         return re.findall(r"<loc>([^<]+)</loc>", response.content.decode())
@@ -62,7 +62,7 @@ class SitemapTests(TestCase):
         assert len(locations) == len(set(locations))
 
     def test_sitemap_links_the_language_versions_of_a_page(self):
-        body = self.client.get("/sitemap.xml").content.decode()
+        body = self.client.get("/sitemap-pages.xml").content.decode()
         entry = re.search(r"<url><loc>http://localhost/en/about/</loc>.*?</url>", body, re.S)
         assert entry, body
         assert 'hreflang="it" href="http://localhost/it/about/"' in entry.group(0)

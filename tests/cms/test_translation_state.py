@@ -87,7 +87,7 @@ class TranslationStateTests(TestCase):
         return response.content.decode()
 
     def sitemap(self):
-        return self.client.get("/sitemap.xml").content.decode()
+        return self.client.get("/sitemap-pages.xml").content.decode()
 
     def assert_shown_as_untranslated(self, html):
         assert 'class="notice notice--translation"' in html

@@ -166,7 +166,7 @@ class ChannelPrivacy:
         assert found["items"] == []
 
     def test_sitemap_lists_no_copy_of_a_private_page(self):
-        xml = self.client.get("/sitemap.xml").content.decode()
+        xml = self.client.get("/sitemap-pages.xml").content.decode()
         assert "/en/news/public/" in xml
         for page in copies(self.site["secret_news"]):
             assert page.url not in xml

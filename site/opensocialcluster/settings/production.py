@@ -4,6 +4,8 @@ Everything comes from the environment; see README. Refuses to start without SECR
 Checked by `manage.py check --deploy` in the test suite.
 """
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -74,3 +76,9 @@ if os.environ.get("FRONTEND_CACHE_URL"):  # noqa: F405
     }
 
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "WARNING")  # noqa: F405
+
+# Background work (emails, reminders, digests, newsletter sends, the search index updated on
+# publish) is queued in the database for `manage.py db_worker`, so no request waits for it;
+# TASKS_BACKEND=immediate runs it inside the request instead.
+if os.environ.get("TASKS_BACKEND", "database") == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

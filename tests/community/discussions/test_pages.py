@@ -95,7 +95,7 @@ def test_feed_lists_public_threads_only(world):
 
 
 def test_sitemap_lists_public_threads_only(world):
-    content = Client().get("/sitemap.xml").content.decode()
+    content = Client().get("/sitemap-pages.xml").content.decode()
     assert url(world, "thread", world.threads["public"].pk) in content
     for kind in ("members", "private"):
         assert url(world, "thread", world.threads[kind].pk) not in content
@@ -154,7 +154,7 @@ def test_sitemap_lists_each_public_thread_once_under_its_own_language(world):
     english_thread.posts.update(language="en")
     italian_thread = ThreadFactory(space=world.spaces["public"], title="Orti condivisi")
     PostFactory(thread=italian_thread, language="it", body="<p>Chi coltiva?</p>")
-    content = Client().get("/sitemap.xml").content.decode()
+    content = Client().get("/sitemap-pages.xml").content.decode()
     english = world.section.reverse_subpage("thread", args=[english_thread.pk])
     italian_route = world.section.reverse_subpage("thread", args=[italian_thread.pk])
     assert content.count(f"/discussions/{english}<") == 1

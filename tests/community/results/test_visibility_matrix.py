@@ -72,7 +72,7 @@ def _channels(client, result, call):
     export = client.get(reverse("community:results_export", args=[call.pk, "json"]))
     api = client.get("/api/v2/pages/", {"type": "community.IdeaResultPage"})
     search = client.get("/en/search/", {"q": "Quokkaresult"})
-    sitemap = client.get("/sitemap.xml")
+    sitemap = client.get("/sitemap-pages.xml")
     return {
         # A password form answers 200 too: the result's own content is what counts.
         "page": page.status_code == 200 and 'id="milestones-heading"' in page.content.decode(),
@@ -111,3 +111,15 @@ def test_every_channel_shows_a_result_only_when_its_idea_and_page_are_readable(
 
     expected = case == "public"
     assert shown == dict.fromkeys(shown, expected)
+
+
+@pytest.mark.parametrize(
+    "case", ["idea withdrawn", "idea no longer selected", "call's results not out"]
+)
+def test_a_cached_sitemap_forgets_a_result_as_soon_as_its_idea_is_no_longer_public(
+    home, commit, client, case
+):
+    result, idea, _organiser = make_result(home, commit)
+    assert result.url in client.get("/sitemap-pages.xml").content.decode()
+    CASES[case](result, idea)
+    assert result.url not in client.get("/sitemap-pages.xml").content.decode()

@@ -122,7 +122,7 @@ def test_the_api_shows_phases_and_synthesis_but_no_contribution(client, setting)
 
 def test_the_sitemap_lists_the_workshop_page_and_nothing_of_its_space(client, setting):
     workshop, _people = setting
-    body = client.get("/sitemap.xml").content.decode()
+    body = client.get("/sitemap-pages.xml").content.decode()
     assert workshop.url in body or workshop.full_url in body
     assert "/workshops/contributions/" not in body and SECRET not in body
 
