@@ -24,17 +24,34 @@ __all__ = [
 ]
 
 _CACHE_ATTRIBUTE = "_osc_hidden_pages_q"
+_BY_MODEL_ATTRIBUTE = "_osc_hidden_pages_q_by_model"
 
 # Rules of higher layers that hide some of their pages from everyone but their own readers
-# (community.results: a result whose idea is not public), each `rule(request) -> Q` over Page.
-# Registered at start-up, so every channel that asks `visible_pages` applies them without
-# importing the layer above.
+# (community.results: a result whose idea is not public), each `rule(request) -> Q` over Page,
+# with the page classes it can hide (None: any). Registered at start-up, so every channel that
+# asks `visible_pages` applies them without importing the layer above.
 _RULES = []
+_RULE_MODELS = {}
 
 
-def register_hidden_pages_rule(rule):
+def register_hidden_pages_rule(rule, models=None):
+    """Add `rule`; `models`, the page classes it can hide, spares its cost to the queries of
+    other page classes (an event listing never builds the results' subquery)."""
     if rule not in _RULES:
         _RULES.append(rule)
+    _RULE_MODELS[rule] = tuple(models) if models else None
+
+
+def _rules_for(model):
+    """The rules that can hide pages of `model` (every rule for Page or no model)."""
+    if model is None or model is Page:
+        return list(_RULES)
+    return [
+        rule
+        for rule in _RULES
+        if _RULE_MODELS.get(rule) is None
+        or any(issubclass(m, model) or issubclass(model, m) for m in _RULE_MODELS[rule])
+    ]
 
 
 def _equivalence(restriction):
@@ -112,29 +129,41 @@ def _hidden_roots(refused):
     return sorted(p for p in roots if not any(p != r and p.startswith(r) for r in roots))
 
 
-def hidden_pages_q(request=None):
-    """A Q matching every page hidden from this reader (`request=None`: an anonymous visitor).
-
-    Computed once per request (three or four queries whatever the number of pages, plus one per
-    group restriction to read the reader's groups), then reused by every channel on the page.
-    """
-    if request is not None and hasattr(request, _CACHE_ATTRIBUTE):
-        return getattr(request, _CACHE_ATTRIBUTE)
+def _restricted_q(request):
+    """The pages hidden from this reader by view restrictions, once per request."""
+    cached = getattr(request, _CACHE_ATTRIBUTE, None) if request is not None else None
+    if cached is not None:
+        return cached
     refused = _refused_restrictions(request)
     q = Q(pk__in=[])
     if refused:
         for path in _hidden_roots(refused):
             q |= Q(path__startswith=path)
-    for rule in _RULES:
-        q |= rule(request)
     if request is not None:
         setattr(request, _CACHE_ATTRIBUTE, q)
     return q
 
 
+def hidden_pages_q(request=None, model=None):
+    """A Q matching every page hidden from this reader (`request=None`: an anonymous visitor);
+    with `model`, only the rules that can hide pages of that class are asked.
+
+    The restrictions are read once per request (three or four queries whatever the number of
+    pages, plus one per group restriction to read the reader's groups), then reused by every
+    channel on the page.
+    """
+    by_model = request.__dict__.setdefault(_BY_MODEL_ATTRIBUTE, {}) if request is not None else {}
+    if model not in by_model:
+        q = _restricted_q(request)
+        for rule in _rules_for(model):
+            q |= rule(request)
+        by_model[model] = q
+    return by_model[model]
+
+
 def visible_pages(queryset, request=None):
     """`queryset` narrowed to the live pages this reader may see (anonymous when no request)."""
-    return queryset.live().exclude(hidden_pages_q(request))
+    return queryset.live().exclude(hidden_pages_q(request, queryset.model))
 
 
 def is_visible(page, request=None):

@@ -53,7 +53,7 @@ def hidden_results_q(request=None):
 
 
 def register():
-    register_hidden_pages_rule(hidden_results_q)
+    register_hidden_pages_rule(hidden_results_q, models=[IdeaResultPage])
 
 
 def visible_results(request=None, queryset=None):

@@ -127,6 +127,8 @@ def test_one_registration_costs(client, django_capture_on_commit_callbacks, prod
     stats.print_stats(25)
     out.write("the project's own code:\n")
     stats.print_stats(r"/(cms|events|community)/", 25)
+    if os.environ.get("PROFILE_ONLY"):  # e.g. PROFILE_ONLY=/events/
+        stats.print_stats(os.environ["PROFILE_ONLY"], 40)
     print(  # noqa: T201 - the benchmark's report
         f"\nregistration (POST + redirect + event page), {SEATS} seats, {MEMBERS} members:\n"
         f"  {report('first 20 (seated)', rows[:20])}\n"
