@@ -46,7 +46,7 @@ def event_json_ld(page, request=None, summary=None):
         locations.append({"@type": "VirtualLocation", "url": url})
     if locations:
         data["location"] = locations[0] if len(locations) == 1 else locations
-    organisers = [{"@type": "Organization", "name": org.name} for org in page.organisations.all()]
+    organisers = [{"@type": "Organization", "name": org.name} for org in page.organisation_list]
     if organisers:
         data["organizer"] = organisers
     if summary and page.capacity is not None:

@@ -356,6 +356,11 @@ class EventPage(RoutablePageMixin, Located, BasePage):
             or self
         )
 
+    @cached_property
+    def organisation_list(self):
+        """The organising organisations, read once for the page and its structured data."""
+        return list(self.organisations.all())
+
     def kind_label(self):
         return self.specific_class._meta.verbose_name if self.specific_class else ""
 

@@ -27,7 +27,7 @@ EXPECTED_QUERIES = {
     "ics feed": 12,
     "rss feed": 12,
     "atom feed": 12,
-    "event page": 35,
+    "event page": 34,
     "my events": 14,
 }
 

@@ -23,7 +23,7 @@ S = RegistrationStatus
 # backend, one insert each with the database one).
 POST_QUERIES = 13
 # The event page as the registered member sees it.
-PAGE_QUERIES = 34
+PAGE_QUERIES = 33
 
 
 @pytest.fixture
