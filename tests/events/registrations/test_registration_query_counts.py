@@ -99,3 +99,26 @@ def test_the_registered_members_event_page_costs_the_same_queries_with_5_or_1000
     left = 2000 - before // 2 - 1
     assert f"{left} seats left of 2000" in page
     assert "Cancel my registration" in page and webinar.join_url in page
+
+
+def test_the_request_queues_the_email_and_the_notification_and_the_task_makes_them(
+    client, index, production_like, mailoutbox, django_capture_on_commit_callbacks
+):
+    from community.notifications.models import Notification
+
+    webinar = WebinarPageFactory(parent=index, title="Open data")
+    member = member_with_profile()
+    client.force_login(member)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/events/register/{webinar.pk}/")
+    assert mailoutbox == [] and not Notification.objects.exists()
+
+    [announcement] = [
+        result
+        for result in default_task_backend.results
+        if result.task.name == "announce_registration"
+    ]
+    announcement.task.call(*announcement.args, **announcement.kwargs)
+    [mail] = mailoutbox
+    assert mail.subject == "You are registered: Open data" and mail.to == ["ana@example.org"]
+    assert Notification.objects.get().recipient == member
