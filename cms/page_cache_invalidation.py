@@ -50,6 +50,8 @@ class _Batch(PurgeBatch):
         self.sent = False
         # What this transaction's changes already put in (a kind's listings, a page's copies).
         self.done = set()
+        # What to work out when the transaction commits, before sending (`_add(at_commit=True)`).
+        self.at_commit = []
 
     def send(self):
         backends = get_backends()
@@ -75,6 +77,8 @@ def _current_batch():
     def flush():
         if not batch.sent:
             batch.sent = True
+            for function in batch.at_commit:
+                function(batch)
             batch.send()
 
     transaction.on_commit(flush)
@@ -88,12 +92,18 @@ def _purging():
     return any(not isinstance(b, PageCacheBackend) for b in get_backends().values())
 
 
-def _add(function):
-    """Run `function(batch)` on the transaction's batch (outside a transaction: send at once)."""
+def _add(function, at_commit=False):
+    """Run `function(batch)` on the transaction's batch (outside a transaction: send at once);
+    `at_commit`: when the transaction commits, just before the batch is sent, so that what it
+    reads is not read while the transaction holds its locks (a registration holds its event's)."""
     if not _purging():
         return
     if connection.in_atomic_block:
-        function(_current_batch())
+        batch = _current_batch()
+        if at_commit:
+            batch.at_commit.append(function)
+        else:
+            function(batch)
         return
     batch = _Batch()
     function(batch)
@@ -310,7 +320,9 @@ def _purge_shown(sender, instance):
         batch.cache_object = types.SimpleNamespace()
         batch.add_pages(Page.objects.live().filter(shown).specific(defer=True))
 
-    _add(add)
+    # Worked out at the commit: a registration's transaction holds its event's row lock, which
+    # the other registrations wait for; the pages to purge need no lock.
+    _add(add, at_commit=True)
 
 
 @functools.cache

@@ -64,3 +64,29 @@ def test_seating_several_people_waiting_works_out_the_pages_to_purge_once(
     assert len(promoted) == 2
     assert len(added) == 1
     assert len(purged) == 1 and "http://localhost/en/events/small/" in purged[0]
+
+
+def test_the_pages_to_purge_are_worked_out_after_the_event_lock_is_released(
+    index, purged, django_capture_on_commit_callbacks
+):
+    """Registrations queue on the event's row lock: what they purge is read once it is free."""
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    webinar = WebinarPageFactory(parent=index, slug="busy")
+    member = make_member("ana@example.org")
+    page_cache_invalidation._local.batch = None
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        with transaction.atomic():
+            services.register(webinar, user=member)
+        locked = len(queries)
+    sql = [q["sql"] for q in queries.captured_queries]
+    inserted = next(
+        n for n, q in enumerate(sql) if q.startswith('INSERT INTO "events_registration"')
+    )
+    assert not any("wagtailcore_page" in q for q in sql[inserted:locked])
+    assert any("wagtailcore_page" in q for q in sql[locked:])
+    assert "http://localhost/en/events/busy/" in purged[0]
