@@ -156,27 +156,47 @@ def _announce_status(registration, promoted=False):
         transaction.on_commit(lambda: tasks.send_registration_email.enqueue(pk, "guest_confirm"))
 
 
-def _standing(event, caps):
-    """(seats taken, seats taken by each cap, the last arrival's position) in one query,
-    whatever the number of registrations."""
+@dataclass(frozen=True)
+class Standing:
+    """An event's registrations counted under its lock: seats taken in all and by each cap (in
+    the order of the caps), the last arrival's position and the registration of whoever asks."""
+
+    seated: int
+    taken: list
+    last: int
+    mine: int | None
+
+
+def _standing(event, caps, whose=None):
+    """The event's `Standing` in one query, whatever the number of registrations; `whose`
+    (a Q) finds the registration of whoever asks (one per member or guest address)."""
     seated = Q(status__in=SEAT_STATUSES)
     counted = {
         f"cap_{n}": Count("pk", filter=seated & Q(**{cap.dimension: cap.value}))
         for n, cap in enumerate(caps)
     }
+    if whose is not None:
+        counted["mine"] = Max("pk", filter=whose)
     totals = Registration.objects.filter(event=event).aggregate(
         seated=Count("pk", filter=seated), last=Max("position"), **counted
     )
-    return totals["seated"], [totals[f"cap_{n}"] for n in range(len(caps))], totals["last"] or 0
+    return Standing(
+        seated=totals["seated"],
+        taken=[totals[f"cap_{n}"] for n in range(len(caps))],
+        last=totals["last"] or 0,
+        mine=totals.get("mine"),
+    )
 
 
-def _admit(event, registration, now):
+def _admit(event, registration, now, standing=None):
     """Seat or waitlist, at the end of the queue."""
     caps = event.cap_rules()
-    seated, taken, last = _standing(event, caps)
-    reason = counted_refusal_reason(registration.snapshot(), seated, taken, event.capacity, caps)
+    standing = standing or _standing(event, caps)
+    reason = counted_refusal_reason(
+        registration.snapshot(), standing.seated, standing.taken, event.capacity, caps
+    )
     registration.status = S.WAITLISTED if reason else S.CONFIRMED
-    registration.position = last + 1
+    registration.position = standing.last + 1
     if registration.status == S.CONFIRMED:
         registration.confirmed_at = now
 
@@ -232,13 +252,10 @@ def register(
         raise NotAllowed(_("Sign in or give your email address."))
     with transaction.atomic():
         event = _lock(event)
-        existing = (
-            Registration.objects.filter(event=event, user=user).first()
-            if user is not None
-            else Registration.objects.filter(
-                event=event, user=None, guest_email=guest_email
-            ).first()
-        )
+        whose = Q(user=user) if user is not None else Q(user=None, guest_email=guest_email)
+        # Seats, caps, arrival order and the person's own registration: one query.
+        standing = _standing(event, event.cap_rules(), whose)
+        existing = Registration.objects.get(pk=standing.mine) if standing.mine else None
         if existing and (existing.is_active or existing.status == S.DECLINED):
             return Result(existing, False)
         if event.registration_state(now) != "open":
@@ -257,12 +274,12 @@ def register(
         registration.reminder_sent_at = None
         if user is None:
             registration.status = S.PENDING
-            registration.position = _next_position(event)
+            registration.position = standing.last + 1
         elif event.specific_class.participation == "application":
             registration.status = S.APPLIED
-            registration.position = _next_position(event)
+            registration.position = standing.last + 1
         else:
-            _admit(event, registration, now)
+            _admit(event, registration, now, standing)
         registration.save()
         _announce_status(registration)
     return Result(registration, True)

@@ -17,11 +17,11 @@ from tests.events.conftest import make_member
 
 S = RegistrationStatus
 # session, member, the page's view restrictions, the page, the member's country (their
-# profile's snapshot); savepoint, the event locked, the member's registration, the seats, caps
-# and arrival order in one, the new row, the pages to purge, release. The announcement (email,
-# notification) and the reminder are queued (no query with the dummy backend, one insert each
-# with the database one).
-POST_QUERIES = 12
+# profile's snapshot); savepoint, the event locked, the seats, caps, arrival order and the
+# member's registration in one, the new row, release; the pages to purge, once committed. The
+# announcement (email, notification) and the reminder are queued (no query with the dummy
+# backend, one insert each with the database one).
+POST_QUERIES = 11
 # The event page as the registered member sees it.
 PAGE_QUERIES = 33
 
