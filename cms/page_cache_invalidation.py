@@ -300,9 +300,9 @@ def _purge_shown(sender, instance):
     """Purge the pages that list things of `sender` and the pages `instance` names, with every
     language copy of those: their URLs only, each once per transaction however many changes
     of the kind it makes (a cancellation that seats three people waiting purges once)."""
-    named = _named_pages(instance)
 
     def add(batch):
+        named = _named_pages(instance)
         fresh = {("lists", sender), *(("shows", page.translation_key) for page in named)}
         fresh -= batch.done
         if not fresh:
