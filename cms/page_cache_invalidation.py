@@ -8,6 +8,10 @@ elsewhere (`page_cache_lists` on a page class). A page in the main menu changes 
 header: everything is purged. A snippet's change purges the pages that point at it (foreign
 keys, many-to-many, orderables, StreamField and rich text) with their ancestors; the snippets and
 settings every page shows (footer text, site settings: `page_cache_everywhere`) purge everything.
+A change of another model (a registration) purges the pages that list its kind
+(`page_cache_lists`: the events index, the home page) and the pages it names itself
+(`page_cache_pages()`: its event, in every language): those URLs only, since their ancestors and
+the pages linking to them show nothing of it, and each once per transaction.
 
 Every URL goes in one `PurgeBatch` per transaction, sent when it commits: a purge before the
 commit would let a reader cache the old content again. Our own backend runs at once, so the
@@ -21,10 +25,12 @@ The same signals forget the cached machine-readable listings (the sitemap, the m
 cms/content_cache.py) that show what changed, whether or not a page cache or CDN is on.
 """
 
+import functools
 import threading
 import types
 
 from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -49,6 +55,10 @@ class _Batch(PurgeBatch):
         super().__init__()
         self.everything = False
         self.sent = False
+        # What this transaction's changes already put in (a kind's listings, a page's copies).
+        self.done = set()
+        # What to work out when the transaction commits, before sending (`_add(at_commit=True)`).
+        self.at_commit = []
 
     def send(self):
         backends = get_backends()
@@ -74,6 +84,8 @@ def _current_batch():
     def flush():
         if not batch.sent:
             batch.sent = True
+            for function in batch.at_commit:
+                function(batch)
             batch.send()
 
     transaction.on_commit(flush)
@@ -87,12 +99,18 @@ def _purging():
     return any(not isinstance(b, PageCacheBackend) for b in get_backends().values())
 
 
-def _add(function):
-    """Run `function(batch)` on the transaction's batch (outside a transaction: send at once)."""
+def _add(function, at_commit=False):
+    """Run `function(batch)` on the transaction's batch (outside a transaction: send at once);
+    `at_commit`: when the transaction commits, just before the batch is sent, so that what it
+    reads is not read while the transaction holds its locks (a registration holds its event's)."""
     if not _purging():
         return
     if connection.in_atomic_block:
-        function(_current_batch())
+        batch = _current_batch()
+        if at_commit:
+            batch.at_commit.append(function)
+        else:
+            function(batch)
         return
     batch = _Batch()
     function(batch)
@@ -139,14 +157,23 @@ def _listed(model):
     return labels() if callable(labels) else labels
 
 
+@functools.cache
+def _page_classes_that_list():
+    """The page classes that declare `page_cache_lists` (every model is loaded by the first
+    save: asked once per process, not at each save)."""
+    return tuple(
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page) and getattr(model, "page_cache_lists", ())
+    )
+
+
 def _listing_classes(changed):
     """Page classes that list things of class `changed` wherever they sit in the tree."""
     if changed is None:
         return []
     found = []
-    for model in apps.get_models():
-        if not issubclass(model, Page):
-            continue
+    for model in _page_classes_that_list():
         for label in _listed(model):
             try:
                 listed = apps.get_model(label)
@@ -268,6 +295,58 @@ def _is_snippet(model):
     return issubclass(model, (BaseSiteSetting, BaseGenericSetting)) or model in get_snippet_models()
 
 
+def _named_pages(instance):
+    """The pages `instance` says it is shown on (`page_cache_pages()`), else none."""
+    named = getattr(instance, "page_cache_pages", None)
+    if named is None:
+        return []
+    try:
+        return [page for page in named() if page is not None]
+    except ObjectDoesNotExist:  # its page is being deleted: that deletion purges it
+        return []
+
+
+def _purge_shown(sender, instance):
+    """Purge the pages that list things of `sender` and the pages `instance` names, with every
+    language copy of those: their URLs only, each once per transaction however many changes
+    of the kind it makes (a cancellation that seats three people waiting purges once)."""
+
+    def add(batch):
+        named = _named_pages(instance)
+        fresh = {("lists", sender), *(("shows", page.translation_key) for page in named)}
+        fresh -= batch.done
+        if not fresh:
+            return
+        batch.done |= fresh
+        shown = Q(pk__in=[])
+        if ("lists", sender) in fresh:
+            for model in _listing_classes(sender):
+                shown |= Q(content_type__in=_content_types(model))
+        for page in named:
+            if ("shows", page.translation_key) in fresh:
+                shown |= (
+                    Q(translation_key=page.translation_key) | Q(pk=page.pk) | Q(alias_of=page.pk)
+                )
+        batch.cache_object = types.SimpleNamespace()
+        batch.add_pages(Page.objects.live().filter(shown).specific(defer=True))
+
+    # Worked out at the commit: a registration's transaction holds its event's row lock, which
+    # the other registrations wait for; the pages to purge need no lock.
+    _add(add, at_commit=True)
+
+
+@functools.cache
+def _with_subclasses(model):
+    return tuple(m for m in apps.get_models() if issubclass(m, model))
+
+
+def _content_types(model):
+    """The content types of `model` and of its subclasses (from ContentType's own cache)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    return list(ContentType.objects.get_for_models(*_with_subclasses(model)).values())
+
+
 def _on_model_change(sender, instance, **kwargs):
     # A page saved (a live page edited in code, a tree synchronised, a fixture loaded), a
     # restriction, an entry: no query, so fixtures too.
@@ -283,9 +362,8 @@ def _on_model_change(sender, instance, **kwargs):
         return
     if _is_snippet(sender):
         purge_for_objects([instance])
-    elif _listing_classes(sender):
-        pages = _listing_pages(sender)
-        _add(lambda batch: urls_to_purge(pages, batch))
+    elif _listing_classes(sender) or hasattr(instance, "page_cache_pages"):
+        _purge_shown(sender, instance)
 
 
 def connect():

@@ -26,28 +26,46 @@ __all__ = [
 ]
 
 _CACHE_ATTRIBUTE = "_osc_hidden_pages_q"
+_BY_MODEL_ATTRIBUTE = "_osc_hidden_pages_q_by_model"
 
 # Rules of higher layers that hide some of their pages from everyone but their own readers
-# (community.results: a result whose idea is not public), each `rule(request) -> Q` over Page.
-# Registered at start-up, so every channel that asks `visible_pages` applies them without
-# importing the layer above.
+# (community.results: a result whose idea is not public), each `rule(request) -> Q` over Page,
+# with the page classes it can hide (None: any). Registered at start-up, so every channel that
+# asks `visible_pages` applies them without importing the layer above.
 _RULES = []
 # Labels ("app_label.Model") of the models those rules read besides pages and restrictions.
 _RULE_MODELS = set()
+# The page classes each rule can hide (None: any page).
+_RULE_PAGE_CLASSES = {}
 
 
-def register_hidden_pages_rule(rule, models=()):
+def register_hidden_pages_rule(rule, models=(), page_classes=None):
     """Add `rule` to what hides pages. `models`: the labels of the models it reads besides
-    pages, so what caches visible pages (cms/content_cache.py) forgets them when those change."""
+    pages, so what caches visible pages (cms/content_cache.py) forgets them when those change.
+    `page_classes`: the page classes it can hide, sparing its cost to the queries of other
+    classes (an event listing never builds the results' subquery)."""
     if rule not in _RULES:
         _RULES.append(rule)
     _RULE_MODELS.update(models)
+    _RULE_PAGE_CLASSES[rule] = tuple(page_classes) if page_classes else None
 
 
 def hidden_pages_models():
     """Labels of the models whose change can hide or show a page: pages, view restrictions, and
     what the registered rules read."""
     return ("wagtailcore.Page", "wagtailcore.PageViewRestriction", *sorted(_RULE_MODELS))
+
+
+def _rules_for(model):
+    """The rules that can hide pages of `model` (every rule for Page or no model)."""
+    if model is None or model is Page:
+        return list(_RULES)
+    return [
+        rule
+        for rule in _RULES
+        if _RULE_PAGE_CLASSES.get(rule) is None
+        or any(issubclass(m, model) or issubclass(model, m) for m in _RULE_PAGE_CLASSES[rule])
+    ]
 
 
 def _equivalence(restriction):
@@ -161,15 +179,14 @@ def reader_class(request):
     return f"member:{user.pk}:{user.is_superuser}:{passed}"
 
 
-def hidden_pages_q(request=None):
-    """A Q matching every page hidden from this reader (`request=None`: an anonymous visitor).
-
-    Three or four queries whatever the number of pages, plus one per group restriction to read
-    the reader's groups; the answer is kept in the chrome cache for every reader of the same
-    class (cms.chrome_cache, invalidated when a page or restriction changes) and on the request.
-    """
-    if request is not None and hasattr(request, _CACHE_ATTRIBUTE):
-        return getattr(request, _CACHE_ATTRIBUTE)
+def _restricted_q(request):
+    """The pages hidden from this reader by view restrictions. Three or four queries whatever
+    the number of pages, plus one per group restriction to read the reader's groups; the roots
+    are kept in the chrome cache for every reader of the same class (cms.chrome_cache,
+    invalidated when a page or restriction changes), the Q on the request."""
+    cached_q = getattr(request, _CACHE_ATTRIBUTE, None) if request is not None else None
+    if cached_q is not None:
+        return cached_q
     from .chrome_cache import cached
 
     def compute():
@@ -180,16 +197,30 @@ def hidden_pages_q(request=None):
     q = Q(pk__in=[])
     for path in paths:
         q |= Q(path__startswith=path)
-    for rule in _RULES:
-        q |= rule(request)
     if request is not None:
         setattr(request, _CACHE_ATTRIBUTE, q)
     return q
 
 
+def hidden_pages_q(request=None, model=None):
+    """A Q matching every page hidden from this reader (`request=None`: an anonymous visitor);
+    with `model`, only the rules that can hide pages of that class are asked.
+
+    The restrictions come from `_restricted_q` (the chrome cache, then the request), reused by
+    every channel on the page; the rules are asked once per request and class.
+    """
+    by_model = request.__dict__.setdefault(_BY_MODEL_ATTRIBUTE, {}) if request is not None else {}
+    if model not in by_model:
+        q = _restricted_q(request)
+        for rule in _rules_for(model):
+            q |= rule(request)
+        by_model[model] = q
+    return by_model[model]
+
+
 def visible_pages(queryset, request=None):
     """`queryset` narrowed to the live pages this reader may see (anonymous when no request)."""
-    return queryset.live().exclude(hidden_pages_q(request))
+    return queryset.live().exclude(hidden_pages_q(request, queryset.model))
 
 
 def sees_what_anyone_sees(request):

@@ -53,8 +53,10 @@ def hidden_results_q(request=None):
 
 
 def register():
-    # The rule reads ideas (their status); calls and results are pages.
-    register_hidden_pages_rule(hidden_results_q, models=("community.Idea",))
+    # The rule hides result pages only, and reads ideas (their status) besides pages.
+    register_hidden_pages_rule(
+        hidden_results_q, models=("community.Idea",), page_classes=[IdeaResultPage]
+    )
 
 
 def visible_results(request=None, queryset=None):

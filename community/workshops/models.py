@@ -410,6 +410,8 @@ class WorkshopIndexPage(BasePage):
     events section (their URLs, calendar and registrations are the events'), listed here as the
     events index lists them (visibility, seats)."""
 
+    # Seats taken on its cards (cms/page_cache_invalidation.py).
+    page_cache_lists = ("events.Registration",)
     menu_group = "take-part"  # cms.navigation
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)

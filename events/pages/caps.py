@@ -12,7 +12,15 @@ from django.utils.translation import get_language_info
 
 from cms.models.choices import Helix
 
-__all__ = ["Cap", "cap_label", "cap_usage", "caps_from_stream", "refusal_reason"]
+__all__ = [
+    "Cap",
+    "cap_label",
+    "cap_usage",
+    "caps_from_stream",
+    "counted_cap_usage",
+    "counted_refusal_reason",
+    "refusal_reason",
+]
 
 
 @dataclass(frozen=True)
@@ -48,13 +56,19 @@ def refusal_reason(
 ) -> str:
     """Why this registrant cannot have a seat now: "" (admitted), "full" or "cap"."""
     seated = list(seated)
-    if capacity is not None and len(seated) >= capacity:
+    taken = [sum(1 for row in seated if row.get(cap.dimension) == cap.value) for cap in caps]
+    return counted_refusal_reason(snapshot, len(seated), taken, capacity, caps)
+
+
+def counted_refusal_reason(
+    snapshot: Mapping[str, str], seated: int, taken: Iterable[int], capacity, caps
+) -> str:
+    """`refusal_reason` from counts: `seated` seats taken in all, `taken` by each cap (in the
+    order of `caps`)."""
+    if capacity is not None and seated >= capacity:
         return "full"
-    for cap in caps:
-        if snapshot.get(cap.dimension) != cap.value:
-            continue
-        taken = sum(1 for row in seated if row.get(cap.dimension) == cap.value)
-        if taken + 1 > cap.limit:
+    for cap, count in zip(caps, taken, strict=True):
+        if snapshot.get(cap.dimension) == cap.value and count + 1 > cap.limit:
             return "cap"
     return ""
 
@@ -85,12 +99,15 @@ def cap_usage(
     """Per cap: its label in the reader's language, seats taken and limit (counts only, for the
     page and the admin)."""
     seated = list(seated)
+    taken = [sum(1 for row in seated if row.get(cap.dimension) == cap.value) for cap in caps]
+    return counted_cap_usage(taken, caps, country_names)
+
+
+def counted_cap_usage(
+    taken: Iterable[int], caps, country_names: Mapping[str, str] | None = None
+) -> list[dict]:
+    """`cap_usage` from the seats each cap counts already (`taken`, in the order of `caps`)."""
     return [
-        {
-            "cap": cap,
-            "label": cap_label(cap, country_names),
-            "taken": sum(1 for row in seated if row.get(cap.dimension) == cap.value),
-            "limit": cap.limit,
-        }
-        for cap in caps
+        {"cap": cap, "label": cap_label(cap, country_names), "taken": count, "limit": cap.limit}
+        for cap, count in zip(caps, taken, strict=True)
     ]

@@ -102,6 +102,11 @@ class Registration(models.Model):
             ("manage_all_registrations", "Can see and manage every event's registrations"),
         ]
 
+    def page_cache_pages(self):
+        """The pages that show this registration (as seats taken): its event's, in every
+        language (cms/page_cache_invalidation.py adds the copies and the listings)."""
+        return [self.event]
+
     def __str__(self):
         return f"{self.display_name} – {self.event_id} ({self.status})"
 

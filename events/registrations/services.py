@@ -3,19 +3,20 @@
 Every change to an event's registrations happens in one transaction holding a row lock on the
 event (`select_for_update`; PostgreSQL queues concurrent writers there, SQLite serialises all
 writes anyway), so seats are never oversold and the waitlist keeps its arrival order. Emails
-and signals go out once the transaction has committed.
+and signals go out once the transaction has committed, from one background task per change
+(`tasks.announce_registration`): a registration's request only queues it.
 """
 
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.i18n import active_and_default_language_codes, localized_options
 from cms.models import Country
-from events.pages.caps import cap_usage, refusal_reason
+from events.pages.caps import counted_cap_usage, counted_refusal_reason, refusal_reason
 from events.pages.models import EventPage, RegistrationStatus
 from events.pages.models.choices import SEAT_STATUSES
 from events.registrations import signals, tasks
@@ -107,9 +108,18 @@ def missing_snapshot_fields(user):
 
 
 def _lock(event):
-    """The registration copy of the event, locked until the transaction ends."""
-    target = event.registration_event if isinstance(event, EventPage) else event
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=target.pk)
+    """The registration copy of the event, locked until the transaction ends: found and locked
+    in one query (the first real page of the event's translation group, as
+    `EventPage.registration_event` says)."""
+    locking = EventPage.objects.select_for_update(of=("self",))
+    known = event.__dict__.get("registration_event")
+    if known is not None:
+        return locking.get(pk=known.pk)
+    return (
+        locking.filter(translation_key=event.translation_key, alias_of__isnull=True)
+        .order_by("pk")
+        .first()
+    ) or locking.get(pk=event.pk)
 
 
 def _seated(event):
@@ -124,15 +134,10 @@ def _next_position(event):
 
 
 def _after_commit(registration, kind, signal):
-    """Email the person and announce the change, once the data is really there."""
-    pk = registration.pk
-
-    def announce():
-        row = Registration.objects.select_related("event", "user").get(pk=pk)
-        signal.send(sender=Registration, registration=row)
-        tasks.send_registration_email.enqueue(pk, kind)
-
-    transaction.on_commit(announce)
+    """Email the person and announce the change, once the data is really there: one task
+    queued, so neither the email nor the notifications are made in the request."""
+    pk, name = registration.pk, signals.name_of(signal)
+    transaction.on_commit(lambda: tasks.announce_registration.enqueue(pk, kind, name))
 
 
 def _announce_status(registration, promoted=False):
@@ -151,13 +156,47 @@ def _announce_status(registration, promoted=False):
         transaction.on_commit(lambda: tasks.send_registration_email.enqueue(pk, "guest_confirm"))
 
 
-def _admit(event, registration, now):
+@dataclass(frozen=True)
+class Standing:
+    """An event's registrations counted under its lock: seats taken in all and by each cap (in
+    the order of the caps), the last arrival's position and the registration of whoever asks."""
+
+    seated: int
+    taken: list
+    last: int
+    mine: int | None
+
+
+def _standing(event, caps, whose=None):
+    """The event's `Standing` in one query, whatever the number of registrations; `whose`
+    (a Q) finds the registration of whoever asks (one per member or guest address)."""
+    seated = Q(status__in=SEAT_STATUSES)
+    counted = {
+        f"cap_{n}": Count("pk", filter=seated & Q(**{cap.dimension: cap.value}))
+        for n, cap in enumerate(caps)
+    }
+    if whose is not None:
+        counted["mine"] = Max("pk", filter=whose)
+    totals = Registration.objects.filter(event=event).aggregate(
+        seated=Count("pk", filter=seated), last=Max("position"), **counted
+    )
+    return Standing(
+        seated=totals["seated"],
+        taken=[totals[f"cap_{n}"] for n in range(len(caps))],
+        last=totals["last"] or 0,
+        mine=totals.get("mine"),
+    )
+
+
+def _admit(event, registration, now, standing=None):
     """Seat or waitlist, at the end of the queue."""
-    reason = refusal_reason(
-        registration.snapshot(), _seated(event), event.capacity, event.cap_rules()
+    caps = event.cap_rules()
+    standing = standing or _standing(event, caps)
+    reason = counted_refusal_reason(
+        registration.snapshot(), standing.seated, standing.taken, event.capacity, caps
     )
     registration.status = S.WAITLISTED if reason else S.CONFIRMED
-    registration.position = _next_position(event)
+    registration.position = standing.last + 1
     if registration.status == S.CONFIRMED:
         registration.confirmed_at = now
 
@@ -213,13 +252,10 @@ def register(
         raise NotAllowed(_("Sign in or give your email address."))
     with transaction.atomic():
         event = _lock(event)
-        existing = (
-            Registration.objects.filter(event=event, user=user).first()
-            if user is not None
-            else Registration.objects.filter(
-                event=event, user=None, guest_email=guest_email
-            ).first()
-        )
+        whose = Q(user=user) if user is not None else Q(user=None, guest_email=guest_email)
+        # Seats, caps, arrival order and the person's own registration: one query.
+        standing = _standing(event, event.cap_rules(), whose)
+        existing = Registration.objects.get(pk=standing.mine) if standing.mine else None
         if existing and (existing.is_active or existing.status == S.DECLINED):
             return Result(existing, False)
         if event.registration_state(now) != "open":
@@ -238,12 +274,12 @@ def register(
         registration.reminder_sent_at = None
         if user is None:
             registration.status = S.PENDING
-            registration.position = _next_position(event)
+            registration.position = standing.last + 1
         elif event.specific_class.participation == "application":
             registration.status = S.APPLIED
-            registration.position = _next_position(event)
+            registration.position = standing.last + 1
         else:
-            _admit(event, registration, now)
+            _admit(event, registration, now, standing)
         registration.save()
         _announce_status(registration)
     return Result(registration, True)
@@ -352,25 +388,34 @@ def _country_names(caps):
 
 
 def seat_summary(event):
-    """Counts by status, seats left and the balance by cap (counts only), in two queries (two
-    more name the countries when a cap counts a country)."""
-    target = event.registration_event
-    counts = dict.fromkeys(S.values, 0)
-    rows = Registration.objects.filter(event=target).values_list("status", *SNAPSHOT_FIELDS)
-    seated = []
-    for status, *snapshot in rows:
-        counts[status] += 1
-        if status in SEAT_STATUSES:
-            seated.append(dict(zip(SNAPSHOT_FIELDS, snapshot, strict=True)))
-    taken = len(seated)
+    """Counts by status, seats left and the balance by cap (counts only), in one query whatever
+    the number of registrations (two more name the countries when a cap counts a country).
+
+    Registrations hang off the event's registration copy only, so those of its translation
+    group are that copy's: no query to find it."""
     caps = event.cap_rules()
+    seated = Q(status__in=SEAT_STATUSES)
+    counted = {f"status_{status}": Count("pk", filter=Q(status=status)) for status in S.values}
+    counted.update(
+        {
+            f"cap_{n}": Count("pk", filter=seated & Q(**{cap.dimension: cap.value}))
+            for n, cap in enumerate(caps)
+        }
+    )
+    totals = Registration.objects.filter(
+        event__translation_key=event.translation_key, event__alias_of__isnull=True
+    ).aggregate(**counted)
+    counts = {status: totals[f"status_{status}"] for status in S.values}
+    taken = sum(counts[status] for status in SEAT_STATUSES)
     return {
         "counts": counts,
         "taken": taken,
         "capacity": event.capacity,
         "left": None if event.capacity is None else max(event.capacity - taken, 0),
         "waiting": counts[S.WAITLISTED],
-        "balance": cap_usage(seated, caps, _country_names(caps)),
+        "balance": counted_cap_usage(
+            [totals[f"cap_{n}"] for n in range(len(caps))], caps, _country_names(caps)
+        ),
     }
 
 

@@ -14,11 +14,12 @@ from django.utils import timezone
 from django_tasks import default_task_backend, task
 
 from events.pages.models import EventPage, RegistrationStatus
-from events.registrations import emails
+from events.registrations import emails, signals
 from events.registrations.models import Registration
 
 __all__ = [
     "REMINDER_LEAD",
+    "announce_registration",
     "schedule_reminder",
     "send_due_reminders",
     "send_organiser_message",
@@ -36,6 +37,19 @@ def send_registration_email(registration_id, kind):
     )
     if registration is not None:
         emails.send_registration_email(registration, kind)
+
+
+@task()
+def announce_registration(registration_id, kind, signal_name):
+    """What happened to a registration, after its commit: the person's email (`kind`), then the
+    signal `signal_name` (events/registrations/signals.py) for the notification centre."""
+    registration = (
+        Registration.objects.select_related("event", "user").filter(pk=registration_id).first()
+    )
+    if registration is None:
+        return
+    emails.send_registration_email(registration, kind)
+    signals.BY_NAME[signal_name].send(sender=Registration, registration=registration)
 
 
 def _claim_reminder(registration_id, now):

@@ -36,10 +36,12 @@ STATUS_MESSAGES = {
 
 
 def _visible_event(request, page_id):
+    """The event as its base class: registering reads nothing of its kind's own fields (its
+    kind's class comes with the row), so its specific row is read only to show the page."""
     page = visible_pages(EventPage.objects.filter(pk=page_id), request).first()
     if page is None:
         raise Http404
-    return page.specific
+    return page
 
 
 @require_POST
@@ -48,7 +50,7 @@ def register(request, page_id):
     user = request.user if request.user.is_authenticated else None
     form = RegistrationForm(request.POST, event=event, user=user)
     if not form.is_valid():
-        response = event.render(request, context_overrides={"registration_form": form})
+        response = event.specific.render(request, context_overrides={"registration_form": form})
         response.status_code = 400
         return response
     try:

@@ -7,6 +7,7 @@ and quickly enough for mutation testing to run them once per mutant.
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
+from django.db.models import Q
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from cms.factories import ContentPageFactory
@@ -361,3 +362,26 @@ def test_visible_pages_leaves_out_drafts_and_private_pages(home, rf):
     assert is_visible(public)
     assert not is_visible(draft)
     assert not is_visible(section)
+
+
+def test_a_hiding_rule_for_some_page_classes_is_asked_only_for_them(home, rf, monkeypatch):
+    """A rule registered with its page classes costs nothing to the listings of other classes
+    (an events listing never builds the results' subquery), and still hides its pages."""
+    from cms import visibility
+    from cms.models import ContentPage, NewsPage
+
+    hidden = page(home, "hidden")
+    asked = []
+
+    def rule(request):
+        asked.append(request)
+        return Q(pk=hidden.pk)
+
+    monkeypatch.setattr(visibility, "_RULES", list(visibility._RULES))
+    monkeypatch.setattr(visibility, "_RULE_MODELS", set(visibility._RULE_MODELS))
+    monkeypatch.setattr(visibility, "_RULE_PAGE_CLASSES", dict(visibility._RULE_PAGE_CLASSES))
+    visibility.register_hidden_pages_rule(rule, page_classes=[ContentPage])
+    assert not visible_pages(NewsPage.objects.all()).exists() and asked == []
+    assert hidden.pk not in visible_pages(ContentPage.objects.all()).values_list("pk", flat=True)
+    assert hidden.pk not in visible_pages(Page.objects.all()).values_list("pk", flat=True)
+    assert len(asked) == 2

@@ -82,9 +82,8 @@ class EventPageForm(WagtailAdminPageForm):
 
 
 class EventPage(RoutablePageMixin, Located, BasePage):
-    # Seats left: a registration purges event pages from the page cache
-    # (cms/page_cache_invalidation.py).
-    page_cache_lists = ("events.Registration",)
+    # Seats left: a registration purges its event's pages from the page cache, every language
+    # copy (`Registration.page_cache_pages`, cms/page_cache_invalidation.py), not other events'.
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))

@@ -28,7 +28,7 @@ EXPECTED_QUERIES = {
     "ics feed": 7,
     "rss feed": 7,
     "atom feed": 7,
-    "event page": 19,
+    "event page": 17,
     "my events": 7,
 }
 
