@@ -16,11 +16,12 @@ class CmsConfig(AppConfig):
         from .roles import ensure_roles_after_migrate
         from .search_content import register as register_search_kinds
 
+        # The database cache's table, whatever settings the first `migrate` ran with; first,
+        # since what the next receivers save invalidates cached chrome in that cache.
+        post_migrate.connect(create_cache_tables_after_migrate, sender=self)
         post_migrate.connect(ensure_locales, sender=self)
         # The admin's roles (groups, rights, editorial workflow) follow cms/roles.py.
         post_migrate.connect(ensure_roles_after_migrate, sender=self)
-        # The database cache's table, whatever settings the first `migrate` ran with.
-        post_migrate.connect(create_cache_tables_after_migrate, sender=self)
         # allauth's limits (logins, sign-ups, page passwords) on the project's atomic counters.
         allauth_rate_limits.install()
         # The admin's breadcrumbs name only pages their user may see (cms/admin_explorer.py).
