@@ -103,7 +103,7 @@ def _fresh_cache():
 
 
 @pytest.fixture
-def production_auth(settings):
+def production_auth(settings, monkeypatch):
     """Log-in machinery as production runs it: the real password hasher and rate limits on.
 
     Test settings swap in a fast hasher and switch allauth's rate limits off, so nothing else
@@ -112,8 +112,18 @@ def production_auth(settings):
     autouse `_fresh_cache` empties around every test. Use it as
     `@pytest.mark.usefixtures("production_auth")`.
     """
+    import time
+    import types
+
+    from cms import rate_limits
     from opensocialcluster.settings import base
 
+    # The limits count in fixed windows (minutes, 5 minutes, hours): a test that crossed a
+    # window's end would start counting again. Its clock runs from the start of a day.
+    offset = -time.time() % 86400
+    monkeypatch.setattr(
+        rate_limits, "time", types.SimpleNamespace(time=lambda: time.time() + offset)
+    )
     settings.PASSWORD_HASHERS = getattr(base, "PASSWORD_HASHERS", global_settings.PASSWORD_HASHERS)
     if hasattr(base, "ACCOUNT_RATE_LIMITS"):
         settings.ACCOUNT_RATE_LIMITS = base.ACCOUNT_RATE_LIMITS
