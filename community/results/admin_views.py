@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community.ideas.models import Idea, IdeaCallPage, IdeaStatus
-from community.ideas.permissions import is_call_organiser, results_published
+from community.ideas.permissions import is_call_organiser
 from community.results import services
 from community.results.forms import MakeResultForm, pilot_actions
 from community.results.models import IdeaResultPage
+from community.results.permissions import call_results_refusal
 
 __all__ = ["call_results", "make_result"]
 
@@ -38,18 +39,16 @@ def call_results(request, call_id):
         result.idea_id: result
         for result in IdeaResultPage.objects.filter(idea__in=ideas, locale_id=call.locale_id)
     }
-    published = results_published(call)
+    refusal = call_results_refusal(call)
     return TemplateResponse(
         request,
         "community/results/admin/call_results.html",
         {
             "call": call,
             "rows": [(idea, results.get(idea.pk)) for idea in ideas],
-            "refusal": ""
-            if published
-            else _("Publish the call's results first: the result would tell the decision."),
+            "refusal": refusal,
             # One list of choices for every row's form (its own select, its own id).
-            "pilot_actions": list(pilot_actions()) if published else [],
+            "pilot_actions": [] if refusal else list(pilot_actions()),
         },
     )
 

@@ -25,6 +25,7 @@ from community.ideas.permissions import (
 from community.results.models import IdeaResultPage
 
 __all__ = [
+    "call_results_refusal",
     "can_manage_result",
     "can_view_result",
     "make_result_refusal",
@@ -88,6 +89,14 @@ def can_manage_result(result, user):
     return is_call_organiser(call, user)
 
 
+def call_results_refusal(call):
+    """Why no idea of `call` may become a result yet (a sentence), or "" once its results are
+    published: before then, a result would tell the decision."""
+    if not results_published(call):
+        return _("Publish the call's results first: the result would tell the decision.")
+    return ""
+
+
 def make_result_refusal(idea, user):
     """Why `user` may not turn `idea` into a result (a sentence), or "" when they may.
 
@@ -97,8 +106,8 @@ def make_result_refusal(idea, user):
         return _("Only the call's organisers can follow up an idea with a result.")
     if disclosed_status(idea, user) != IdeaStatus.SELECTED:
         return _("Only a selected idea can become a result.")
-    if not results_published(idea.call):
-        return _("Publish the call's results first: the result would tell the decision.")
+    if refusal := call_results_refusal(idea.call):
+        return refusal
     if idea.result_pages.exists():
         return _("This idea already has a result.")
     return ""
