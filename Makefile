@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
-.PHONY: install run prod prod-stop test test-fast test-e2e browser lint messages benchmark mutation check clean
+.PHONY: install run prod prod-stop test test-fast test-e2e browser lint messages benchmark benchmark-search mutation check clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -70,6 +70,15 @@ messages: install
 benchmark: install
 	$(PY) -m pytest tests/benchmarks -m benchmark -s -p no:xdist
 	$(PY) tests/benchmarks/stack.py
+
+# Search at 50,000 pages (docs/benchmarks.md): needs DATABASE_URL pointing at a PostgreSQL
+# database; builds the corpus once (later runs find it there), then times searches.
+SEARCH_SCALE ?= 1852
+benchmark-search: install
+	@case "$$DATABASE_URL" in postgres*) ;; *) echo "Set DATABASE_URL to a PostgreSQL database"; exit 1;; esac
+	$(PY) manage.py migrate --noinput
+	time $(PY) manage.py load_demo --scale $(SEARCH_SCALE)
+	$(PY) tests/benchmarks/search_scale.py
 
 # Mutation testing of the modules holding the product's rules: a score per module (slow, so not
 # part of `make test`). `make mutation MUTATION_ARGS=cms/filters.py` limits it; docs/mutation.md.

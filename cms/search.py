@@ -25,6 +25,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from modelsearch.query import Phrase, PlainText
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from cms.models.base import paginate
@@ -91,7 +92,50 @@ class LocalisedPostgresIndex(PostgresIndex):
             PostgresIndex(self.backend.with_config(config)).add_items(model, group)
 
 
+def any_language_query(compiler, query):
+    """The query stemmed by every configuration in use, OR-ed: a constant tsquery that every
+    row matching with its own locale's configuration also matches, so PostgreSQL can find the
+    candidates with the GIN index on (title || body) (cms migration 0012) before checking each
+    row with its own configuration, which an index cannot do (the configuration is per row)."""
+    configs = sorted(
+        {text_search_config(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+        | {"simple"}
+    )
+    queries = [compiler.build_tsquery(query, config=Value(config)) for config in configs]
+    if any(q is None for q in queries):
+        return None
+    combined = queries[0]
+    for other in queries[1:]:
+        combined = combined | other
+    return combined
+
+
 class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+    def search(self, config, start, stop, score_field=None, backend=None):
+        """modelsearch's search, plus a condition the GIN index can answer (see
+        `any_language_query`) when the match uses each row's configuration."""
+        if not (
+            isinstance(config, Case)
+            and self.fields is None
+            and isinstance(self.query, (PlainText, Phrase))
+        ):
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        candidates = any_language_query(self, self.query)
+        search_query = self.build_tsquery(self.query, config=config)
+        if candidates is None or search_query is None:
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        vectors = self.get_search_vectors(search_query)
+        rank_expression = self._build_rank_expression(vectors, config)
+        combined_vector = vectors[0][0]
+        for vector, _boost in vectors[1:]:
+            combined_vector = combined_vector._combine(vector, "||", False)
+        queryset = (
+            self.queryset.annotate(_vector_=combined_vector)
+            .filter(_vector_=candidates)
+            .filter(_vector_=search_query)
+        )
+        return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
+
     def get_config(self, backend):
         """Match each row with the configuration it was indexed with: its locale's.
 

@@ -292,8 +292,8 @@ def _trees_have_every_page(locales):
 
 
 def page_index():
-    """wagtail-localize's PageIndex of the site (pages that are not aliases, in tree order),
-    from one query: PageIndex.from_database() makes three queries per page."""
+    """wagtail-localize's PageIndex of the pages (not aliases) that some language tree lacks,
+    in tree order, from one query: PageIndex.from_database() makes three queries per page."""
     rows = list(
         Page.objects.filter(depth__gt=1)
         .order_by("path")
@@ -318,7 +318,17 @@ def page_index():
         for path, depth, key, locale_id, alias_of_id, content_type_id in rows
         if alias_of_id is None
     ]
-    return PageIndex(entries).sort_by_tree_position()
+    # Sorted whole (a page's place needs its parent), then only the pages some language tree
+    # lacks: wagtail-localize's synchronize_tree reads each listed page from the database, even
+    # one already aliased there, which took minutes once the --scale corpus was there.
+    everywhere = set(locales)
+    return PageIndex(
+        [
+            entry
+            for entry in PageIndex(entries).sort_by_tree_position().pages
+            if {*entry.locales, *entry.aliased_locales} != everywhere
+        ]
+    )
 
 
 def synchronise_language_trees(locales=None, progress=None):
