@@ -96,10 +96,6 @@ class Command(BaseCommand):
             ctx = build_cms_demo(progress)
             build_open_data_demo(ctx, progress)  # catalogue, knowledge base, directory, map
             synchronise_trees(ctx, progress)
-            # After the trees: the corpus goes under each language's index at once, in bulk.
-            with step("synthetic corpus"):
-                indexes = {kind: ctx.pages[kind]["en"] for kind in KINDS}
-                synthetic = build_corpus(indexes, scale, progress)
             with step("demo accounts"):
                 accounts = ensure_demo_accounts()
             with step("profiles, organisations and idea calls"):
@@ -118,6 +114,12 @@ class Command(BaseCommand):
                 build_conversations_demo()  # between the demo accounts
             with step("pilot contacts and partners"):
                 build_transfers_demo()  # after the accounts and organisations
+        # Last, once the demo's own objects are indexed: modelsearch rescans the whole search
+        # index after each object it indexes, which took minutes behind a 50,000-page corpus.
+        # The corpus goes under each language's index at once, in bulk (cms/demo/corpus.py).
+        with quiet_loggers(chatty), transaction.atomic(), step("synthetic corpus"):
+            indexes = {kind: ctx.pages[kind]["en"] for kind in KINDS}
+            synthetic = build_corpus(indexes, scale, progress)
         elapsed = time.monotonic() - started
 
         for (kind, status), number in sorted(ctx.stats.items()):
