@@ -108,8 +108,10 @@ def main():
         print(f"| {language} | {query} | {note} | {median:.0f} | {worst:.0f} |")
     p50, p95 = percentile(timings, 0.50), percentile(timings, 0.95)
     verdict = "meets" if p95 < TARGET_P95_MS else "misses"
-    print(f"\nAll {len(timings)} requests: p50 {p50:.0f} ms, p95 {p95:.0f} ms ({verdict} the "
-          f"{TARGET_P95_MS} ms target)\n")
+    print(
+        f"\nAll {len(timings)} requests: p50 {p50:.0f} ms, p95 {p95:.0f} ms ({verdict} the "
+        f"{TARGET_P95_MS} ms target)\n"
+    )
 
     explain(client, "en", "cooperative")
     explain(client, "en", codename(17))
@@ -123,8 +125,10 @@ def explain(client, language, query):
         elapsed = (time.perf_counter() - started) * 1000
     search_sql = [q for q in captured.captured_queries if "@@" in q["sql"]]
     slowest = max(search_sql, key=lambda q: float(q["time"]))
-    print(f"### Plan: {language} {query!r} ({len(captured.captured_queries)} queries, "
-          f"{len(search_sql)} full-text, {elapsed:.0f} ms for the request)\n")
+    print(
+        f"### Plan: {language} {query!r} ({len(captured.captured_queries)} queries, "
+        f"{len(search_sql)} full-text, {elapsed:.0f} ms for the request)\n"
+    )
     print("```")
     print(slowest["sql"][:3000])
     print("```\n")
