@@ -95,7 +95,7 @@ class LocalisedPostgresIndex(PostgresIndex):
 def any_language_query(compiler, query):
     """The query stemmed by every configuration in use, OR-ed: a constant tsquery that every
     row matching with its own locale's configuration also matches, so PostgreSQL can find the
-    candidates with the GIN index on (title || body) (cms migration 0012) before checking each
+    candidates with the GIN index on (title || body) (cms migration 0014) before checking each
     row with its own configuration, which an index cannot do (the configuration is per row)."""
     configs = sorted(
         {text_search_config(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}

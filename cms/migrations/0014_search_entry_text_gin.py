@@ -25,7 +25,7 @@ def drop(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cms", "0011_home_sections"),
+        ("cms", "0013_transfer_kits"),
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 
