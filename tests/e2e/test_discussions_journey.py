@@ -4,7 +4,6 @@ finds the thread neither by the site search, the discussion search nor its URL."
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from wagtail.models import Locale, Page
 
 from cms.factories import make_site
@@ -16,6 +15,7 @@ from events.listing.factories import EventIndexPageFactory
 from events.pages.factories import FocusGroupPageFactory
 from events.pages.models import RegistrationStatus
 from events.registrations.models import Registration
+from tests.e2e.sessions import sign_in
 from tests.events.conftest import make_member
 
 # Transactional: the live server thread must see the data the test makes.
@@ -40,14 +40,6 @@ def group_space():
     for member in (amina, bruno):
         Registration.objects.create(event=group, user=member, status=RegistrationStatus.CONFIRMED)
     return section, space, amina, bruno
-
-
-def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def test_private_thread_reply_with_mention_notifies_and_stays_hidden_from_visitors(

@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail_localize.synctree import synchronize_tree
@@ -17,6 +16,7 @@ from events.pages.factories import WebinarPageFactory
 from events.pages.models import RegistrationStatus
 from events.registrations import services
 from events.registrations.models import Registration
+from tests.e2e.sessions import sign_in
 from tests.e2e.test_accessibility import axe_violations, describe
 from tests.events.conftest import make_member
 
@@ -48,14 +48,6 @@ def webinar():
     for code in ("it", "ar"):
         synchronize_tree(Locale.get_default(), Locale.objects.get(language_code=code))
     return event, italy
-
-
-def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def member(email, country):

@@ -4,7 +4,6 @@ with the reason, and the page does not scroll sideways."""
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from wagtail.models import Locale, Page
 
 from cms.factories import make_site
@@ -13,6 +12,7 @@ from community.discussions.ideas import comment_on_idea, ideas_space
 from community.discussions.models import PostStatus
 from community.ideas.factories import IdeaCallPageFactory, IdeaFactory
 from community.moderation.models import ModerationAction, ModerationActionKind
+from tests.e2e.sessions import sign_in
 from tests.events.conftest import make_member
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -37,14 +37,6 @@ def conversation():
     post = comment_on_idea(idea, spammer, body=f"<p>{SPAM}</p>", language="en")
     ideas_space().moderators.add(moderator)
     return idea, post, spammer, reader, moderator
-
-
-def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def no_sideways_scroll(page):

@@ -27,7 +27,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.test import Client
 from wagtail.models import Locale, Page
 
 from cms import factories as f
@@ -40,6 +39,7 @@ from community.results.factories import published_call, selected_idea
 from community.results.models import IdeaResultPage
 from community.transfers.models import TransferRequest, TransferStatus
 from tests.community.ideas.review_helpers import make_organiser
+from tests.e2e.sessions import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -231,16 +231,6 @@ def world(language):
         "rosa": rosa,
         "editor": editor,
     }
-
-
-def sign_in(page, live_server, user):
-    """Staff and editors: their form login asks for an authenticator code; not this journey's
-    subject."""
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def log_in(page, live_server, language, user):

@@ -5,12 +5,12 @@ every language."""
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from wagtail.models import Locale, Page
 
 from cms.factories import make_site
 from community.conversations.models import Conversation, Message
 from community.members.models import MessagePolicy
+from tests.e2e.sessions import sign_in
 from tests.e2e.test_accessibility import axe_violations, describe
 from tests.events.conftest import make_member
 
@@ -31,14 +31,6 @@ def members():
     bruno.message_policy = MessagePolicy.MEMBERS
     bruno.save(update_fields=["message_policy"])
     return amina, bruno
-
-
-def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def no_sideways_scroll(page):

@@ -3,7 +3,6 @@ result from the idea's page and sets a dated milestone; the idea's author finds 
 notifications and opens the result."""
 
 import pytest
-from django.test import Client
 from wagtail.models import Locale, Page
 
 from cms.factories import make_site
@@ -11,19 +10,12 @@ from community.members.factories import UserFactory
 from community.results.factories import published_call, selected_idea
 from community.results.models import IdeaResultPage
 from tests.community.ideas.review_helpers import make_organiser
+from tests.e2e.sessions import sign_in
 
 # Transactional: the live server thread must see the data the test makes.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 390, "height": 844}
-
-
-def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 @pytest.fixture

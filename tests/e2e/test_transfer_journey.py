@@ -8,7 +8,6 @@ import json
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.test import Client
 from wagtail.models import Locale, Page
 
 from cms import factories as f
@@ -16,6 +15,7 @@ from cms.roles import ensure_roles
 from community.conversations.models import Conversation, Message
 from community.organisations.models import MembershipStatus, OrganisationMembership
 from community.transfers.models import TransferRequest, TransferStatus
+from tests.e2e.sessions import sign_in
 from tests.events.conftest import make_member
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -75,14 +75,6 @@ def world():
     editor = make_member("editor@example.org", display_name="Eddie Editor")
     editor.groups.add(Group.objects.get_or_create(name="Editors")[0])
     return locals()
-
-
-def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def no_sideways_scroll(page):

@@ -7,7 +7,6 @@ import datetime
 import re
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -16,20 +15,13 @@ from community.discussions import reading, services
 from community.discussions.factories import DiscussionIndexPageFactory, DiscussionSpaceFactory
 from community.discussions.models import Post, Thread
 from community.notifications.models import Notification
+from tests.e2e.sessions import sign_in
 from tests.events.conftest import make_member
 
 # Transactional: the live server thread must see the data the test makes.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 390, "height": 844}
-
-
-def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 @pytest.fixture

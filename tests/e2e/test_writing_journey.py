@@ -4,7 +4,6 @@ In English and in Arabic (right to left)."""
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page
@@ -17,6 +16,7 @@ from community.discussions.factories import (
     ThreadFactory,
 )
 from community.discussions.models import Post, SpaceVisibility
+from tests.e2e.sessions import sign_in
 from tests.e2e.test_accessibility import axe_violations
 from tests.events.conftest import make_member
 
@@ -38,14 +38,6 @@ def thread():
     thread = ThreadFactory(space=space, author=author, title="Rooftops we could use")
     PostFactory(thread=thread, author=author, body="<p>Who knows a flat roof?</p>")
     return section, thread
-
-
-def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])

@@ -318,3 +318,18 @@ def test_an_italian_reader_sees_the_pilot_and_the_country_in_italian(world, comm
     assert "Aragon, Spagna" in html
     assert "Premises for social enterprises" not in html
     assert "<bdi>Locali per imprese sociali</bdi> → <bdi>Aragon</bdi>" in mine
+
+
+@pytest.mark.parametrize("language, arrow", [("en", "→"), ("ar", "←")])
+def test_my_participation_points_from_the_pilot_to_the_region_in_the_reading_direction(
+    world, commit, client, language, arrow
+):
+    """In Arabic the pilot is read first from the right, so the arrow to the region points left."""
+    from django.utils import translation
+
+    ask(world, commit)
+    client.force_login(world["requester"])
+    with translation.override(language):
+        url = reverse("community:participation")
+    html = client.get(url).content.decode()
+    assert f"<bdi>Premises for social enterprises</bdi> {arrow} <bdi>Aragon</bdi>" in html
