@@ -16,8 +16,9 @@ import copy
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQueryField, SearchRank
 from django.db import connection
-from django.db.models import Case, CharField, F, Q, Value, When, Window
+from django.db.models import BooleanField, Case, CharField, F, Func, Q, Value, When, Window
 from django.db.models.functions import Coalesce, RowNumber
 from modelsearch.backends import database
 from modelsearch.backends.database.postgres.postgres import (
@@ -110,10 +111,50 @@ def any_language_query(compiler, query):
     return combined
 
 
+def per_locale_query(compiler, query):
+    """The query stemmed once per configuration, each row's picked by its locale id.
+
+    to_tsquery(<the row's configuration>, q) parsed and stemmed the query again for every row
+    (three times with the ranking), and named the locale's table, which PostgreSQL then joined
+    once per language (nine index scans); a configuration given as a constant is folded when
+    the query is planned, so each row only picks one of a handful of ready tsqueries.
+    """
+    from cms.chrome_cache import locale_codes  # the locales, cached; cms.chrome_cache needs apps
+
+    by_config = defaultdict(list)
+    for pk, code in locale_codes():
+        by_config[text_search_config(code)].append(pk)
+    queries = {
+        config: compiler.build_tsquery(query, config=Value(config))
+        for config in {*by_config, "simple"}
+    }
+    if any(q is None for q in queries.values()):
+        return None
+    return Case(
+        *[
+            When(locale_id__in=pks, then=queries[config])
+            for config, pks in by_config.items()
+            if config != "simple"
+        ],
+        default=queries["simple"],
+        output_field=SearchQueryField(),
+    )
+
+
+class Matches(Func):
+    """`vector @@ query` as a condition, for a query that is an expression (a CASE) rather than
+    the SearchQuery Django's lookup expects."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
 class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     def search(self, config, start, stop, score_field=None, backend=None):
-        """modelsearch's search, plus a condition the GIN index can answer (see
-        `any_language_query`) when the match uses each row's configuration."""
+        """modelsearch's search, with the row's locale's query as a planned constant
+        (`per_locale_query`) and a condition the GIN index can answer (`any_language_query`),
+        when the match uses each row's configuration."""
         if not (
             isinstance(config, Case)
             and self.fields is None
@@ -121,18 +162,22 @@ class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         ):
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         candidates = any_language_query(self, self.query)
-        search_query = self.build_tsquery(self.query, config=config)
+        search_query = per_locale_query(self, self.query)
         if candidates is None or search_query is None:
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         vectors = self.get_search_vectors(search_query)
-        rank_expression = self._build_rank_expression(vectors, config)
+        # modelsearch's ranking (build_tsrank of a plain text or phrase), on the same query.
+        rank_expression = None
+        for vector, boost in vectors:
+            term = SearchRank(vector, search_query, weights=self.sql_weights) * boost
+            rank_expression = term if rank_expression is None else rank_expression + term
         combined_vector = vectors[0][0]
         for vector, _boost in vectors[1:]:
             combined_vector = combined_vector._combine(vector, "||", False)
         queryset = (
             self.queryset.annotate(_vector_=combined_vector)
             .filter(_vector_=candidates)
-            .filter(_vector_=search_query)
+            .filter(Matches(F("_vector_"), search_query))
         )
         return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, CharField, Q, Value, When
+from django.db.models import Case, CharField, Func, Q, Value, When
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -104,6 +104,45 @@ def language_config(language_field):
     )
 
 
+class _ConfiguredVector(SearchVector):
+    """A SearchVector whose configuration is one of its source expressions.
+
+    Django's SearchVector keeps `config` outside them, so when the queryset becomes a subquery
+    its table aliases are relabelled everywhere but there: the configuration then named the
+    outer query's row (every inner row stemmed in the outer row's language, and the subquery
+    run again per outer row: 105 ms for 189 organisations).
+    """
+
+    def __init__(self, *expressions, config):
+        super().__init__(*expressions)
+        self.config = None
+        self.stemming = Func(config, template="%(expressions)s::regconfig")
+
+    def get_source_expressions(self):
+        return [self.stemming, *super().get_source_expressions()]
+
+    def set_source_expressions(self, expressions):
+        self.stemming, *rest = expressions
+        super().set_source_expressions(rest)
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        config_sql, config_params = compiler.compile(self.stemming)
+        clone = self.copy()
+        clone.stemming = None
+        clone.get_source_expressions = lambda: SearchVector.get_source_expressions(clone)
+        clone.set_source_expressions = lambda exprs: SearchVector.set_source_expressions(
+            clone, exprs
+        )
+        sql, params = SearchVector.as_sql(
+            clone,
+            compiler,
+            connection,
+            function=function,
+            template="%(function)s(" + config_sql.replace("%", "%%") + ", %(expressions)s)",
+        )
+        return sql, [*config_params, *params]
+
+
 def text_matches(queryset, query, fields, *, config=None, first=None, then=()):
     """`queryset` narrowed to the rows whose `fields` hold every word of `query`, best first.
 
@@ -125,7 +164,7 @@ def text_matches(queryset, query, fields, *, config=None, first=None, then=()):
     if connection.vendor == "postgresql":
         if config is None:
             config = Value(text_search_config(settings.LANGUAGE_CODE))
-        vector = SearchVector(*fields, config=config)
+        vector = _ConfiguredVector(*fields, config=config)
         search_query = SearchQuery(" ".join(words), config=config)
         queryset = queryset.annotate(search_vector=vector).filter(search_vector=search_query)
         queryset = queryset.annotate(search_rank=SearchRank(vector, search_query))

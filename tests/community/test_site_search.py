@@ -311,3 +311,17 @@ def test_an_idea_is_stemmed_in_its_own_language(world):
     assert [hit.title for hit in found.results] == ["Orti condivisi"]
     found = Client().get("/en/search/", {"q": "library", "kind": "ideas"}).context["found"]
     assert [hit.title for hit in found.results] == ["Tool libraries"]
+
+
+@on_postgresql
+def test_an_organisations_translation_is_stemmed_in_its_own_language(world):
+    """The organisation is found through its Italian copy, stemmed in Italian: the copies are
+    matched in a subquery, whose configuration once named the outer (English) row instead."""
+    from wagtail.models import Locale
+
+    source = f.OrganisationFactory(name="Rete Sud", description="Shared workshops")
+    italian = source.copy_for_translation(Locale.objects.get_or_create(language_code="it")[0])
+    italian.description = "Laboratori condivisi"
+    italian.save()
+    found = Client().get("/en/search/", {"q": "condiviso", "kind": "organisations"})
+    assert [hit.title for hit in found.context["found"].results] == ["Rete Sud"]

@@ -1,0 +1,61 @@
+"""The site search's match in a form the database can index and plan once (PostgreSQL).
+
+docs/benchmarks.md shows the plans at 50,000 pages, where the indexes are used; these tests hold
+the shape of the query that lets them be (on a tiny table PostgreSQL may pick any index).
+"""
+
+import pytest
+from django.db import connection
+from wagtail.models import Locale, Page
+
+from cms import factories as f
+from cms.search import ranked_matches
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's plans and indexes"
+)
+
+
+def plan(queryset):
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(line for (line,) in cursor.fetchall())
+
+
+def index_definition(name):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [name])
+        row = cursor.fetchone()
+    return row[0] if row else ""
+
+
+@pytest.fixture
+def matches(home):
+    index = f.PilotActionIndexPageFactory(parent=home)
+    for n in range(5):
+        f.PilotActionPageFactory(parent=index, title=f"Shared workshops {n}")
+    f.PilotActionPageFactory(parent=index, title="Tool libraries for neighbours")
+    return ranked_matches(Page.objects.live(), "libraries", Locale.get_default())
+
+
+def test_the_match_asks_the_entries_text_for_a_constant_that_its_gin_index_holds(matches):
+    shown = Page.objects.filter(pk__in=[match.pk for match in matches[0:10]])
+    assert [page.title for page in shown] == ["Tool libraries for neighbours"]
+    assert "USING gin (((title || body)))" in index_definition("cms_search_entry_text_gin")
+    # The query stemmed by every configuration, OR-ed: a constant, so the index can answer it.
+    assert "(title || body) @@ '''librari'' | " in plan(matches.ranked()[0:10])
+
+
+def test_a_rows_query_is_a_planned_constant_not_stemmed_again_per_row(matches):
+    text = plan(matches.ranked()[0:10])
+    # to_tsquery(<the row's configuration>, ...) would stay in the plan, run for every row.
+    assert "to_tsquery" not in text, text
+    assert "THEN '''librari'''::tsquery" in text, text
+
+
+def test_the_join_from_entries_to_pages_has_an_index_on_the_page_id_as_text(matches):
+    definition = index_definition("cms_page_id_as_text")
+    assert "((id)::character varying(50))::text" in definition, definition
+    # The join condition as Django writes it for the entries' generic relation: the same text.
+    assert "((wagtailcore_page.id)::character varying(50))::text" in plan(matches.ranked())
