@@ -2,8 +2,9 @@
 
 Two gunicorn instances (site/gunicorn.conf.py, production settings) on two ports, as behind a
 load balancer (docs/deployment.md): a member logged in on one is logged in on the other (the
-session is in Redis), a write made through one is read through the other, and a logout on one
-(the session deleted from the shared cache) is seen by the other.
+session is in Redis), a write made through one is read through the other, a page that one has
+cached is purged for both by a change made through the other, and a logout on one (the session
+deleted from the shared cache) is seen by the other.
 
 Runs on PostgreSQL with a Redis server on this machine (the CI's PostgreSQL pass); skipped
 elsewhere. The servers use the test database, so the test commits its data (transaction=True).
@@ -99,6 +100,7 @@ class Instance:
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
                 cookies[name] = rest.split(";")[0]
+        self.headers = {name.lower(): value for name, value in response.getheaders()}
         conn.close()
         return response.status, response.getheader("Location", ""), text
 
@@ -166,7 +168,7 @@ def _hidden_inputs(html):
     return fields
 
 
-def test_a_member_logged_in_on_one_server_is_logged_in_on_the_other_and_sees_its_writes(
+def test_a_member_logged_in_on_one_server_is_logged_in_on_the_other_and_sees_its_writes_and_purges(
     two_servers, home
 ):
     first, second = two_servers
@@ -199,6 +201,14 @@ def test_a_member_logged_in_on_one_server_is_logged_in_on_the_other_and_sees_its
     assert status == 200
     assert "Shared state webinar" not in page
 
+    # A visitor's copy of the event page, cached by the second server in the shared Redis.
+    path = webinar.url
+    for expected in ("miss", "hit"):
+        status, _location, page = second.request("GET", path, {})
+        assert status == 200
+        assert second.headers.get("x-page-cache") == expected
+    assert "5 seats left of 5" in page
+
     # A write through the first server is read through the second.
     # Logging in gave a new CSRF secret (Django rotates it): the cookie holds it.
     registration = {"csrfmiddlewaretoken": cookies["csrftoken"]}
@@ -209,6 +219,10 @@ def test_a_member_logged_in_on_one_server_is_logged_in_on_the_other_and_sees_its
     status, _location, page = second.request("GET", "/en/events/mine/", cookies)
     assert status == 200
     assert "Shared state webinar" in page
+    # ... and the registration's purge, made by the first server, reached the second's cache.
+    status, _location, page = second.request("GET", path, {})
+    assert second.headers.get("x-page-cache") == "miss"
+    assert "4 seats left of 5" in page
 
     # Logging out on the second server deletes the session from the shared cache: the first
     # server no longer knows the member.
