@@ -39,12 +39,29 @@ def matches(home):
     return ranked_matches(Page.objects.live(), "libraries", Locale.get_default())
 
 
-def test_the_match_asks_the_entries_text_for_a_constant_that_its_gin_index_holds(matches):
-    shown = Page.objects.filter(pk__in=[match.pk for match in matches[0:10]])
-    assert [page.title for page in shown] == ["Tool libraries for neighbours"]
+def test_several_words_ask_the_entries_text_for_a_constant_that_its_gin_index_holds(matches):
+    several = ranked_matches(Page.objects.live(), "tool libraries", Locale.get_default())
     assert "USING gin (((title || body)))" in index_definition("cms_search_entry_text_gin")
     # The query stemmed by every configuration, OR-ed: a constant, so the index can answer it.
-    assert "(title || body) @@ '''librari'' | " in plan(matches.ranked()[0:10])
+    assert "(title || body) @@ '''librari'' & ''tool'' | " in plan(several.ranked()[0:10])
+
+
+def test_one_word_asks_the_title_and_the_body_for_a_constant_their_gin_indexes_hold(matches):
+    for column in ("title", "body"):
+        assert index_definition_of_column(column)
+        assert f"({column} @@ '''librari'' | " in plan(matches.ranked()[0:10])
+
+
+def index_definition_of_column(column):
+    """modelsearch's own GIN index on one column of the search entries."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'wagtailsearch_indexentry'"
+            " AND indexdef LIKE %s",
+            [f"%USING gin ({column})"],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else ""
 
 
 def test_a_rows_query_is_a_planned_constant_not_stemmed_again_per_row(matches):
@@ -59,3 +76,26 @@ def test_the_join_from_entries_to_pages_has_an_index_on_the_page_id_as_text(matc
     assert "((id)::character varying(50))::text" in definition, definition
     # The join condition as Django writes it for the entries' generic relation: the same text.
     assert "((wagtailcore_page.id)::character varying(50))::text" in plan(matches.ranked())
+
+
+def search_titles(query):
+    found = ranked_matches(Page.objects.live(), query, Locale.get_default())
+    return sorted(page.title for page in Page.objects.filter(pk__in=[m.pk for m in found[0:10]]))
+
+
+def test_one_word_is_found_in_the_title_or_in_the_body_and_the_plan_reads_no_concatenation(
+    matches, home
+):
+    """One word is matched against the title and the body apart (the same rows, without
+    building their concatenation for every row); a word only in the body is still found."""
+    assert search_titles("libraries") == ["Tool libraries for neighbours"]
+    assert search_titles("research") == [f"Shared workshops {n}" for n in range(5)] + [
+        "Tool libraries for neighbours"
+    ]
+    assert "(title || body)" not in plan(matches.ranked()[0:10]).split("Filter:", 1)[-1]
+
+
+def test_words_split_between_title_and_body_still_find_the_page(matches):
+    """Several words are matched against title and body together: one in the title and one in
+    the body ("Tool" and "research": the factory's objectives) is a match."""
+    assert search_titles("tool research") == ["Tool libraries for neighbours"]
