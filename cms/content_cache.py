@@ -15,8 +15,9 @@ a "latest publish time" key: a deletion or a restriction changes the listings wi
 any publish time, and reading the latest time costs a query on every hit.
 
 Entries also expire after `TTL` seconds: a safety net for content that has no signal here
-(discussion threads in the sitemap are written by an app above cms) and for what time alone
-reveals (a call's results published at a set date): late by at most that, never a leak.
+(discussion threads in the sitemap are written by an app above cms). What time alone reveals
+(a call's results published at a set date) is never late: an entry expires at the next such
+moment (`cms.visibility.next_change`), and is not stored when it comes during its computing.
 
 On a hit a listing costs no SQL query: one cache read for the generation, one for the entry.
 With local memory (development) a generation lives in one process; production shares it
@@ -29,7 +30,7 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 
-from cms.visibility import hidden_pages_models
+from cms.visibility import hidden_pages_models, timeout_before_next_change
 
 __all__ = [
     "GEOJSON",
@@ -82,8 +83,10 @@ def cached(listing, parts, compute, timeout=TTL):
     key = ":".join(["osc:listing", listing, str(generation(listing)), *map(str, parts)])
     value = cache.get(key)
     if value is None:
+        # Read before computing: a page shown by time alone in between makes the entry stale.
+        timeout = timeout_before_next_change(timeout)
         value = compute()
-        if value is not None:
+        if value is not None and timeout > 0:
             cache.set(key, value, timeout)
     return value
 
