@@ -1,4 +1,5 @@
-"""Cached machine-readable listings (the sitemap, the map's GeoJSON), never stale.
+"""Cached listings (the sitemap, the map's GeoJSON, the higher layers' registered ones: a call's
+result filters), never stale.
 
 Each listing has a *generation*: a value stored in the cache that every key of that listing
 includes. Forgetting a listing replaces its generation, so every old entry becomes unreachable
@@ -41,6 +42,7 @@ __all__ = [
     "forget_for",
     "invalidate",
     "listings_showing",
+    "register_listing",
 ]
 
 SITEMAP = "sitemap"
@@ -58,6 +60,12 @@ SHOWN = {
 }
 
 
+def register_listing(listing, shows=()):
+    """Add a higher layer's listing of pages (a call's result filters) and the labels of the
+    models it shows besides pages; from an app's ready(), so every process forgets it."""
+    SHOWN[listing] = tuple(shows)
+
+
 def _generation_key(listing):
     return f"osc:listing-generation:{listing}"
 
@@ -73,7 +81,7 @@ def generation(listing):
 
 def invalidate(*listings):
     """Forget every cached entry of these listings (all of them when none is named)."""
-    for listing in listings or (SITEMAP, GEOJSON):
+    for listing in listings or tuple(SHOWN):
         cache.set(_generation_key(listing), time.time_ns(), None)
 
 
