@@ -85,14 +85,15 @@ def invalidate(*listings):
         cache.set(_generation_key(listing), time.time_ns(), None)
 
 
-def cached(listing, parts, compute, timeout=TTL):
+def cached(listing, parts, compute, timeout=TTL, pages=None):
     """The value of `compute()` for this listing and key `parts`, from the cache when the
-    listing has not changed since it was stored. `compute` may return None: not stored."""
+    listing has not changed since it was stored. `compute` may return None: not stored.
+    `pages`: the page class it lists (None: any), for the moment time alone changes them."""
     key = ":".join(["osc:listing", listing, str(generation(listing)), *map(str, parts)])
     value = cache.get(key)
     if value is None:
         # Read before computing: a page shown by time alone in between makes the entry stale.
-        timeout = timeout_before_next_change(timeout)
+        timeout = timeout_before_next_change(timeout, model=pages)
         value = compute()
         if value is not None and timeout > 0:
             cache.set(key, value, timeout)

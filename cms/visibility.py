@@ -42,7 +42,7 @@ _RULE_MODELS = set()
 _RULE_PAGE_CLASSES = {}
 # For the rules whose answer changes with time alone (a call's results date), when it next does:
 # `changes_at(now) -> datetime | None`, so what caches visible pages expires at that moment.
-_RULE_CHANGES = []
+_RULE_CHANGES = {}
 
 
 def register_hidden_pages_rule(rule, models=(), page_classes=None, changes_at=None):
@@ -54,26 +54,28 @@ def register_hidden_pages_rule(rule, models=(), page_classes=None, changes_at=No
     then (`next_change`)."""
     if rule not in _RULES:
         _RULES.append(rule)
-    if changes_at is not None and changes_at not in _RULE_CHANGES:
-        _RULE_CHANGES.append(changes_at)
+    if changes_at is not None:
+        _RULE_CHANGES[rule] = changes_at
     _RULE_MODELS.update(models)
     _RULE_PAGE_CLASSES[rule] = tuple(page_classes) if page_classes else None
 
 
-def next_change(now):
-    """The first moment after `now` at which a registered rule shows or hides a page by time
-    alone, or None: what caches visible pages must not be kept past it. A query per rule that
-    has such moments."""
-    moments = [changes_at(now) for changes_at in _RULE_CHANGES]
+def next_change(now, model=None):
+    """The first moment after `now` at which a registered rule shows or hides a page (of
+    `model`, a page class; None: any) by time alone, or None: what caches visible pages must not
+    be kept past it. A query per rule that has such moments for those pages."""
+    rules = _rules_for(model)
+    moments = [changes_at(now) for rule, changes_at in _RULE_CHANGES.items() if rule in rules]
     return min((moment for moment in moments if moment is not None), default=None)
 
 
-def timeout_before_next_change(timeout, since=None):
-    """`timeout` (seconds) cut so that what is cached now expires by the next moment a page turns
-    visible or hidden by time alone after `since` (when its computing started; default now):
-    whole seconds rounded down, 0 or less when that moment has come (then store nothing)."""
+def timeout_before_next_change(timeout, since=None, model=None):
+    """`timeout` (seconds) cut so that what is cached now expires by the next moment a page (of
+    `model`; None: any) turns visible or hidden by time alone after `since` (when its computing
+    started; default now): whole seconds rounded down, 0 or less when that moment has come
+    (then store nothing)."""
     now = timezone.now()
-    upcoming = next_change(since or now)
+    upcoming = next_change(since or now, model)
     if upcoming is None:
         return timeout
     return min(timeout, int((upcoming - now).total_seconds()))

@@ -114,5 +114,5 @@ def filter_options(call, request):
         }
 
     key = [call.pk, get_language(), reader_class(request)]
-    shown = content_cache.cached(FILTERS_LISTING, key, compute)
+    shown = content_cache.cached(FILTERS_LISTING, key, compute, pages=IdeaResultPage)
     return {"statuses": ResultStatus.choices, **shown}
