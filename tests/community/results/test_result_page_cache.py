@@ -32,12 +32,18 @@ def _listed(client, idea):
     return idea.title in response.content.decode()
 
 
-def test_withdrawing_the_idea_takes_its_result_page_out_of_the_cache(cached_result, client, commit):
+def test_withdrawing_the_idea_takes_its_result_page_out_of_the_cache_in_every_language(
+    cached_result, client, commit
+):
     result, idea, _organiser = cached_result
+    synchronize_tree(Locale.objects.get(language_code="en"), Locale.objects.get(language_code="el"))
+    greek = result.get_translation(Locale.objects.get(language_code="el"))
+    warm(client, result.url, greek.url)
     assert _listed(client, idea)
     idea.status = IdeaStatus.WITHDRAWN  # as the admin's edit of the idea saves it
     commit(idea.save)
     assert client.get(result.url).status_code == 404
+    assert client.get(greek.url).status_code == 404
     assert not _listed(client, idea)
 
 
