@@ -1,4 +1,5 @@
-"""Cached machine-readable listings (the sitemap, the map's GeoJSON), never stale.
+"""Cached listings (the sitemap, the map's GeoJSON, the higher layers' registered ones: a call's
+result filters), never stale.
 
 Each listing has a *generation*: a value stored in the cache that every key of that listing
 includes. Forgetting a listing replaces its generation, so every old entry becomes unreachable
@@ -15,8 +16,9 @@ a "latest publish time" key: a deletion or a restriction changes the listings wi
 any publish time, and reading the latest time costs a query on every hit.
 
 Entries also expire after `TTL` seconds: a safety net for content that has no signal here
-(discussion threads in the sitemap are written by an app above cms) and for what time alone
-reveals (a call's results published at a set date): late by at most that, never a leak.
+(discussion threads in the sitemap are written by an app above cms). What time alone reveals
+(a call's results published at a set date) is never late: an entry expires at the next such
+moment (`cms.visibility.next_change`), and is not stored when it comes during its computing.
 
 On a hit a listing costs no SQL query: one cache read for the generation, one for the entry.
 With local memory (development) a generation lives in one process; production shares it
@@ -29,7 +31,7 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 
-from cms.visibility import hidden_pages_models
+from cms.visibility import hidden_pages_models, timeout_before_next_change
 
 __all__ = [
     "GEOJSON",
@@ -40,6 +42,7 @@ __all__ = [
     "forget_for",
     "invalidate",
     "listings_showing",
+    "register_listing",
 ]
 
 SITEMAP = "sitemap"
@@ -57,6 +60,12 @@ SHOWN = {
 }
 
 
+def register_listing(listing, shows=()):
+    """Add a higher layer's listing of pages (a call's result filters) and the labels of the
+    models it shows besides pages; from an app's ready(), so every process forgets it."""
+    SHOWN[listing] = tuple(shows)
+
+
 def _generation_key(listing):
     return f"osc:listing-generation:{listing}"
 
@@ -72,18 +81,21 @@ def generation(listing):
 
 def invalidate(*listings):
     """Forget every cached entry of these listings (all of them when none is named)."""
-    for listing in listings or (SITEMAP, GEOJSON):
+    for listing in listings or tuple(SHOWN):
         cache.set(_generation_key(listing), time.time_ns(), None)
 
 
-def cached(listing, parts, compute, timeout=TTL):
+def cached(listing, parts, compute, timeout=TTL, pages=None):
     """The value of `compute()` for this listing and key `parts`, from the cache when the
-    listing has not changed since it was stored. `compute` may return None: not stored."""
+    listing has not changed since it was stored. `compute` may return None: not stored.
+    `pages`: the page class it lists (None: any), for the moment time alone changes them."""
     key = ":".join(["osc:listing", listing, str(generation(listing)), *map(str, parts)])
     value = cache.get(key)
     if value is None:
+        # Read before computing: a page shown by time alone in between makes the entry stale.
+        timeout = timeout_before_next_change(timeout, model=pages)
         value = compute()
-        if value is not None:
+        if value is not None and timeout > 0:
             cache.set(key, value, timeout)
     return value
 

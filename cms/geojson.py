@@ -145,7 +145,9 @@ def geojson_view(request, layer, items, features, timeout=None):
         digest = hashlib.sha256(urlencode(filters).encode()).hexdigest()[:16]
         box = ",".join(map(str, bbox)) if bbox else "all"
         parts = [layer, get_language(), request.get_host(), digest, box, limit]
-        collection = cached(GEOJSON, parts, build, **({"timeout": timeout} if timeout else {}))
+        options = {"timeout": timeout} if timeout else {}
+        # The layer's pages (a queryset built, not read): their own rules of time only.
+        collection = cached(GEOJSON, parts, build, pages=items().model, **options)
     response = JsonResponse(collection)
     response["Content-Type"] = "application/geo+json"
     return response

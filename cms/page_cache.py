@@ -22,7 +22,9 @@ was still running, is never served again. Purges go through Wagtail's frontend-c
 (`PageCacheBackend` below is one backend among any CDN's), in one batch per change, sent when
 the change is committed (cms/page_cache_invalidation.py).
 
-`settings.PAGE_CACHE_SECONDS` is how long an entry lives; 0 turns the cache off.
+`settings.PAGE_CACHE_SECONDS` is how long an entry lives; 0 turns the cache off. An entry never
+outlives the next moment a page turns visible by time alone (a call's results date:
+`cms.visibility.next_change`), which no purge announces.
 """
 
 import gzip
@@ -38,6 +40,8 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from wagtail.contrib.frontend_cache.backends import BaseBackend
+
+from cms.visibility import timeout_before_next_change
 
 try:  # pinned in requirements.txt; without it, gzip only
     import brotli
@@ -317,6 +321,7 @@ class PageCacheMiddleware:
             return _respond(request, entry, "hit")
 
         # Read before rendering: a purge while this page renders makes its entry stale at once.
+        started = timezone.now()
         response = self.get_response(request)
         if not response_is_storable(request, response):
             return response
@@ -327,6 +332,11 @@ class PageCacheMiddleware:
             page_path: current.get(page_path),
         }
         if None in generation.values():
+            return response
+        # What time alone shows (a call's results, out at their date) announces no purge: the
+        # entry expires at that moment, and is not stored when it came while rendering.
+        seconds = timeout_before_next_change(seconds, since=started)
+        if seconds <= 0:
             return response
         entry = _make_entry(response, generation)
         cache.set(key, entry, seconds)

@@ -11,7 +11,10 @@ settings every page shows (footer text, site settings: `page_cache_everywhere`) 
 A change of another model (a registration) purges the pages that list its kind
 (`page_cache_lists`: the events index, the home page) and the pages it names itself
 (`page_cache_pages()`: its event, in every language): those URLs only, since their ancestors and
-the pages linking to them show nothing of it, and each once per transaction.
+the pages linking to them show nothing of it, and each once per transaction.  An idea names its
+result; a deleted object's are read before it goes (its deletion may unlink them). A page may
+name pages too (`page_cache_pages()`: a call its results, which its results date hides or shows),
+purged with their copies besides its own ancestors.
 
 Every URL goes in one `PurgeBatch` per transaction, sent when it commits: a purge before the
 commit would let a reader cache the old content again. Our own backend runs at once, so the
@@ -190,6 +193,14 @@ def _listing_pages(changed):
     return [page for model in _listing_classes(changed) for page in model.objects.live()]
 
 
+def _named_pages_of_page(page):
+    """The pages a page says its change shows (`page_cache_pages()` on its class), else none;
+    asked of the specific page only when its class says so (no query for the others)."""
+    if not hasattr(page.specific_class or Page, "page_cache_pages"):
+        return []
+    return _named_pages(page if hasattr(page, "page_cache_pages") else page.specific)
+
+
 def urls_to_purge(pages, batch=None):
     """Add to `batch` (a PurgeBatch) the URLs of everything that shows these pages."""
     batch = batch if batch is not None else _Batch()
@@ -200,6 +211,10 @@ def urls_to_purge(pages, batch=None):
         for copy in [page, *_copies(page)]:
             shown.add(copy.pk)
             shown.update(copy.get_ancestors().filter(depth__gt=1).values_list("pk", flat=True))
+        # Pages its change shows on besides its ancestors (a call's results, which its results
+        # date makes public or private), in every language.
+        for named in _named_pages_of_page(page):
+            shown.update(copy.pk for copy in [named, *_copies(named)])
         shown.update(p.pk for p in _referencing_pages([page]))
         shown.update(p.pk for p in _listing_pages(page.specific_class))
     # A fresh cache of the sites' root paths for each change: the batch may outlive a change of
@@ -306,14 +321,15 @@ def _named_pages(instance):
         return []
 
 
-def _purge_shown(sender, instance):
+def _purge_shown(sender, instance, named=None):
     """Purge the pages that list things of `sender` and the pages `instance` names, with every
     language copy of those: their URLs only, each once per transaction however many changes
-    of the kind it makes (a cancellation that seats three people waiting purges once)."""
+    of the kind it makes (a cancellation that seats three people waiting purges once).
+    `named`: the pages it names, when read already (before its deletion)."""
 
     def add(batch):
-        named = _named_pages(instance)
-        fresh = {("lists", sender), *(("shows", page.translation_key) for page in named)}
+        shown_on = _named_pages(instance) if named is None else named
+        fresh = {("lists", sender), *(("shows", page.translation_key) for page in shown_on)}
         fresh -= batch.done
         if not fresh:
             return
@@ -322,7 +338,7 @@ def _purge_shown(sender, instance):
         if ("lists", sender) in fresh:
             for model in _listing_classes(sender):
                 shown |= Q(content_type__in=_content_types(model))
-        for page in named:
+        for page in shown_on:
             if ("shows", page.translation_key) in fresh:
                 shown |= (
                     Q(translation_key=page.translation_key) | Q(pk=page.pk) | Q(alias_of=page.pk)
@@ -366,6 +382,15 @@ def _on_model_change(sender, instance, **kwargs):
         _purge_shown(sender, instance)
 
 
+def _on_model_delete(sender, instance, **kwargs):
+    # What a deleted object names must be read before it goes: its deletion may unlink them
+    # first (an idea's result keeps its page, its `idea` set to null, and turns private).
+    if kwargs.get("raw") or isinstance(instance, Page) or not hasattr(instance, "page_cache_pages"):
+        return
+    if _purging():
+        _purge_shown(sender, instance, named=_named_pages(instance))
+
+
 def connect():
     """Listen for every change that a cached page may show (from CmsConfig.ready)."""
     page_published.connect(_on_page_change, dispatch_uid="page_cache_published")
@@ -377,3 +402,4 @@ def connect():
     # sections by the apps: asked at each save.
     post_save.connect(_on_model_change, dispatch_uid="page_cache_snippet_saved")
     post_delete.connect(_on_model_change, dispatch_uid="page_cache_snippet_deleted")
+    pre_delete.connect(_on_model_delete, dispatch_uid="page_cache_named_deleted")

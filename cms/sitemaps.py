@@ -7,7 +7,8 @@ pages stay near 13 MB. (A discussion section adds its public threads as extra UR
 in one language and without alternates.)
 
 Both are cached (cms.content_cache): a hit costs no SQL query; a publish, unpublish, move,
-deletion or view restriction forgets them.
+deletion or view restriction forgets them, and they expire when a page turns visible by time
+alone (a call's results scheduled for a date appear at that date).
 """
 
 from collections import defaultdict

@@ -13,15 +13,18 @@ search, the API, the sitemap, GeoJSON, feeds and exports (`visible_pages`), and 
 """
 
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 __all__ = [
     "hidden_pages_models",
     "hidden_pages_q",
     "is_visible",
+    "next_change",
     "register_hidden_pages_rule",
     "restrictions_for",
     "sees_what_anyone_sees",
+    "timeout_before_next_change",
     "visible_pages",
 ]
 
@@ -37,17 +40,45 @@ _RULES = []
 _RULE_MODELS = set()
 # The page classes each rule can hide (None: any page).
 _RULE_PAGE_CLASSES = {}
+# For the rules whose answer changes with time alone (a call's results date), when it next does:
+# `changes_at(now) -> datetime | None`, so what caches visible pages expires at that moment.
+_RULE_CHANGES = {}
 
 
-def register_hidden_pages_rule(rule, models=(), page_classes=None):
+def register_hidden_pages_rule(rule, models=(), page_classes=None, changes_at=None):
     """Add `rule` to what hides pages. `models`: the labels of the models it reads besides
     pages, so what caches visible pages (cms/content_cache.py) forgets them when those change.
     `page_classes`: the page classes it can hide, sparing its cost to the queries of other
-    classes (an event listing never builds the results' subquery)."""
+    classes (an event listing never builds the results' subquery). `changes_at(now)`: the next
+    moment its answer changes with no save to announce it (None: never), so those caches expire
+    then (`next_change`)."""
     if rule not in _RULES:
         _RULES.append(rule)
+    if changes_at is not None:
+        _RULE_CHANGES[rule] = changes_at
     _RULE_MODELS.update(models)
     _RULE_PAGE_CLASSES[rule] = tuple(page_classes) if page_classes else None
+
+
+def next_change(now, model=None):
+    """The first moment after `now` at which a registered rule shows or hides a page (of
+    `model`, a page class; None: any) by time alone, or None: what caches visible pages must not
+    be kept past it. A query per rule that has such moments for those pages."""
+    rules = _rules_for(model)
+    moments = [changes_at(now) for rule, changes_at in _RULE_CHANGES.items() if rule in rules]
+    return min((moment for moment in moments if moment is not None), default=None)
+
+
+def timeout_before_next_change(timeout, since=None, model=None):
+    """`timeout` (seconds) cut so that what is cached now expires by the next moment a page (of
+    `model`; None: any) turns visible or hidden by time alone after `since` (when its computing
+    started; default now): whole seconds rounded down, 0 or less when that moment has come
+    (then store nothing)."""
+    now = timezone.now()
+    upcoming = next_change(since or now, model)
+    if upcoming is None:
+        return timeout
+    return min(timeout, int((upcoming - now).total_seconds()))
 
 
 def hidden_pages_models():

@@ -58,6 +58,10 @@ class CommunityConfig(AppConfig):
         from community.results.permissions import register as register_result_visibility
 
         register_result_visibility()
+        # A call's result filters are cached with the listings (cms.content_cache).
+        from community.results.listing import register as register_result_filters
+
+        register_result_filters()
         from community.transfers.pilot_panel import register as register_pilot_panel
 
         register_pilot_panel()

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils.translation import get_language
 
+from cms import content_cache
 from cms.i18n import localized_options
 from cms.models import Country, Topic
+from cms.visibility import reader_class
 from community.results.models import IdeaResultPage, ResultStatus
 from community.results.permissions import visible_results
 
-__all__ = ["ResultFilters", "call_results", "filter_options", "in_readers_language"]
+__all__ = ["ResultFilters", "call_results", "filter_options", "in_readers_language", "register"]
 
 _SLUG = re.compile(r"^[-a-z0-9_]{1,120}$")
 _CODE = re.compile(r"^[A-Z]{2}$")
@@ -85,14 +87,32 @@ def in_readers_language(results):
     return results
 
 
+# The cached listing of a call's filter choices (cms.content_cache): forgotten by any change of
+# a page or of what hides one (a result published, an idea withdrawn), and of the countries and
+# topics it names.
+FILTERS_LISTING = "result-filters"
+
+
+def register():
+    content_cache.register_listing(FILTERS_LISTING, shows=("cms.Country", "cms.Topic"))
+
+
 def filter_options(call, request):
     """The statuses, countries and topics of the call's readable results, named in the
-    reader's language: three queries."""
-    results = _source_results(call, request)
-    return {
-        "statuses": ResultStatus.choices,
-        "countries": localized_options(
-            Country.objects.filter(pk__in=results.values("country_id")), "code"
-        ),
-        "topics": localized_options(Topic.objects.filter(pk__in=results.values("topics")), "slug"),
-    }
+    reader's language. The countries and topics are the same for every reader of one class
+    (cms.visibility.reader_class) in one language: cached, no query on a hit."""
+
+    def compute():
+        results = _source_results(call, request)
+        return {
+            "countries": localized_options(
+                Country.objects.filter(pk__in=results.values("country_id")), "code"
+            ),
+            "topics": localized_options(
+                Topic.objects.filter(pk__in=results.values("topics")), "slug"
+            ),
+        }
+
+    key = [call.pk, get_language(), reader_class(request)]
+    shown = content_cache.cached(FILTERS_LISTING, key, compute, pages=IdeaResultPage)
+    return {"statuses": ResultStatus.choices, **shown}

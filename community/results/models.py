@@ -48,15 +48,27 @@ class ResultStatus(models.TextChoices):
 
 class ResultLinksField(serializers.Field):
     """A result's pilot action and linked events, publications and datasets in the API: only
-    those the caller may read (community.results.links), each as type, id, title and URL."""
+    those the caller may read (community.results.links), each as type, id, title and URL.
+    A listing's results are all read at the first one: one query for any number of them."""
+
+    def _serialised_with(self, value):
+        """The results serialised with `value`: a listing's page of results (read by then: the
+        list serializer is going through it), else `value` alone."""
+        instance = getattr(self.root, "instance", None)
+        if isinstance(instance, (list, tuple, models.QuerySet)):
+            items = [item for item in instance if isinstance(item, IdeaResultPage)]
+            if any(item is value for item in items):
+                return items
+        return [value]
 
     def to_representation(self, value):
         from community.results.links import attach_links
 
-        [result] = attach_links([value], self.context.get("request"))
-        shown = [("pilot_action", result.readable_pilot_action)] if result.pilot_action_id else []
-        shown += [(link.kind, link.page) for link in result.links]
         request = self.context.get("request")
+        if not hasattr(value, "links"):
+            attach_links(self._serialised_with(value), request)
+        shown = [("pilot_action", value.readable_pilot_action)] if value.pilot_action_id else []
+        shown += [(link.kind, link.page) for link in value.links]
         return [
             {"type": kind, "id": page.pk, "title": page.title, "url": page.get_full_url(request)}
             for kind, page in shown

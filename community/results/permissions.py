@@ -9,11 +9,11 @@ once the call's results are published). A result whose idea is private, withdraw
 longer selected, or gone stays private.
 """
 
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils.translation import gettext as _
 
 from cms.visibility import register_hidden_pages_rule, visible_pages
-from community.ideas.models import IdeaStatus
+from community.ideas.models import IdeaCallPage, IdeaStatus
 from community.ideas.permissions import (
     disclosed_status,
     is_call_organiser,
@@ -53,10 +53,22 @@ def hidden_results_q(request=None):
     return Q(pk__in=private.values("pk"))
 
 
+def next_results_date(now):
+    """When a call's results next come out: its selected ideas' results turn public then, with
+    no save to say so (the sitemap and the page cache expire at that moment)."""
+    return IdeaCallPage.objects.filter(results_published_at__gt=now).aggregate(
+        first=Min("results_published_at")
+    )["first"]
+
+
 def register():
-    # The rule hides result pages only, and reads ideas (their status) besides pages.
+    # The rule hides result pages only, reads ideas (their status) besides pages, and changes
+    # when a call's results come out.
     register_hidden_pages_rule(
-        hidden_results_q, models=("community.Idea",), page_classes=[IdeaResultPage]
+        hidden_results_q,
+        models=("community.Idea",),
+        page_classes=[IdeaResultPage],
+        changes_at=next_results_date,
     )
 
 

@@ -182,6 +182,11 @@ class IdeaCallPage(BasePage):
         verbose_name = _("idea call")
         verbose_name_plural = _("idea calls")
 
+    def page_cache_pages(self):
+        """Pages its change shows besides itself and its ancestors: its results, which its
+        results date makes public or private (cms/page_cache_invalidation.py)."""
+        return list(self.get_children())
+
     def clean(self):
         super().clean()
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:

@@ -137,6 +137,14 @@ class Idea(models.Model):
     def get_absolute_url(self):
         return reverse("community:idea_detail", args=[self.pk])
 
+    def page_cache_pages(self):
+        """The pages that show this idea: the result made of it (its title, and whether it may
+        be read at all: withdrawn or no longer selected, it is private). Its language copies
+        and the pages listing ideas are added by cms/page_cache_invalidation.py."""
+        if self.pk is None:  # deleted: its result was named before (pre_delete)
+            return []
+        return list(self.result_pages.all())
+
     @property
     def is_draft(self):
         return self.status == IdeaStatus.DRAFT

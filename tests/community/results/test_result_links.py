@@ -5,6 +5,8 @@ the result page, the call's results list, the open-data export and the API."""
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
@@ -117,3 +119,35 @@ def test_the_api_lists_only_the_linked_pages_the_caller_may_see(client, linked):
 
     assert {link["title"] for link in data["links"]} == SHOWN
     assert [link["type"] for link in data["links"]] == ["event", "publication", "dataset"]
+
+
+def _api_list(client, count, **query):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(
+            "/api/v2/pages/",
+            {"type": "community.IdeaResultPage", "fields": "links", "limit": count, **query},
+        )
+    assert response.status_code == 200
+    return len(queries), response.json()["items"]
+
+
+def test_the_api_lists_links_at_the_same_cost_for_1_and_20_results(client, linked, home):
+    result, call, pages, _pilot = linked
+    for _ in range(19):
+        IdeaResultPageFactory(
+            parent=call,
+            idea=selected_idea(call, author=UserFactory()),
+            related=[("event", pages["Hidden webinar"]), ("dataset", pages["Open dataset"])],
+        ).save_revision().publish()
+    _api_list(client, 20)  # warm Wagtail's and Django's caches
+
+    one, [item] = _api_list(client, 1, id=result.pk)
+    twenty, items = _api_list(client, 20)
+
+    assert len(items) == 20
+    assert one == twenty
+    # Each result still lists only what the caller may see.
+    assert {link["title"] for link in item["links"]} == SHOWN
+    for other in items:
+        if other["id"] != result.pk:
+            assert [link["title"] for link in other["links"]] == ["Open dataset"]

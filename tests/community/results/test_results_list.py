@@ -120,3 +120,59 @@ def test_the_export_neutralises_spreadsheet_formulas(home, client):
     csv_text = client.get(reverse("community:results_export", args=[call.pk, "csv"])).content
 
     assert "'=HYPERLINK(1)" in csv_text.decode()
+
+
+def _choices(response):
+    options = response.context["options"]
+    return dict(options["countries"]), dict(options["topics"])
+
+
+def test_the_filter_choices_cost_no_query_once_warm(home, client, monkeypatch):
+    from community.results import listing
+
+    call = published_call(parent=home)
+    _result(call, country=CountryFactory(code="IT"), topics=[TopicFactory()])
+
+    def warm_count():
+        _list(client, call)
+        with CaptureQueriesContext(connection) as queries:
+            _list(client, call)
+        return len(queries)
+
+    cached = warm_count()
+    monkeypatch.setattr(
+        listing.content_cache, "cached", lambda listing, parts, compute, **kwargs: compute()
+    )
+    assert cached == warm_count() - 2  # the countries' and the topics' queries
+
+
+def test_a_new_results_country_and_topic_are_in_the_filter_at_the_next_request(
+    home, client, commit
+):
+    call = published_call(parent=home)
+    _result(call, country=CountryFactory(name="Italy", code="IT"))
+    assert _choices(_list(client, call)) == ({"IT": "Italy"}, {})
+
+    result = IdeaResultPageFactory(
+        parent=call, idea=selected_idea(call), country=CountryFactory(name="Croatia", code="HR")
+    )
+    result.topics.set([TopicFactory(name="Water", slug="water")])
+    commit(lambda: result.save_revision().publish())
+
+    assert _choices(_list(client, call)) == ({"HR": "Croatia", "IT": "Italy"}, {"water": "Water"})
+
+
+def test_the_filter_forgets_a_withdrawn_ideas_country_and_shows_a_renamed_one(home, client, commit):
+    call = published_call(parent=home)
+    italy = CountryFactory(name="Italy", code="IT")
+    _result(call, country=italy)
+    withdrawn = _result(call, country=CountryFactory(name="Croatia", code="HR"))
+    assert _choices(_list(client, call))[0] == {"HR": "Croatia", "IT": "Italy"}
+
+    italy.name = "Italia"
+    commit(italy.save)
+    assert _choices(_list(client, call))[0] == {"HR": "Croatia", "IT": "Italia"}
+
+    withdrawn.idea.status = "withdrawn"
+    commit(withdrawn.idea.save)
+    assert _choices(_list(client, call))[0] == {"IT": "Italia"}
