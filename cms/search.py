@@ -19,7 +19,18 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib.postgres.search import SearchQueryField, SearchRank
 from django.db import connection
-from django.db.models import BooleanField, Case, CharField, F, Func, Q, Value, When, Window
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    F,
+    Func,
+    Q,
+    TextField,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import Coalesce, RowNumber
 from modelsearch.backends import database
 from modelsearch.backends.database.postgres.postgres import (
@@ -94,22 +105,51 @@ class LocalisedPostgresIndex(PostgresIndex):
             PostgresIndex(self.backend.with_config(config)).add_items(model, group)
 
 
+def stemmed(compiler, query, configs):
+    """{configuration: the query stemmed by it, as tsquery text ('' for only stop words)}, asked
+    of PostgreSQL once per query text and kept (stemming depends on nothing else)."""
+    key = (type(query).__name__, repr(vars(query)), tuple(configs))
+    if key not in _STEMMED:
+        from django.db.models.functions import Cast
+
+        columns = {
+            f"q{n}": Cast(compiler.build_tsquery(query, config=Value(config)), TextField())
+            for n, config in enumerate(configs)
+        }
+        row = Locale.objects.order_by().annotate(**columns).values_list(*columns)[:1]
+        texts = next(iter(row), None) or [""] * len(configs)
+        if len(_STEMMED) >= 1024:
+            _STEMMED.clear()
+        _STEMMED[key] = dict(zip(configs, texts, strict=True))
+    return _STEMMED[key]
+
+
+_STEMMED = {}
+
+
+def tsquery(text):
+    """A constant tsquery written out (`'...'::tsquery`): the planner estimates its matches
+    from the column's statistics, and folds it once."""
+    return Func(Value(text), template="%(expressions)s::tsquery", output_field=SearchQueryField())
+
+
 def any_language_query(compiler, query):
-    """The query stemmed by every configuration in use, OR-ed: a constant tsquery that every
-    row matching with its own locale's configuration also matches, so PostgreSQL can find the
-    candidates with the GIN index on (title || body) (cms migration 0014) before checking each
-    row with its own configuration, which an index cannot do (the configuration is per row)."""
+    """The query stemmed by every configuration in use, each distinct stemming once, OR-ed: a
+    constant tsquery that every row matching with its own locale's configuration also matches,
+    so PostgreSQL finds the candidates through a GIN index (cms migration 0014) before checking
+    each row with its own configuration, which no index can do (it differs per row).
+
+    Each distinct stemming once: the same stem OR-ed seven times ('youth' is 'youth' in most
+    configurations) made PostgreSQL estimate four times the rows that match and read the whole
+    table instead of the index."""
     configs = sorted(
         {text_search_config(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
         | {"simple"}
     )
-    queries = [compiler.build_tsquery(query, config=Value(config)) for config in configs]
-    if any(q is None for q in queries):
+    texts = sorted({text for text in stemmed(compiler, query, configs).values() if text})
+    if not texts:
         return None
-    combined = queries[0]
-    for other in queries[1:]:
-        combined = combined | other
-    return combined
+    return tsquery(" | ".join(f"({text})" for text in texts))
 
 
 def per_locale_query(compiler, query):
@@ -117,27 +157,22 @@ def per_locale_query(compiler, query):
 
     to_tsquery(<the row's configuration>, q) parsed and stemmed the query again for every row
     (three times with the ranking), and named the locale's table, which PostgreSQL then joined
-    once per language (nine index scans); a configuration given as a constant is folded when
-    the query is planned, so each row only picks one of a handful of ready tsqueries.
+    once per language (nine index scans); each row now picks one of a handful of constants.
     """
     from cms.chrome_cache import locale_codes  # the locales, cached; cms.chrome_cache needs apps
 
     by_config = defaultdict(list)
     for pk, code in locale_codes():
         by_config[text_search_config(code)].append(pk)
-    queries = {
-        config: compiler.build_tsquery(query, config=Value(config))
-        for config in {*by_config, "simple"}
-    }
-    if any(q is None for q in queries.values()):
-        return None
+    configs = sorted({*by_config, "simple"})
+    texts = stemmed(compiler, query, configs)
     return Case(
         *[
-            When(locale_id__in=pks, then=queries[config])
+            When(locale_id__in=pks, then=tsquery(texts[config]))
             for config, pks in by_config.items()
             if config != "simple"
         ],
-        default=queries["simple"],
+        default=tsquery(texts["simple"]),
         output_field=SearchQueryField(),
     )
 
@@ -192,7 +227,7 @@ class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         else:
             queryset = (
                 self.queryset.annotate(_vector_=combined_vector)
-                .filter(_vector_=candidates)
+                .filter(Matches(F("_vector_"), candidates))
                 .filter(Matches(F("_vector_"), search_query))
             )
         return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)

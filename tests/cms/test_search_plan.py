@@ -42,14 +42,18 @@ def matches(home):
 def test_several_words_ask_the_entries_text_for_a_constant_that_its_gin_index_holds(matches):
     several = ranked_matches(Page.objects.live(), "tool libraries", Locale.get_default())
     assert "USING gin (((title || body)))" in index_definition("cms_search_entry_text_gin")
-    # The query stemmed by every configuration, OR-ed: a constant, so the index can answer it.
-    assert "(title || body) @@ '''librari'' & ''tool'' | " in plan(several.ranked()[0:10])
+    # The query stemmed by every configuration, each stemming once, OR-ed: a constant, so the
+    # index can answer it.
+    stems = "'''librar'' & ''tool'' | ''librari'' & ''tool'' | ''libraries'' & ''tool'''::tsquery"
+    assert f"(title || body) @@ {stems}" in plan(several.ranked()[0:10])
 
 
 def test_one_word_asks_the_title_and_the_body_for_a_constant_their_gin_indexes_hold(matches):
+    # Each distinct stem once: repeated, they made PostgreSQL expect several times the rows.
+    stems = "'''librar'' | ''librari'' | ''libraries'''::tsquery"
     for column in ("title", "body"):
         assert index_definition_of_column(column)
-        assert f"({column} @@ '''librari'' | " in plan(matches.ranked()[0:10])
+        assert f"({column} @@ {stems})" in plan(matches.ranked()[0:10])
 
 
 def index_definition_of_column(column):
