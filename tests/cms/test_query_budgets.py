@@ -190,6 +190,27 @@ class CachedChromeIsNeverStaleTests(TestCase):
         breadcrumbs = body.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
         assert "Stories from the harbour" in breadcrumbs
 
+    def test_the_home_page_edited_shows_on_the_next_request_in_every_language(self):
+        # The root page every request is routed from is cached too (cached_root_page_lookups).
+        arabic = Locale.objects.get(language_code="ar")
+        synchronize_tree(self.home.locale, arabic)
+        for url in ("/en/", "/ar/"):
+            self.client.get(url)
+        self.home.hero_heading = "A harbour of ideas"
+        self.home.save_revision().publish()
+        for url in ("/en/", "/ar/"):
+            assert "A harbour of ideas" in self.client.get(url).content.decode(), url
+
+    def test_a_translated_home_page_replaces_its_alias_on_the_next_request(self):
+        arabic = Locale.objects.get(language_code="ar")
+        synchronize_tree(self.home.locale, arabic)
+        self.client.get("/ar/")
+        alias = self.home.get_translation(arabic)
+        alias.alias_of = None
+        alias.hero_heading = "ميناء الأفكار"
+        alias.save_revision().publish()
+        assert "ميناء الأفكار" in self.client.get("/ar/").content.decode()
+
     def test_footer_text_edited_shows_on_the_next_request(self):
         english = Locale.objects.get(language_code="en")
         text, _created = FooterText.objects.update_or_create(
