@@ -11,7 +11,12 @@ class CmsConfig(AppConfig):
     def ready(self):
         from . import admin_explorer, allauth_rate_limits, image_chooser
         from .cache_table import create_cache_tables_after_migrate
-        from .chrome_cache import cache_locale_lookups, cache_site_lookups, connect_invalidation
+        from .chrome_cache import (
+            cache_locale_lookups,
+            cache_root_page_lookups,
+            cache_site_lookups,
+            connect_invalidation,
+        )
         from .locales import ensure_locales
         from .roles import ensure_roles_after_migrate
         from .search_content import register as register_search_kinds
@@ -39,3 +44,4 @@ class CmsConfig(AppConfig):
         connect_invalidation()
         cache_locale_lookups()
         cache_site_lookups()
+        cache_root_page_lookups()

@@ -25,6 +25,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 __all__ = [
     "cache_locale_lookups",
+    "cache_root_page_lookups",
     "cache_site_lookups",
     "cached",
     "connect_invalidation",
@@ -197,3 +198,39 @@ def cache_site_lookups():
 
     get_site_for_hostname._osc_cached = True
     sites.get_site_for_hostname = get_site_for_hostname
+
+
+def cache_root_page_lookups():
+    """Wagtail routes every request from the site's root page in the reader's language
+    (`site.root_page.localized.specific`): a query for the specific home page, and one more to
+    find its translation in any other language than the root's. That page goes through the
+    chrome cache, keyed by site and locale; a page saved or published starts a new generation
+    like any chrome source. Only routing reads it: previews and the admin load their own."""
+    from django.http import Http404
+    from wagtail.models import Locale, Page, Site
+
+    original = Page.route_for_request
+    if getattr(original, "_osc_cached", False):
+        return
+
+    def route_for_request(request, path):
+        if not hasattr(request, "_wagtail_route_for_request"):
+            try:
+                site = Site.find_for_request(request)
+                if site is None:
+                    request._wagtail_route_for_request = None
+                else:
+                    root = cached(
+                        request,
+                        "root-page",
+                        [site.pk, Locale.get_active().pk],
+                        lambda: site.root_page.localized.specific,
+                    )
+                    components = [component for component in path.split("/") if component]
+                    request._wagtail_route_for_request = root.route(request, components)
+            except Http404:
+                request._wagtail_route_for_request = None
+        return request._wagtail_route_for_request
+
+    route_for_request._osc_cached = True
+    Page.route_for_request = staticmethod(route_for_request)

@@ -44,6 +44,9 @@ class BasePage(Page):
     # What the page's own template reads through a foreign key, loaded with the page when it is
     # routed to (`route`): the listing image is every page's Open Graph image.
     route_select_related = ("listing_image",)
+    # What it reads several times through a reverse relation (inline rows its template and
+    # helpers each ask for), fetched once with the page when it is routed to.
+    route_prefetch_related = ()
 
     summary = models.TextField(
         _("summary"),
@@ -191,9 +194,19 @@ class BasePage(Page):
         if chosen is None:
             return None, path_components
         model = chosen["model"]
-        related = getattr(model, "route_select_related", ())
-        page = model.objects.select_related(*related).get(pk=chosen["pk"])
+        if issubclass(model, BasePage):
+            queryset = model.route_queryset()
+        else:
+            queryset = model.objects.select_related(*getattr(model, "route_select_related", ()))
+        page = queryset.get(pk=chosen["pk"])
         return page, path_components[consumed:]
+
+    @classmethod
+    def route_queryset(cls):
+        """Where the page routed to is loaded from: with what its template reads."""
+        return cls.objects.select_related(*cls.route_select_related).prefetch_related(
+            *cls.route_prefetch_related
+        )
 
     def get_template(self, request, *args, **kwargs):
         # Templates live in a templates/pages/ folder (the top-level one, or a capability's

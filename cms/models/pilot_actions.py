@@ -341,6 +341,8 @@ class PilotActionPage(Located, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["related_resources"] = self.related_resources(request)
         context["kit_contacts"] = self.kit_contact_people()
+        # Read twice by the template (the table and the kit's link to it): fetched once.
+        context["indicators"] = list(self.indicators.all())
         context["kit_document_languages"] = self.kit_document_languages()
         context["lineage"] = self.lineage(request)
         # What the apps above cms add under the kit ("Adapt this pilot here").
@@ -378,7 +380,7 @@ class PilotActionPage(Located, BasePage):
     def lineage(self, request=None):
         """Where this pilot came from and where it travelled, each pilot in the reader's
         language when it exists in it: {"origin": page or None, "adaptations": [pages]}.
-        Two queries, whatever the number of adaptations."""
+        One query, whatever the number of adaptations."""
         return pilot_lineage(self, request)
 
     def origin_for_map(self, origins):
@@ -496,27 +498,37 @@ def pilot_lineage(page, request=None):
     from wagtail.models import Locale
 
     locale_id = Locale.get_active().pk
-    origin = None
+    # The origin (every language copy of the pilot this one adapts) and the adaptations (every
+    # pilot adapted from any language copy of this one) in one query, told apart by two flags.
+    is_origin = models.Q(pk__in=[])
     if page.transferred_from_id:
-        origins = visible_pages(
-            PilotActionPage.objects.filter(
-                translation_key__in=PilotActionPage.objects.filter(
-                    pk=page.transferred_from_id
-                ).values("translation_key")
+        is_origin = models.Q(
+            translation_key__in=PilotActionPage.objects.filter(pk=page.transferred_from_id).values(
+                "translation_key"
+            )
+        )
+    is_adaptation = models.Q(transferred_from__translation_key=page.translation_key)
+    related = (
+        visible_pages(PilotActionPage.objects.filter(is_origin | is_adaptation), request)
+        .annotate(
+            is_origin=models.ExpressionWrapper(is_origin, output_field=models.BooleanField()),
+            is_adaptation=models.ExpressionWrapper(
+                is_adaptation, output_field=models.BooleanField()
             ),
-            request,
-        ).select_related("country")
-        origin = next(iter(_in_reader_language(origins, locale_id).values()), None)
-    adaptations = (
-        visible_pages(
-            PilotActionPage.objects.filter(transferred_from__translation_key=page.translation_key),
-            request,
         )
         .select_related("country")
-        .order_by("start_date", "title")
+        .order_by("start_date", "title", "path")
     )
+    origins, adaptations = [], []
+    for pilot in related:
+        if pilot.is_origin:
+            origins.append(pilot)
+        if pilot.is_adaptation:
+            adaptations.append(pilot)
+    # Without the reader's language, the origin shown is its first copy in the tree.
+    origins.sort(key=lambda pilot: pilot.path)
     return {
-        "origin": origin,
+        "origin": next(iter(_in_reader_language(origins, locale_id).values()), None),
         "adaptations": list(_in_reader_language(adaptations, locale_id).values()),
     }
 

@@ -68,6 +68,8 @@ class PhaseCode(models.TextChoices):
 class CoDesignWorkshopPage(EventPage):
     # Never in the page cache (cms/page_cache.py): participants' contributions change it.
     page_cacheable = False
+    # The phases are read by the template, the space's labels and the contribution form.
+    route_prefetch_related = ("phases",)
     challenge = RichTextField(
         _("the challenge"),
         blank=True,

@@ -27,6 +27,7 @@ supports their own contribution.
 
 from dataclasses import dataclass
 
+from django.db.models import Exists
 from django.utils import timezone
 
 from community.workshops.models import CoDesignWorkshopPage, Contribution
@@ -68,31 +69,47 @@ def is_workshop_staff(user):
     return _signed_in(user) and (user.is_staff or user.is_superuser)
 
 
-def is_facilitator(user, workshop):
-    if not _signed_in(user):
-        return False
+def _facilitating(user, workshop):
     return CoDesignWorkshopPage.objects.filter(
         translation_key=workshop.translation_key, facilitators=user
-    ).exists()
+    )
+
+
+def _seated(user, workshop):
+    return Registration.objects.seated().filter(
+        event__translation_key=workshop.translation_key, user=user
+    )
+
+
+def is_facilitator(user, workshop):
+    return _signed_in(user) and _facilitating(user, workshop).exists()
 
 
 def is_participant(user, workshop):
     """Holds a seat (events' rule: confirmed or attended) at any language copy."""
-    if not _signed_in(user):
-        return False
-    return (
-        Registration.objects.seated()
-        .filter(event__translation_key=workshop.translation_key, user=user)
-        .exists()
+    return _signed_in(user) and _seated(user, workshop).exists()
+
+
+def _roles(user, workshop):
+    """(facilitator, participant) in one query: both asked of every signed-in reader."""
+    roles = (
+        CoDesignWorkshopPage.objects.filter(pk=workshop.pk)
+        .annotate(
+            facilitator=Exists(_facilitating(user, workshop)),
+            participant=Exists(_seated(user, workshop)),
+        )
+        .values_list("facilitator", "participant")
+        .first()
     )
+    return roles or (False, False)
 
 
 def access_for(user, workshop, now=None):
-    """Everything `user` may do in this workshop's space, in at most two queries."""
+    """Everything `user` may do in this workshop's space, in one query."""
     if not _signed_in(user):
         return WorkshopAccess()
-    facilitator = is_facilitator(user, workshop)
-    participant = not facilitator and is_participant(user, workshop)
+    facilitator, seated = _roles(user, workshop)
+    participant = not facilitator and seated
     staff = is_workshop_staff(user)
     takes_part = facilitator or participant
     writing = takes_part and workshop.contributions_open(now or timezone.now())

@@ -2,6 +2,8 @@
 public budget on a warm request, and an event page costing the same with 5 or 1,000
 registrations, within the public budget for a visitor and the member budget for a member."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -60,3 +62,41 @@ def test_a_webinar_costs_the_same_with_5_or_1000_registrations(index, reader):
     add_registrations(webinar, 995)
     many = warm(client, webinar.url)
     assert len(many) == len(few)
+
+
+def registration_rows_read(sql):
+    """The queries that list registration rows with no bound: neither counted (COUNT, EXISTS)
+    nor limited. What a page reads of registrations must not grow with their number."""
+    unbounded = []
+    for query in sql:
+        selected, _, rest = query.partition(" FROM ")
+        if not rest.startswith('"events_registration"'):
+            continue
+        if "COUNT(" in selected or "EXISTS(" in selected or re.search(r"LIMIT \d+$", query):
+            continue
+        unbounded.append(query)
+    return unbounded
+
+
+@pytest.mark.parametrize("reader", ["visitor", "member", "registered member"])
+def test_a_webinar_with_1000_registrations_counts_them_in_the_database(index, reader):
+    """5 or 1,000 registrations (and a capacity and a cap, so seats and balance are shown): the
+    same queries, and none of them lists the registrations themselves."""
+    from events.pages.factories import cap
+
+    webinar = WebinarPageFactory(
+        parent=index, capacity=2000, caps=[cap("stakeholder_type", "business", percent=50)]
+    )
+    add_registrations(webinar, 5)
+    client = Client()
+    if reader == "member":
+        client.force_login(UserFactory())
+    elif reader == "registered member":
+        client.force_login(Registration.objects.filter(event=webinar).first().user)
+    few = warm(client, webinar.url)
+    add_registrations(webinar, 995)
+    many = warm(client, webinar.url)
+
+    assert len(few) == len(many), f"{len(few)} -> {len(many)} queries"
+    assert len(many) <= (PUBLIC_BUDGET if reader == "visitor" else MEMBER_BUDGET)
+    assert registration_rows_read(many) == []

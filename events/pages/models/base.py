@@ -354,11 +354,28 @@ class EventPage(RoutablePageMixin, Located, BasePage):
         Every language copy (translation or wagtail-localize alias) shares seats and waitlist:
         they hang off the first real page of the translation group.
         """
+        if getattr(self, "registration_event_pk", None) == self.pk:
+            return self  # known when routed to (route_queryset)
+        return self.registration_copies(self.translation_key).first() or self
+
+    @staticmethod
+    def registration_copies(translation_key=None):
+        """The copies registrations may belong to (the first is the one), of one event or, by
+        default, of the page in the outer query."""
+        key = translation_key if translation_key is not None else models.OuterRef("translation_key")
+        return EventPage.objects.filter(translation_key=key, alias_of__isnull=True).order_by("pk")
+
+    @classmethod
+    def route_queryset(cls):
+        # Which copy holds the registrations, read with the page: its own most often.
         return (
-            EventPage.objects.filter(translation_key=self.translation_key, alias_of__isnull=True)
-            .order_by("pk")
-            .first()
-            or self
+            super()
+            .route_queryset()
+            .annotate(
+                registration_event_pk=models.Subquery(
+                    EventPage.registration_copies().values("pk")[:1]
+                )
+            )
         )
 
     def kind_label(self):

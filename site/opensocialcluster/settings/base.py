@@ -200,7 +200,8 @@ WAGTAILFRONTENDCACHE = {"page_cache": {"BACKEND": "cms.page_cache.PageCacheBacke
 # Users and accounts (django-allauth: https://docs.allauth.org/en/latest/account/configuration.html)
 AUTH_USER_MODEL = "community.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's, reading permissions in one query (community/members/backends.py).
+    "community.members.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

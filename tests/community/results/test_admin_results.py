@@ -18,7 +18,7 @@ from tests.community.ideas.review_helpers import make_organiser, make_reviewer
 pytestmark = pytest.mark.django_db
 
 # Queries of the admin page of a call's results, whatever the number of selected ideas.
-ADMIN_RESULTS_QUERIES = 20
+ADMIN_RESULTS_QUERIES = 19
 
 
 def _page(client, call):

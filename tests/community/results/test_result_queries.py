@@ -34,9 +34,9 @@ pytestmark = pytest.mark.django_db
 # Queries of the call's results list, whatever the number of results (its filter choices come
 # from the listings' cache once warm: two queries fewer).
 LIST_QUERIES_VISITOR = 11
-LIST_QUERIES_ORGANISER = 18
+LIST_QUERIES_ORGANISER = 17
 # Queries of one result page, whatever the number of its organisations, links and milestones.
-RESULT_PAGE_QUERIES_VISITOR = 12
+RESULT_PAGE_QUERIES_VISITOR = 11
 # Queries of the open-data export (CSV or JSON), whatever the number of results.
 EXPORT_QUERIES = 7
 

@@ -12,8 +12,11 @@ from community.workshops.models import ContributionComment, ContributionGroup, C
 
 from .helpers import seat, workshop_with_people
 
-# Measured with 5 and with 60 contributions (each with two comments and two supports).
-EXPECTED = {"participant": 26, "facilitator": 25}
+# A member's page costs at most this many queries on a warm request (issue "Speed and scale").
+MEMBER_BUDGET = 20
+# Measured with 5 and with 60 contributions (each with two comments and two supports). Exact: a
+# change that adds one shows here.
+EXPECTED = {"participant": 20, "facilitator": 20}
 
 
 def grow(workshop, people, count, group):
@@ -51,4 +54,6 @@ def test_the_workshop_page_costs_the_same_queries_for_5_and_60_contributions(cli
     grow(workshop, people, 55, group)
     large, body = measure(client, workshop.url)
     assert body.count('class="workshop-contribution"') == 60
-    assert (small, large) == (EXPECTED[role], EXPECTED[role])
+    assert small == large, f"{small} -> {large} queries"
+    assert large <= MEMBER_BUDGET
+    assert large == EXPECTED[role]

@@ -19,17 +19,18 @@ from events.registrations import services
 from tests.events.conftest import make_member
 
 # Measured with 5 and with 100 events and registrations (SQLite and PostgreSQL alike). The
-# member is logged in: HTML pages include the header's unread-notification count (one query).
+# member is logged in: HTML pages include the header's unread-notification count (one query)
+# and their permissions (one query, community.members.backends).
 EXPECTED_QUERIES = {
     # Measured with the chrome (breadcrumbs included) from cms.chrome_cache.
-    "event index": 12,
-    "filtered event index": 12,
-    "month calendar": 11,
-    "ics feed": 7,
-    "rss feed": 7,
-    "atom feed": 7,
-    "event page": 17,
-    "my events": 7,
+    "event index": 10,
+    "filtered event index": 10,
+    "month calendar": 9,
+    "ics feed": 6,
+    "rss feed": 6,
+    "atom feed": 6,
+    "event page": 15,
+    "my events": 6,
 }
 
 

@@ -23,7 +23,7 @@ S = RegistrationStatus
 # backend, one insert each with the database one).
 POST_QUERIES = 11
 # The event page as the registered member sees it.
-PAGE_QUERIES = 17
+PAGE_QUERIES = 15
 
 
 @pytest.fixture
