@@ -19,6 +19,7 @@ from community.organisations.forms import OrganisationProposalForm
 from community.organisations.listing import (
     ORGANISATION_COLUMNS,
     OrganisationFilters,
+    in_reader_language,
     organisation_listing,
     organisation_options,
     reader_translations,
@@ -33,6 +34,7 @@ ORGANISATIONS_PAGE_SIZE = 30
 def organisation_list(request):
     filters = OrganisationFilters.from_query(request.GET)
     results = paginate(organisation_listing(filters), filters.page, ORGANISATIONS_PAGE_SIZE)
+    results.object_list = in_reader_language(results.object_list)
     return render(
         request,
         "community/organisations/list.html",
