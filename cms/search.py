@@ -133,6 +133,16 @@ def tsquery(text):
     return Func(Value(text), template="%(expressions)s::tsquery", output_field=SearchQueryField())
 
 
+def _locales_by_config():
+    """{text-search configuration: [ids of the locales indexed with it]}."""
+    from cms.chrome_cache import locale_codes  # the locales, cached; cms.chrome_cache needs apps
+
+    by_config = defaultdict(list)
+    for pk, code in locale_codes():
+        by_config[text_search_config(code)].append(pk)
+    return by_config
+
+
 def any_language_query(compiler, query):
     """The query stemmed by every configuration in use, each distinct stemming once, OR-ed: a
     constant tsquery that every row matching with its own locale's configuration also matches,
@@ -142,11 +152,9 @@ def any_language_query(compiler, query):
     Each distinct stemming once: the same stem OR-ed seven times ('youth' is 'youth' in most
     configurations) made PostgreSQL estimate four times the rows that match and read the whole
     table instead of the index."""
-    configs = sorted(
-        {text_search_config(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
-        | {"simple"}
-    )
-    texts = sorted({text for text in stemmed(compiler, query, configs).values() if text})
+    by_config = _locales_by_config()
+    stemmings = stemmed(compiler, query, sorted({*by_config, "simple"})).values()
+    texts = sorted({text for text in stemmings if text})
     if not texts:
         return None
     return tsquery(" | ".join(f"({text})" for text in texts))
@@ -159,13 +167,8 @@ def per_locale_query(compiler, query):
     (three times with the ranking), and named the locale's table, which PostgreSQL then joined
     once per language (nine index scans); each row now picks one of a handful of constants.
     """
-    from cms.chrome_cache import locale_codes  # the locales, cached; cms.chrome_cache needs apps
-
-    by_config = defaultdict(list)
-    for pk, code in locale_codes():
-        by_config[text_search_config(code)].append(pk)
-    configs = sorted({*by_config, "simple"})
-    texts = stemmed(compiler, query, configs)
+    by_config = _locales_by_config()
+    texts = stemmed(compiler, query, sorted({*by_config, "simple"}))
     return Case(
         *[
             When(locale_id__in=pks, then=tsquery(texts[config]))

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, CharField, Func, Q, Value, When
+from django.db.models import Case, CharField, Q, Value, When
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -113,34 +113,18 @@ class _ConfiguredVector(SearchVector):
     run again per outer row: 105 ms for 189 organisations).
     """
 
-    def __init__(self, *expressions, config):
-        super().__init__(*expressions)
-        self.config = None
-        self.stemming = Func(config, template="%(expressions)s::regconfig")
-
     def get_source_expressions(self):
-        return [self.stemming, *super().get_source_expressions()]
+        return [self.config, *super().get_source_expressions()]
 
     def set_source_expressions(self, expressions):
-        self.stemming, *rest = expressions
-        super().set_source_expressions(rest)
+        self.config, *fields = expressions
+        super().set_source_expressions(fields)
 
     def as_sql(self, compiler, connection, function=None, template=None):
-        config_sql, config_params = compiler.compile(self.stemming)
-        clone = self.copy()
-        clone.stemming = None
-        clone.get_source_expressions = lambda: SearchVector.get_source_expressions(clone)
-        clone.set_source_expressions = lambda exprs: SearchVector.set_source_expressions(
-            clone, exprs
-        )
-        sql, params = SearchVector.as_sql(
-            clone,
-            compiler,
-            connection,
-            function=function,
-            template="%(function)s(" + config_sql.replace("%", "%%") + ", %(expressions)s)",
-        )
-        return sql, [*config_params, *params]
+        # Rendered as Django's own, from the (relabelled) configuration and fields.
+        fields = super().get_source_expressions()
+        vector = SearchVector(*fields, config=self.config)
+        return vector.as_sql(compiler, connection, function=function, template=template)
 
 
 def text_matches(queryset, query, fields, *, config=None, first=None, then=()):

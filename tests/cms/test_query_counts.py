@@ -164,24 +164,16 @@ class ListingQueryCountTests(TestCase):
 # The same listings read in Italian (every page and vocabulary translated) and in Arabic (no
 # page translated: wagtail-localize aliases of the English pages, vocabularies in English),
 # measured with 9 items of each kind.
-EXPECTED_TRANSLATED_QUERIES = {
-    "it": {
-        "pilot action index": 7,
-        "publication index": 7,
-        "news index": 6,
-        "home page": 10,
-        "pilot action GeoJSON": 3,
-        "search results": 14,
-    },
-    "ar": {
-        "pilot action index": 7,
-        "publication index": 7,
-        "news index": 6,
-        "home page": 10,
-        "pilot action GeoJSON": 3,
-        "search results": 14,
-    },
+# The same in both: an alias of an English page costs what a translated page does.
+TRANSLATED_QUERIES = {
+    "pilot action index": 7,
+    "publication index": 7,
+    "news index": 6,
+    "home page": 10,
+    "pilot action GeoJSON": 3,
+    "search results": 14,
 }
+EXPECTED_TRANSLATED_QUERIES = {"it": TRANSLATED_QUERIES, "ar": TRANSLATED_QUERIES}
 
 
 def translate_new_pages(english_root, italian, arabic):
